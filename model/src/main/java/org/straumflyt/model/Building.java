@@ -1,0 +1,65 @@
+package org.straumflyt.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A building of the registry. Topic {@code registry.buildings} (compacted), key = building id; a
+ * tombstone removes the building.
+ *
+ * @param buildingId        stable id
+ * @param name              display name
+ * @param municipality      municipality number (Norwegian kommunenummer, e.g. {@code 3201} for Bærum)
+ * @param category          what the building is used for
+ * @param heatedAreaM2      heated floor area (BRA), m²; 0 when unknown (then no kWh/m² is computed)
+ * @param timeZone          IANA zone its days and months follow; default {@code Europe/Oslo}
+ * @param location          coordinates, optional
+ * @param weatherLocationId the {@code weather.daily} location its degree days come from, optional
+ * @param personalData      whether its data is personal (municipal housing, very small units): never published hourly as open data
+ * @param meters            its meters
+ */
+public record Building(
+        String buildingId,
+        String name,
+        String municipality,
+        BuildingCategory category,
+        double heatedAreaM2,
+        String timeZone,
+        GeoLocation location,
+        String weatherLocationId,
+        boolean personalData,
+        List<MeterSpec> meters) {
+
+    public static final int SCHEMA_VERSION = 1;
+    public static final String DEFAULT_TIME_ZONE = "Europe/Oslo";
+
+    public Building {
+        Objects.requireNonNull(buildingId, "buildingId");
+        name = name == null ? buildingId : name;
+        category = category == null ? BuildingCategory.OTHER : category;
+        if (!(heatedAreaM2 >= 0) || Double.isInfinite(heatedAreaM2)) {
+            throw new IllegalArgumentException("heatedAreaM2 must be a finite number >= 0, was " + heatedAreaM2);
+        }
+        timeZone = timeZone == null || timeZone.isBlank() ? DEFAULT_TIME_ZONE : timeZone;
+        ZoneId.of(timeZone); // fails early, naming the bad zone
+        meters = meters == null ? List.of() : List.copyOf(meters);
+    }
+
+    /** The building's time zone. */
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+
+    /** The meter with the given id, if the building has it. */
+    public Optional<MeterSpec> meter(String meterId) {
+        return meters.stream().filter(m -> m.meterId().equals(meterId)).findFirst();
+    }
+
+    @JsonProperty("schemaVersion")
+    public int schemaVersion() {
+        return SCHEMA_VERSION;
+    }
+}

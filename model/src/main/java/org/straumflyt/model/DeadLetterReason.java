@@ -1,0 +1,29 @@
+package org.straumflyt.model;
+
+/** Why a message or record was set aside on a dead-letter topic. A closed set: dashboards count by it. */
+public enum DeadLetterReason {
+    /** The payload is not valid JSON, or not the shape its format expects. */
+    UNPARSEABLE,
+    /** The payload is larger than the configured limit. */
+    TOO_LARGE,
+    /** A unit the format does not know (e.g. SenML {@code "u":"BTU"}). */
+    UNKNOWN_UNIT,
+    /** NaN or an infinite number. */
+    NOT_FINITE,
+    /** A cumulative register below zero. */
+    NEGATIVE_REGISTER,
+    /** A timestamp further in the future than the configured tolerance. */
+    FUTURE_TIMESTAMP,
+    /** No meter id in the payload nor in the topic. */
+    MISSING_METER_ID,
+    /** No route matches the MQTT topic. */
+    NO_ROUTE,
+    /** A reading older than the lateness horizon of the stream processor. */
+    LATE,
+    /** A register step implying more than the meter's plausible maximum power. */
+    SPIKE,
+    /** A record that could not be deserialized or processed downstream of ingest. */
+    PROCESSING_ERROR,
+    /** A KPI record that the time-series store refused as bad data. */
+    REJECTED_BY_STORE
+}

@@ -1,0 +1,127 @@
+package org.straumflyt.model;
+
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The catalogue of straumflyt's Kafka topics, all under one configurable prefix (default
+ * {@value #DEFAULT_PREFIX}).
+ */
+public final class Topics {
+    public static final String DEFAULT_PREFIX = "straumflyt.";
+
+    private final Topic<String, Reading> readings;
+    private final Topic<String, DeadLetter> readingsDlq;
+    private final Topic<String, Building> registryBuildings;
+    private final Topic<WeatherKey, WeatherDaily> weatherDaily;
+    private final Topic<MeterHourKey, MeterHour> meterHourly;
+    private final Topic<BuildingHourKey, BuildingHour> buildingHourly;
+    private final Topic<BuildingDailyKey, BuildingDaily> buildingDaily;
+    private final Topic<BuildingMonthlyKey, BuildingMonthly> buildingMonthly;
+    private final Topic<String, DeadLetter> kpiDlq;
+
+    private Topics(String prefix) {
+        readings = stream(prefix + "readings", Serdes.String(), Reading.class, "reading");
+        readingsDlq = stream(prefix + "readings.dlq", Serdes.String(), DeadLetter.class, "dead-letter");
+        registryBuildings = compacted(prefix + "registry.buildings", Serdes.String(), Building.class, "building");
+        weatherDaily = compacted(prefix + "weather.daily", new JsonSerde<>(WeatherKey.class), WeatherDaily.class,
+                "weather-daily");
+        meterHourly = compacted(prefix + "kpi.meter-hourly", new JsonSerde<>(MeterHourKey.class), MeterHour.class,
+                "meter-hour");
+        buildingHourly = compacted(prefix + "kpi.building-hourly", new JsonSerde<>(BuildingHourKey.class),
+                BuildingHour.class, "building-hour");
+        buildingDaily = compacted(prefix + "kpi.building-daily", new JsonSerde<>(BuildingDailyKey.class),
+                BuildingDaily.class, "building-daily");
+        buildingMonthly = compacted(prefix + "kpi.building-monthly", new JsonSerde<>(BuildingMonthlyKey.class),
+                BuildingMonthly.class, "building-monthly");
+        kpiDlq = stream(prefix + "kpi.dlq", Serdes.String(), DeadLetter.class, "dead-letter");
+    }
+
+    /**
+     * The topics under the given prefix.
+     *
+     * @throws IllegalArgumentException when the prefix has characters Kafka does not allow in topic names
+     */
+    public static Topics withPrefix(String prefix) {
+        String p = prefix == null ? "" : prefix;
+        if (!p.matches("[a-zA-Z0-9._-]*")) {
+            throw new IllegalArgumentException(
+                    "topic prefix '" + prefix + "' may only contain letters, digits, '.', '_' and '-'");
+        }
+        return new Topics(p);
+    }
+
+    /** The topics under {@value #DEFAULT_PREFIX}. */
+    public static Topics defaults() {
+        return withPrefix(DEFAULT_PREFIX);
+    }
+
+    /** Normalized readings, key = meter id. */
+    public Topic<String, Reading> readings() {
+        return readings;
+    }
+
+    /** Dead letters of ingest and the stream processor, key = source topic. */
+    public Topic<String, DeadLetter> readingsDlq() {
+        return readingsDlq;
+    }
+
+    /** The building registry (compacted), key = building id. */
+    public Topic<String, Building> registryBuildings() {
+        return registryBuildings;
+    }
+
+    /** Daily mean outdoor temperature (compacted), key = location and date. */
+    public Topic<WeatherKey, WeatherDaily> weatherDaily() {
+        return weatherDaily;
+    }
+
+    /** Meter-register hours (compacted, upserts). */
+    public Topic<MeterHourKey, MeterHour> meterHourly() {
+        return meterHourly;
+    }
+
+    /** Building hours (compacted, upserts). */
+    public Topic<BuildingHourKey, BuildingHour> buildingHourly() {
+        return buildingHourly;
+    }
+
+    /** Building local days (compacted, upserts). */
+    public Topic<BuildingDailyKey, BuildingDaily> buildingDaily() {
+        return buildingDaily;
+    }
+
+    /** Building local months (compacted, upserts). */
+    public Topic<BuildingMonthlyKey, BuildingMonthly> buildingMonthly() {
+        return buildingMonthly;
+    }
+
+    /** KPI records the store refused, key = source topic. */
+    public Topic<String, DeadLetter> kpiDlq() {
+        return kpiDlq;
+    }
+
+    /** The KPI topics, in the order of their granularity. */
+    public List<Topic<?, ? extends Kpi>> kpiTopics() {
+        return List.of(meterHourly, buildingHourly, buildingDaily, buildingMonthly);
+    }
+
+    /** Every topic, for creating them. */
+    public List<Topic<?, ?>> all() {
+        return List.of(readings, readingsDlq, registryBuildings, weatherDaily, meterHourly, buildingHourly,
+                buildingDaily, buildingMonthly, kpiDlq);
+    }
+
+    private static <K, V> Topic<K, V> stream(String name, Serde<K> keySerde, Class<V> type, String schema) {
+        return new Topic<>(name, keySerde, new JsonSerde<>(type), false, schemaPath(schema));
+    }
+
+    private static <K, V> Topic<K, V> compacted(String name, Serde<K> keySerde, Class<V> type, String schema) {
+        return new Topic<>(name, keySerde, new JsonSerde<>(type), true, schemaPath(schema));
+    }
+
+    private static String schemaPath(String schema) {
+        return "/schemas/" + schema + ".schema.json";
+    }
+}

@@ -1,0 +1,138 @@
+package org.straumflyt.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class WireContractTest {
+    private static final Topics TOPICS = Topics.defaults();
+
+    static Stream<Arguments> samples() {
+        return Stream.of(
+                Arguments.of(TOPICS.readings(), Samples.reading()),
+                Arguments.of(TOPICS.readings(), Samples.intervalReading()),
+                Arguments.of(TOPICS.readingsDlq(), Samples.deadLetter()),
+                Arguments.of(TOPICS.registryBuildings(), Samples.building()),
+                Arguments.of(TOPICS.weatherDaily(), Samples.weather()),
+                Arguments.of(TOPICS.meterHourly(), Samples.meterHour()),
+                Arguments.of(TOPICS.buildingHourly(), Samples.buildingHour()),
+                Arguments.of(TOPICS.buildingDaily(), Samples.buildingDaily()),
+                Arguments.of(TOPICS.buildingMonthly(), Samples.buildingMonthly()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    <V> void serializedRecordsMatchTheirTopicsSchema(Topic<?, V> topic, V sample) throws IOException {
+        byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), sample);
+        JsonNode json = Json.mapper().readTree(bytes);
+
+        Set<ValidationMessage> errors = schema(topic.schema()).validate(json);
+
+        assertThat(errors).as("%s against %s", new String(bytes, StandardCharsets.UTF_8), topic.schema()).isEmpty();
+        assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    <V> void recordsSurviveARoundTripThroughTheirSerde(Topic<?, V> topic, V sample) {
+        byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), sample);
+
+        V back = topic.valueSerde().deserializer().deserialize(topic.name(), bytes);
+
+        assertThat(back).isEqualTo(sample);
+        assertThat(topic.valueSerde().serializer().serialize(topic.name(), back)).isEqualTo(bytes);
+    }
+
+    @Test
+    void schemaRejectsARecordThatBreaksTheContract() throws IOException {
+        JsonNode reading = Json.mapper().readTree(Json.toBytes(Samples.reading()));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) reading).put("kind", "VOLTAGE");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) reading).remove("meterId");
+
+        Set<ValidationMessage> errors = schema(TOPICS.readings().schema()).validate(reading);
+
+        assertThat(errors).extracting(ValidationMessage::getMessage)
+                .anySatisfy(m -> assertThat(m).contains("meterId"))
+                .anySatisfy(m -> assertThat(m).contains("kind"));
+    }
+
+    @Test
+    void equalKeysSerializeToEqualBytesSoCompactionKeepsOneRecordPerKey() {
+        var serde = TOPICS.meterHourly().keySerde();
+        byte[] a = serde.serializer().serialize("t", Samples.meterHour().key());
+        byte[] b = serde.serializer().serialize("t", Samples.meterHour().withRevision(9).key());
+
+        assertThat(a).isEqualTo(b);
+        assertThat(new String(a, StandardCharsets.UTF_8))
+                .isEqualTo("{\"meterId\":\"7359992890000000\",\"register\":\"import\",\"hourStart\":\"2026-11-23T06:00:00Z\"}");
+    }
+
+    @Test
+    void carriersAndFlagsAreWrittenInAStableOrder() {
+        String json = Json.toString(Samples.buildingHour());
+
+        assertThat(json).contains("\"carriers\":{\"electricity\":");
+        assertThat(json.indexOf("\"electricity\"")).isLessThan(json.indexOf("\"district_heating\""));
+    }
+
+    @Test
+    void tombstonesPassThroughTheSerdes() {
+        var serde = TOPICS.registryBuildings().valueSerde();
+
+        assertThat(serde.serializer().serialize("t", null)).isNull();
+        assertThat(serde.deserializer().deserialize("t", null)).isNull();
+    }
+
+    @Test
+    void aBrokenPayloadFailsWithASerializationExceptionNamingTheTopic() {
+        var deserializer = TOPICS.readings().valueSerde().deserializer();
+
+        assertThatThrownBy(() -> deserializer.deserialize("straumflyt.readings", "{\"meterId\":".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("straumflyt.readings");
+    }
+
+    @Test
+    void unknownEnumValuesAreRejectedWithTheAllowedOnes() {
+        assertThatThrownBy(() -> Carrier.fromWire("steam"))
+                .hasMessageContaining("steam")
+                .hasMessageContaining("district_heating");
+        assertThat(Carrier.fromWire("District-Heating")).isEqualTo(Carrier.DISTRICT_HEATING);
+    }
+
+    @Test
+    void aBuildingWithABadTimeZoneIsRefusedEarly() {
+        assertThatThrownBy(() -> new Building("b", null, null, null, 10, "Europe/Bergen", null, null, false, null))
+                .hasMessageContaining("Europe/Bergen");
+    }
+
+    @Test
+    void topicPrefixIsValidated() {
+        assertThat(Topics.withPrefix("bodo.").readings().name()).isEqualTo("bodo.readings");
+        assertThatThrownBy(() -> Topics.withPrefix("bodø/")).hasMessageContaining("bodø/");
+    }
+
+    private static JsonSchema schema(String resource) throws IOException {
+        try (InputStream in = WireContractTest.class.getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
+        }
+    }
+}
