@@ -1,0 +1,123 @@
+package org.straumflyt.runtime;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a service as a process: reads and validates its configuration (exit code 2 with a clear message when it is
+ * wrong), serves /health and /metrics, starts the service, and on SIGTERM or Ctrl-C closes it before exiting.
+ * {@code --help} prints every configuration key with its environment variable, default and documentation.
+ */
+public final class ServiceLauncher {
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceLauncher.class);
+    public static final int EXIT_BAD_CONFIG = 2;
+    public static final int EXIT_FAILED = 1;
+
+    private ServiceLauncher() {
+    }
+
+    /** Factory of a service from its validated configuration and context. */
+    @FunctionalInterface
+    public interface Factory<C extends ServiceConfig> {
+        Service create(C config, ServiceContext context);
+    }
+
+    /** Runs the service until the JVM is asked to stop; never returns normally. */
+    public static <C extends ServiceConfig> void run(String name, String[] args, ConfigDef definition,
+            Function<Map<String, String>, C> configParser, Factory<C> factory) {
+        if (Arrays.asList(args).contains("--help")) {
+            System.out.println(usage(name, definition));
+            System.exit(0);
+        }
+        C config;
+        try {
+            config = configParser.apply(ConfigSource.load(args, System.getenv()));
+        } catch (ConfigException e) {
+            System.err.println(name + ": configuration error: " + explain(e) + System.lineSeparator()
+                    + "Run with --help to list every setting.");
+            System.exit(EXIT_BAD_CONFIG);
+            return;
+        }
+        ServiceContext context = ServiceContext.create(name);
+        OpsServer ops = OpsServer.start(name, config.httpHost(), config.httpPort(), context.health(),
+                context.registry());
+        Service service;
+        try {
+            service = factory.create(config, context);
+            service.start();
+        } catch (ConfigException e) {
+            System.err.println(name + ": configuration error: " + explain(e));
+            ops.close();
+            System.exit(EXIT_BAD_CONFIG);
+            return;
+        } catch (RuntimeException e) {
+            LOG.error("{} failed to start", name, e);
+            ops.close();
+            System.exit(EXIT_FAILED);
+            return;
+        }
+        LOG.info("{} started; /health and /metrics on port {}", name, ops.port());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("{} stopping", name);
+            try {
+                service.close();
+            } catch (RuntimeException e) {
+                LOG.warn("{} did not stop cleanly", name, e);
+            } finally {
+                ops.close();
+                stopped.countDown();
+            }
+        }, name + "-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Adds the environment variable's name to Kafka's message, which names only the key. */
+    static String explain(ConfigException e) {
+        String message = e.getMessage();
+        int start = message.indexOf("configuration ");
+        if (start < 0) {
+            return message;
+        }
+        String rest = message.substring(start + "configuration ".length());
+        String key = rest.split("[ :]", 2)[0];
+        if (key.isEmpty()) {
+            return message;
+        }
+        return message + " (key " + key + ", environment variable " + ConfigSource.environmentName(key) + ")";
+    }
+
+    /** Every key with its environment variable, type, default and documentation. */
+    public static String usage(String name, ConfigDef definition) {
+        StringBuilder text = new StringBuilder(name)
+                .append(" — configuration (file via --config or ").append(ConfigSource.FILE_VARIABLE)
+                .append("; environment variables win; NAME_FILE reads a secret from a file)\n\n");
+        definition.configKeys().values().stream()
+                .sorted((a, b) -> a.name.compareTo(b.name))
+                .forEach(key -> text.append(String.format("  %-40s %s%n      %s; default: %s%n      %s%n", key.name,
+                        ConfigSource.environmentName(key.name), key.type, describeDefault(key), key.documentation)));
+        text.append("\n  kafka.<property>  ").append(ConfigSource.ENV_PREFIX)
+                .append("KAFKA_<PROPERTY>: passed to the Kafka clients, e.g. STRAUMFLYT_KAFKA_SECURITY_PROTOCOL=SASL_SSL\n");
+        return text.toString();
+    }
+
+    private static String describeDefault(ConfigDef.ConfigKey key) {
+        if (!key.hasDefault()) {
+            return "(required)";
+        }
+        if (key.type == ConfigDef.Type.PASSWORD) {
+            return key.defaultValue == null ? "(none)" : "[hidden]";
+        }
+        return String.valueOf(key.defaultValue);
+    }
+}

@@ -1,0 +1,76 @@
+package org.straumflyt.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class OpsServerTest {
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final AtomicBoolean kafkaUp = new AtomicBoolean(true);
+    private ServiceContext context;
+    private OpsServer server;
+
+    @BeforeEach
+    void start() {
+        context = ServiceContext.create("test-service");
+        context.health().check("kafka", kafkaUp::get);
+        context.registry().counter("straumflyt.test.events").increment(3);
+        server = OpsServer.start("test-service", "127.0.0.1", 0, context.health(), context.registry());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void readyWhileEveryCheckPasses() throws Exception {
+        HttpResponse<String> health = get("/health");
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"", "\"kafka\":true");
+        assertThat(get("/health/ready").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void notReadyButStillLiveWhenACheckFails() throws Exception {
+        kafkaUp.set(false);
+
+        assertThat(get("/health").statusCode()).isEqualTo(503);
+        assertThat(get("/health").body()).contains("\"kafka\":false", "\"status\":\"DOWN\"");
+        assertThat(get("/health/ready").statusCode()).isEqualTo(503);
+        assertThat(get("/health/live").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void notLiveAfterAFatalFailure() throws Exception {
+        context.health().fail("stream thread died: \"boom\"");
+
+        assertThat(get("/health/live").statusCode()).isEqualTo(503);
+        assertThat(get("/health").body()).contains("stream thread died: \\\"boom\\\"");
+    }
+
+    @Test
+    void metricsArePrometheusTextWithTheServiceTag() throws Exception {
+        HttpResponse<String> metrics = get("/metrics");
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+        assertThat(metrics.body())
+                .contains("straumflyt_test_events_total{service=\"test-service\"} 3.0")
+                .contains("jvm_memory_used_bytes");
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
