@@ -19,6 +19,9 @@ public class ServiceConfig extends AbstractConfig {
     public static final String TOPIC_PREFIX = "topic.prefix";
     public static final String HTTP_HOST = "http.host";
     public static final String HTTP_PORT = "http.port";
+    public static final String TOPIC_CREATE = "topic.create";
+    public static final String TOPIC_PARTITIONS = "topic.partitions";
+    public static final String TOPIC_REPLICATION_FACTOR = "topic.replication.factor";
     public static final String KAFKA_PREFIX = "kafka.";
 
     protected ServiceConfig(ConfigDef definition, Map<String, String> values) {
@@ -32,6 +35,13 @@ public class ServiceConfig extends AbstractConfig {
                         "Kafka brokers to bootstrap from, host:port[,host:port...].")
                 .define(TOPIC_PREFIX, Type.STRING, "straumflyt.", new ConfigDef.NonNullValidator(), Importance.MEDIUM,
                         "Prefix of every topic name, so several deployments can share a cluster.")
+                .define(TOPIC_CREATE, Type.BOOLEAN, true, Importance.MEDIUM,
+                        "Create the topics this service reads and writes when they are missing.")
+                .define(TOPIC_PARTITIONS, Type.INT, 6, Range.atLeast(1), Importance.MEDIUM,
+                        "Partitions of topics this service creates. Readings are keyed by meter, so this bounds "
+                                + "how many stream-processor instances share the work.")
+                .define(TOPIC_REPLICATION_FACTOR, Type.SHORT, (short) 1, Range.atLeast(1), Importance.MEDIUM,
+                        "Replication factor of topics this service creates; 3 in production clusters.")
                 .define(HTTP_HOST, Type.STRING, "0.0.0.0", Importance.LOW,
                         "Address the /health and /metrics endpoint binds to.")
                 .define(HTTP_PORT, Type.INT, defaultHttpPort, Range.between(0, 65535), Importance.MEDIUM,
@@ -52,6 +62,14 @@ public class ServiceConfig extends AbstractConfig {
 
     public int httpPort() {
         return getInt(HTTP_PORT);
+    }
+
+    /** How to create missing topics, or {@code null} when this service must not create any. */
+    public TopicProvisioner topicProvisioner() {
+        if (!getBoolean(TOPIC_CREATE)) {
+            return null;
+        }
+        return new TopicProvisioner(kafkaProperties(), getInt(TOPIC_PARTITIONS), getShort(TOPIC_REPLICATION_FACTOR));
     }
 
     /** Kafka client properties: bootstrap servers plus every {@code kafka.*} pass-through key, prefix removed. */
