@@ -1,0 +1,115 @@
+package org.straumflyt.publisher;
+
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.types.Password;
+import org.straumflyt.runtime.ServiceConfig;
+
+/**
+ * Configuration of the KPI publisher: the common service keys plus the InfluxDB connection, the consumer group,
+ * batching and retry. The token is a {@link Type#PASSWORD}: Kafka's config logging and {@code --help} hide it; set it
+ * with {@code STRAUMFLYT_INFLUX_TOKEN} or, better, {@code STRAUMFLYT_INFLUX_TOKEN_FILE}.
+ */
+public final class PublisherConfig extends ServiceConfig {
+    public static final int DEFAULT_HTTP_PORT = 8083;
+
+    public static final String INFLUX_URL = "influx.url";
+    public static final String INFLUX_TOKEN = "influx.token";
+    public static final String INFLUX_ORG = "influx.org";
+    public static final String INFLUX_BUCKET = "influx.bucket";
+    public static final String INFLUX_BUCKET_CREATE = "influx.bucket.create";
+    public static final String INFLUX_TIMEOUT_MS = "influx.timeout.ms";
+    public static final String INFLUX_GZIP = "influx.gzip";
+    public static final String GROUP_ID = "group.id";
+    public static final String BATCH_SIZE = "batch.size";
+    public static final String BATCH_LINGER_MS = "batch.linger.ms";
+    public static final String RETRY_BACKOFF_INITIAL_MS = "retry.backoff.initial.ms";
+    public static final String RETRY_BACKOFF_MAX_MS = "retry.backoff.max.ms";
+
+    public PublisherConfig(Map<String, String> values) {
+        super(definition(), values);
+    }
+
+    public static ConfigDef definition() {
+        return base(DEFAULT_HTTP_PORT)
+                .define(INFLUX_URL, Type.STRING, "http://localhost:8086", Importance.HIGH,
+                        "Base URL of the InfluxDB v2 write API (InfluxDB 2.x, 3.x, 1.8+ or any compatible server).")
+                .define(INFLUX_TOKEN, Type.PASSWORD, "", Importance.HIGH,
+                        "API token; for InfluxDB 1.8 'user:password'. Never logged. Prefer "
+                                + "STRAUMFLYT_INFLUX_TOKEN_FILE pointing at a secret file.")
+                .define(INFLUX_ORG, Type.STRING, "straumflyt", Importance.HIGH,
+                        "Organisation the bucket belongs to (ignored by InfluxDB 1.8 and 3).")
+                .define(INFLUX_BUCKET, Type.STRING, "kpi", new ConfigDef.NonEmptyString(), Importance.HIGH,
+                        "Bucket (InfluxDB 3: database; 1.8: database/retention-policy) the points go to.")
+                .define(INFLUX_BUCKET_CREATE, Type.BOOLEAN, false, Importance.LOW,
+                        "Create the bucket at start when it is missing (InfluxDB 2 only; needs a token that may).")
+                .define(INFLUX_TIMEOUT_MS, Type.INT, 10_000, Range.atLeast(100), Importance.MEDIUM,
+                        "Connect, read and write timeout of one write request, ms. A timeout counts as the store "
+                                + "being unavailable: the batch is retried.")
+                .define(INFLUX_GZIP, Type.BOOLEAN, false, Importance.LOW,
+                        "Compress write requests with gzip (InfluxDB 2 and 3 accept it).")
+                .define(GROUP_ID, Type.STRING, "straumflyt-kpi-publisher", new ConfigDef.NonEmptyString(),
+                        Importance.MEDIUM, "Kafka consumer group of all publisher instances.")
+                .define(BATCH_SIZE, Type.INT, 5_000, Range.between(1, 100_000), Importance.MEDIUM,
+                        "Points per write request; also bounds the memory held while the store is down.")
+                .define(BATCH_LINGER_MS, Type.INT, 1_000, Range.between(0, 600_000), Importance.MEDIUM,
+                        "Longest time a point waits for its batch to fill before it is written, ms.")
+                .define(RETRY_BACKOFF_INITIAL_MS, Type.INT, 500, Range.atLeast(1), Importance.LOW,
+                        "First pause before a failed write is retried, ms; doubled on every further failure.")
+                .define(RETRY_BACKOFF_MAX_MS, Type.INT, 30_000, Range.atLeast(1), Importance.LOW,
+                        "Longest pause between retries, ms (a longer Retry-After from the server is honoured).");
+    }
+
+    public String influxUrl() {
+        return getString(INFLUX_URL);
+    }
+
+    /** The token; keep it in this {@link Password} until the client needs it. */
+    public Password influxToken() {
+        return getPassword(INFLUX_TOKEN);
+    }
+
+    public String influxOrg() {
+        return getString(INFLUX_ORG);
+    }
+
+    public String influxBucket() {
+        return getString(INFLUX_BUCKET);
+    }
+
+    public boolean createBucket() {
+        return getBoolean(INFLUX_BUCKET_CREATE);
+    }
+
+    public Duration influxTimeout() {
+        return Duration.ofMillis(getInt(INFLUX_TIMEOUT_MS));
+    }
+
+    public boolean gzip() {
+        return getBoolean(INFLUX_GZIP);
+    }
+
+    public String groupId() {
+        return getString(GROUP_ID);
+    }
+
+    public int batchSize() {
+        return getInt(BATCH_SIZE);
+    }
+
+    public Duration batchLinger() {
+        return Duration.ofMillis(getInt(BATCH_LINGER_MS));
+    }
+
+    public Duration retryBackoffInitial() {
+        return Duration.ofMillis(getInt(RETRY_BACKOFF_INITIAL_MS));
+    }
+
+    public Duration retryBackoffMax() {
+        return Duration.ofMillis(getInt(RETRY_BACKOFF_MAX_MS));
+    }
+}

@@ -1,0 +1,231 @@
+package org.straumflyt.publisher.layout;
+
+import static org.straumflyt.publisher.layout.FieldType.BOOLEAN;
+import static org.straumflyt.publisher.layout.FieldType.FLOAT;
+import static org.straumflyt.publisher.layout.FieldType.INTEGER;
+import static org.straumflyt.publisher.layout.FieldType.STRING;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.straumflyt.model.BuildingCategory;
+import org.straumflyt.model.BuildingDaily;
+import org.straumflyt.model.BuildingHour;
+import org.straumflyt.model.BuildingMonthly;
+import org.straumflyt.model.Kpi;
+import org.straumflyt.model.MeterHour;
+import org.straumflyt.model.PeakHour;
+import org.straumflyt.model.QualityFlag;
+
+/**
+ * The store layout of every KPI: measurement names, tags, fields and timestamps. docs/INFLUXDB.md documents it for
+ * dashboard and twin builders; change both together.
+ *
+ * <p>Timestamps are the start of the record's period (a UTC hour, or local midnight of the building's time zone for
+ * days and months), so that a rewrite of the same key lands on the same point. Tags are stable ids only; everything
+ * that changes between revisions is a field.
+ */
+public final class KpiLayouts {
+    /** The zone of daily and monthly records that do not name one (the registry's default). */
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Oslo");
+    /** The {@code building} tag of meters the registry does not assign to a building. */
+    public static final String UNASSIGNED = BuildingHour.UNASSIGNED;
+
+    public static final Measurement<MeterHour> METER_HOURLY = Measurement.<MeterHour>named("meter_hourly",
+                    "Energy of one meter register in one UTC hour.", MeterHour::hourStart)
+            .tag("meter", "meter id", MeterHour::meterId)
+            .tag("register", "register name, e.g. import or export", MeterHour::register)
+            .tag("carrier", "energy carrier, e.g. electricity, district_heating", h -> h.carrier().wireName())
+            .tag("building", "building id from the registry, 'unassigned' when the meter has none",
+                    h -> h.buildingId() == null ? UNASSIGNED : h.buildingId())
+            .field("energy_kwh", FLOAT, "kWh", "energy in the hour", MeterHour::energyKwh)
+            .field("peak_kw", FLOAT, "kW", "highest power sample in the hour, when the meter sends power",
+                    MeterHour::peakKw)
+            .field("coverage", FLOAT, "1", "fraction of the hour covered by measurements, 0..1", MeterHour::coverage)
+            .field("source", STRING, "", "register, power, interval or none", h -> lower(h.source().name()))
+            .field("estimated", BOOLEAN, "", "provisional value, a later revision replaces it", MeterHour::estimated)
+            .field("flags", STRING, "", "quality flags, comma-separated, empty when none", h -> flags(h.flags()))
+            .field("revision", INTEGER, "", "revision of the record; the point holds the highest",
+                    MeterHour::revision)
+            .build();
+
+    public static final Measurement<BuildingHour> BUILDING_HOURLY = Measurement.<BuildingHour>named(
+                    "building_hourly", "One building in one UTC hour, all carriers.", BuildingHour::hourStart)
+            .tag("building", "building id", BuildingHour::buildingId)
+            .tag("municipality", "municipality number", BuildingHour::municipality)
+            .tag("category", "building category", h -> category(h.category()))
+            .field("import_kwh", FLOAT, "kWh", "energy used, all carriers", BuildingHour::importKwh)
+            .field("export_kwh", FLOAT, "kWh", "energy delivered, all carriers", BuildingHour::exportKwh)
+            .field("kwh_per_m2", FLOAT, "kWh/m²", "import_kwh per m² heated floor area", BuildingHour::kwhPerM2)
+            .field("peak_kw", FLOAT, "kW", "highest power sample of any meter", BuildingHour::peakKw)
+            .field("meters_reporting", INTEGER, "", "meters with data in this hour",
+                    h -> (long) h.metersReporting())
+            .field("meters_expected", INTEGER, "", "meters the registry lists", h -> (long) h.metersExpected())
+            .field("coverage", FLOAT, "1", "mean coverage of the reporting meters, 0..1", BuildingHour::coverage)
+            .field("flags", STRING, "", "quality flags, comma-separated", h -> flags(h.flags()))
+            .field("revision", INTEGER, "", "revision of the record", BuildingHour::revision)
+            .build();
+
+    public static final Measurement<CarrierRow<BuildingHour>> BUILDING_HOURLY_CARRIER =
+            carrierMeasurement("building_hourly_carrier", "One building in one UTC hour, per carrier.",
+                    row -> row.kpi().hourStart(), row -> row.kpi().buildingId(), row -> row.kpi().municipality(),
+                    row -> category(row.kpi().category()), row -> row.kpi().revision());
+
+    public static final Measurement<BuildingDaily> BUILDING_DAILY = Measurement.<BuildingDaily>named(
+                    "building_daily", "One building on one local date (local midnight of its zone).",
+                    d -> dayStart(d.date(), d.timeZone()))
+            .tag("building", "building id", BuildingDaily::buildingId)
+            .tag("municipality", "municipality number", BuildingDaily::municipality)
+            .tag("category", "building category", d -> category(d.category()))
+            .field("import_kwh", FLOAT, "kWh", "energy used, all carriers", BuildingDaily::importKwh)
+            .field("export_kwh", FLOAT, "kWh", "energy delivered, all carriers", BuildingDaily::exportKwh)
+            .field("kwh_per_m2", FLOAT, "kWh/m²", "import_kwh per m² heated floor area", BuildingDaily::kwhPerM2)
+            .field("peak_hour_kwh", FLOAT, "kWh", "energy of the day's highest hour (= its mean kW)",
+                    d -> peakKwh(d.peakHour()))
+            .field("peak_hour_start", STRING, "RFC 3339", "UTC start of the day's highest hour",
+                    d -> peakStart(d.peakHour()))
+            .field("base_load_kw", FLOAT, "kW", "mean power 00:00-05:00 local time", BuildingDaily::baseLoadKw)
+            .field("mean_temperature_c", FLOAT, "°C", "daily mean outdoor temperature",
+                    BuildingDaily::meanTemperatureC)
+            .field("degree_days", FLOAT, "K·d", "max(0, 17 − mean temperature)", BuildingDaily::degreeDays)
+            .field("corrected_kwh", FLOAT, "kWh", "degree-day-corrected energy", BuildingDaily::correctedKwh)
+            .field("hours_in_day", INTEGER, "h", "23, 24 or 25", d -> (long) d.hoursInDay())
+            .field("hours_with_data", INTEGER, "h", "hours with at least one meter-hour",
+                    d -> (long) d.hoursWithData())
+            .field("time_zone", STRING, "", "the zone the date is in", d -> zone(d.timeZone()).getId())
+            .field("coverage", FLOAT, "1", "mean hourly coverage, 0..1", BuildingDaily::coverage)
+            .field("flags", STRING, "", "quality flags, comma-separated", d -> flags(d.flags()))
+            .field("revision", INTEGER, "", "revision of the record", BuildingDaily::revision)
+            .build();
+
+    public static final Measurement<CarrierRow<BuildingDaily>> BUILDING_DAILY_CARRIER =
+            carrierMeasurement("building_daily_carrier", "One building on one local date, per carrier.",
+                    row -> dayStart(row.kpi().date(), row.kpi().timeZone()), row -> row.kpi().buildingId(),
+                    row -> row.kpi().municipality(), row -> category(row.kpi().category()),
+                    row -> row.kpi().revision());
+
+    public static final Measurement<BuildingMonthly> BUILDING_MONTHLY = Measurement.<BuildingMonthly>named(
+                    "building_monthly", "One building in one local month (local midnight of its first day).",
+                    m -> monthStart(m.month(), m.timeZone()))
+            .tag("building", "building id", BuildingMonthly::buildingId)
+            .tag("municipality", "municipality number", BuildingMonthly::municipality)
+            .tag("category", "building category", m -> category(m.category()))
+            .field("import_kwh", FLOAT, "kWh", "energy used, all carriers", BuildingMonthly::importKwh)
+            .field("export_kwh", FLOAT, "kWh", "energy delivered, all carriers", BuildingMonthly::exportKwh)
+            .field("kwh_per_m2", FLOAT, "kWh/m²", "import_kwh per m² heated floor area", BuildingMonthly::kwhPerM2)
+            .field("peak_hour_kwh", FLOAT, "kWh", "the month's single highest hour (demand charge basis)",
+                    m -> peakKwh(m.peakHour()))
+            .field("peak_hour_start", STRING, "RFC 3339", "UTC start of that hour", m -> peakStart(m.peakHour()))
+            .field("capacity_peak_kw", FLOAT, "kW",
+                    "mean of the highest hours of the three highest days (capacity tariff basis)",
+                    BuildingMonthly::capacityPeakKw)
+            .field("degree_days", FLOAT, "K·d", "sum of the days' degree days", BuildingMonthly::degreeDays)
+            .field("corrected_kwh", FLOAT, "kWh", "degree-day-corrected energy", BuildingMonthly::correctedKwh)
+            .field("days_with_data", INTEGER, "d", "days with at least one building-hour",
+                    m -> (long) m.daysWithData())
+            .field("time_zone", STRING, "", "the zone the month is in", m -> zone(m.timeZone()).getId())
+            .field("coverage", FLOAT, "1", "mean daily coverage, 0..1", BuildingMonthly::coverage)
+            .field("flags", STRING, "", "quality flags, comma-separated", m -> flags(m.flags()))
+            .field("revision", INTEGER, "", "revision of the record", BuildingMonthly::revision)
+            .build();
+
+    public static final Measurement<CarrierRow<BuildingMonthly>> BUILDING_MONTHLY_CARRIER =
+            carrierMeasurement("building_monthly_carrier", "One building in one local month, per carrier.",
+                    row -> monthStart(row.kpi().month(), row.kpi().timeZone()), row -> row.kpi().buildingId(),
+                    row -> row.kpi().municipality(), row -> category(row.kpi().category()),
+                    row -> row.kpi().revision());
+
+    public static final KpiLayout<MeterHour> METER_HOUR = new KpiLayout<>(MeterHour.class,
+            List.of(Projection.single(METER_HOURLY)));
+    public static final KpiLayout<BuildingHour> BUILDING_HOUR = new KpiLayout<>(BuildingHour.class,
+            List.of(Projection.single(BUILDING_HOURLY),
+                    new Projection<>(BUILDING_HOURLY_CARRIER, h -> CarrierRow.of(h, h.carriers()))));
+    public static final KpiLayout<BuildingDaily> BUILDING_DAY = new KpiLayout<>(BuildingDaily.class,
+            List.of(Projection.single(BUILDING_DAILY),
+                    new Projection<>(BUILDING_DAILY_CARRIER, d -> CarrierRow.of(d, d.carriers()))));
+    public static final KpiLayout<BuildingMonthly> BUILDING_MONTH = new KpiLayout<>(BuildingMonthly.class,
+            List.of(Projection.single(BUILDING_MONTHLY),
+                    new Projection<>(BUILDING_MONTHLY_CARRIER, m -> CarrierRow.of(m, m.carriers()))));
+
+    private static final List<KpiLayout<?>> ALL = List.of(METER_HOUR, BUILDING_HOUR, BUILDING_DAY, BUILDING_MONTH);
+
+    private KpiLayouts() {
+    }
+
+    /** Every KPI layout, in the order of the KPI topics. */
+    public static List<KpiLayout<?>> all() {
+        return ALL;
+    }
+
+    /** Every measurement of every KPI. */
+    public static List<Measurement<?>> measurements() {
+        return ALL.stream().flatMap(l -> l.measurements().stream()).toList();
+    }
+
+    /** The points of one KPI record. */
+    public static List<KpiPoint> points(Kpi kpi) {
+        for (KpiLayout<?> layout : ALL) {
+            if (layout.type().isInstance(kpi)) {
+                return layout.pointsOf(kpi);
+            }
+        }
+        throw new IllegalArgumentException("no layout for " + kpi.getClass().getName());
+    }
+
+    private static <V extends Kpi> Measurement<CarrierRow<V>> carrierMeasurement(String name, String description,
+            java.util.function.Function<CarrierRow<V>, Instant> time,
+            java.util.function.Function<CarrierRow<V>, String> building,
+            java.util.function.Function<CarrierRow<V>, String> municipality,
+            java.util.function.Function<CarrierRow<V>, String> category,
+            java.util.function.Function<CarrierRow<V>, Long> revision) {
+        return Measurement.<CarrierRow<V>>named(name, description, time)
+                .tag("building", "building id", building)
+                .tag("municipality", "municipality number", municipality)
+                .tag("category", "building category", category)
+                .tag("carrier", "energy carrier", row -> row.carrier().wireName())
+                .field("import_kwh", FLOAT, "kWh", "energy used of this carrier", row -> row.energy().importKwh())
+                .field("export_kwh", FLOAT, "kWh", "energy delivered of this carrier",
+                        row -> row.energy().exportKwh())
+                .field("peak_kw", FLOAT, "kW", "highest power seen, when known", row -> row.energy().peakKw())
+                .field("revision", INTEGER, "", "revision of the building record", revision)
+                .build();
+    }
+
+    static Instant dayStart(LocalDate date, String timeZone) {
+        return date.atStartOfDay(zone(timeZone)).toInstant();
+    }
+
+    static Instant monthStart(YearMonth month, String timeZone) {
+        return month.atDay(1).atStartOfDay(zone(timeZone)).toInstant();
+    }
+
+    private static ZoneId zone(String timeZone) {
+        return timeZone == null || timeZone.isBlank() ? DEFAULT_ZONE : ZoneId.of(timeZone);
+    }
+
+    private static String category(BuildingCategory category) {
+        return category == null ? null : category.wireName();
+    }
+
+    private static Double peakKwh(PeakHour peak) {
+        return peak == null ? null : peak.kwh();
+    }
+
+    private static String peakStart(PeakHour peak) {
+        return peak == null ? null : peak.hourStart().toString();
+    }
+
+    /** Flags as the store holds them: lower case, comma-separated, in enum order; empty when none. */
+    static String flags(Set<QualityFlag> flags) {
+        return flags.stream().map(f -> lower(f.name())).collect(Collectors.joining(","));
+    }
+
+    private static String lower(String text) {
+        return text.toLowerCase(Locale.ROOT);
+    }
+}
