@@ -1,0 +1,142 @@
+package org.straumflyt.ingest.bridge;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.straumflyt.ingest.kafka.KafkaSink;
+import org.straumflyt.ingest.mqtt.MessageListener;
+import org.straumflyt.ingest.mqtt.MqttSource;
+import org.straumflyt.model.DeadLetter;
+import org.straumflyt.model.Json;
+import org.straumflyt.model.Reading;
+import org.straumflyt.model.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves messages from MQTT to Kafka. Paho's callback only stamps the arrival and hands the message to one pipeline
+ * thread, which decodes it and sends its records (readings keyed by meter id, or one dead letter keyed by the MQTT
+ * topic). When Kafka has confirmed every record of a message, the message is acknowledged to the broker.
+ */
+public final class Bridge implements MessageListener {
+    private static final Logger LOG = LoggerFactory.getLogger(Bridge.class);
+
+    private final MessageDecoder decoder;
+    private final KafkaSink sink;
+    private final Topics topics;
+    private final IngestMetrics metrics;
+    private final Clock clock;
+    private final InFlightMessages inFlight = new InFlightMessages();
+    private final ExecutorService pipeline;
+    private volatile MqttSource source;
+
+    public Bridge(MessageDecoder decoder, KafkaSink sink, Topics topics, IngestMetrics metrics, Clock clock) {
+        this.decoder = decoder;
+        this.sink = sink;
+        this.topics = topics;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.pipeline = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "ingest-pipeline");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The connection to acknowledge through; set before it starts. */
+    public void attach(MqttSource mqttSource) {
+        this.source = mqttSource;
+    }
+
+    /** Messages received and not yet acknowledged. */
+    public int inFlight() {
+        return inFlight.size();
+    }
+
+    @Override
+    public void onMessage(String topic, byte[] payload, int mqttId, int qos) {
+        Instant receivedAt = clock.instant();
+        long arrivalNanos = System.nanoTime();
+        long generation = inFlight.generation();
+        metrics.received();
+        pipeline.execute(() -> process(topic, payload, mqttId, qos, receivedAt, arrivalNanos, generation));
+    }
+
+    @Override
+    public void onConnectionLost() {
+        metrics.connectionLost();
+        metrics.released(inFlight.releaseAll());
+    }
+
+    private void process(String topic, byte[] payload, int mqttId, int qos, Instant receivedAt, long arrivalNanos,
+            long generation) {
+        Decoded decoded = decoder.decode(topic, payload, receivedAt);
+        List<ProducerRecord<String, byte[]>> records = records(decoded);
+        InFlightMessages.Message message = inFlight.add(mqttId, qos, arrivalNanos, records.size(), generation);
+        if (message == null) {
+            metrics.released(1);
+            return;
+        }
+        for (ProducerRecord<String, byte[]> record : records) {
+            sink.send(record, () -> inFlight.wanted(message), () -> confirmed(message, decoded));
+        }
+    }
+
+    private List<ProducerRecord<String, byte[]>> records(Decoded decoded) {
+        if (decoded instanceof Decoded.Readings r) {
+            String topic = topics.readings().name();
+            return r.readings().stream()
+                    .map(reading -> new ProducerRecord<>(topic, reading.meterId(), Json.toBytes(reading)))
+                    .toList();
+        }
+        DeadLetter letter = ((Decoded.Rejected) decoded).deadLetter();
+        LOG.debug("dead letter {} from {}: {}", letter.reason(), letter.mqttTopic(), letter.detail());
+        return List.of(new ProducerRecord<>(topics.readingsDlq().name(), letter.sourceTopic(), Json.toBytes(letter)));
+    }
+
+    // Runs on a Kafka producer thread.
+    private void confirmed(InFlightMessages.Message message, Decoded decoded) {
+        InFlightMessages.Progress progress = inFlight.recordConfirmed(message);
+        if (progress.messageConfirmed()) {
+            long latency = System.nanoTime() - message.arrivalNanos;
+            if (decoded instanceof Decoded.Readings r) {
+                metrics.readingsProduced(r.format(), r.readings().size());
+                metrics.messageProduced(latency);
+            } else {
+                metrics.deadLetter(((Decoded.Rejected) decoded).deadLetter().reason(), latency);
+            }
+        }
+        MqttSource mqtt = source;
+        for (InFlightMessages.Message m : progress.acknowledgeable()) {
+            mqtt.acknowledge(m.mqttId, m.qos);
+        }
+    }
+
+    /**
+     * Stops taking work and waits until Kafka has confirmed what is in flight, so that it is acknowledged before
+     * the connection closes; what is not confirmed in time stays with the broker for redelivery.
+     */
+    public void drain(Duration timeout) {
+        pipeline.shutdown();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            if (!pipeline.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("pipeline did not finish within {}", timeout);
+            }
+            sink.flush();
+            while (inFlight.size() > 0 && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (inFlight.size() > 0) {
+            LOG.warn("{} messages still unconfirmed at shutdown; the broker will redeliver them", inFlight.size());
+        }
+    }
+}

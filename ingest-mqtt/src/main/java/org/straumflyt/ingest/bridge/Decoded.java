@@ -1,0 +1,20 @@
+package org.straumflyt.ingest.bridge;
+
+import java.util.List;
+import org.straumflyt.model.DeadLetter;
+import org.straumflyt.model.Reading;
+
+/** What one MQTT message became: readings to produce, or a dead letter. */
+public sealed interface Decoded {
+
+    /** Readings from one message, at least one; {@code format} names the route's format (a metric tag). */
+    record Readings(String format, List<Reading> readings) implements Decoded {
+        public Readings {
+            readings = List.copyOf(readings);
+        }
+    }
+
+    /** A message set aside. */
+    record Rejected(DeadLetter deadLetter) implements Decoded {
+    }
+}

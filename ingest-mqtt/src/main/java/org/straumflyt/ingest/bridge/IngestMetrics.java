@@ -1,0 +1,92 @@
+package org.straumflyt.ingest.bridge;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
+import org.straumflyt.model.DeadLetterReason;
+
+/**
+ * The meters of ingest. Every received message ends in exactly one of: produced, dead-lettered, or released for
+ * redelivery (connection lost before Kafka confirmed it); while it waits it is in flight. So at any time
+ * {@code received = produced + dead_letters + released + inflight}.
+ */
+public final class IngestMetrics {
+    private final MeterRegistry registry;
+    private final Counter received;
+    private final Counter produced;
+    private final Counter released;
+    private final Counter sendRetries;
+    private final Counter connectionLosses;
+    private final Map<DeadLetterReason, Counter> deadLetters = new EnumMap<>(DeadLetterReason.class);
+    private final Map<String, Counter> readings = new ConcurrentHashMap<>();
+    private final Timer latency;
+
+    public IngestMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        received = Counter.builder("ingest.messages.received").description("MQTT messages received")
+                .register(registry);
+        produced = Counter.builder("ingest.messages.produced")
+                .description("Messages whose readings Kafka confirmed (then acknowledged to MQTT)").register(registry);
+        released = Counter.builder("ingest.messages.released")
+                .description("Messages left unacknowledged because the MQTT connection was lost; the broker "
+                        + "redelivers them").register(registry);
+        sendRetries = Counter.builder("ingest.kafka.send.retries").description("Records sent to Kafka again after "
+                + "a failure").register(registry);
+        connectionLosses = Counter.builder("ingest.mqtt.connection.losses")
+                .description("Times the MQTT connection was lost").register(registry);
+        for (DeadLetterReason reason : DeadLetterReason.values()) {
+            deadLetters.put(reason, Counter.builder("ingest.dead.letters").tag("reason", reason.name())
+                    .description("Messages set aside on the dead-letter topic, by reason").register(registry));
+        }
+        latency = Timer.builder("ingest.latency")
+                .description("From MQTT arrival to Kafka's confirmation of the message's last record")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(60))
+                .register(registry);
+    }
+
+    /** Gauges read from the running parts. */
+    public void bind(IntSupplier inFlight, BooleanSupplier mqttConnected, BooleanSupplier kafkaUp) {
+        registry.gauge("ingest.inflight", inFlight, s -> s.getAsInt());
+        registry.gauge("ingest.mqtt.connected", mqttConnected, s -> s.getAsBoolean() ? 1 : 0);
+        registry.gauge("ingest.kafka.connected", kafkaUp, s -> s.getAsBoolean() ? 1 : 0);
+    }
+
+    void received() {
+        received.increment();
+    }
+
+    void readingsProduced(String format, int count) {
+        readings.computeIfAbsent(format, f -> Counter.builder("ingest.readings.produced").tag("format", f)
+                .description("Readings Kafka confirmed").register(registry)).increment(count);
+    }
+
+    void messageProduced(long latencyNanos) {
+        produced.increment();
+        latency.record(Duration.ofNanos(latencyNanos));
+    }
+
+    void deadLetter(DeadLetterReason reason, long latencyNanos) {
+        deadLetters.get(reason).increment();
+        latency.record(Duration.ofNanos(latencyNanos));
+    }
+
+    void released(int count) {
+        released.increment(count);
+    }
+
+    public void sendRetried() {
+        sendRetries.increment();
+    }
+
+    void connectionLost() {
+        connectionLosses.increment();
+    }
+}

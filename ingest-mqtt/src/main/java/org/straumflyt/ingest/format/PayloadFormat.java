@@ -1,0 +1,21 @@
+package org.straumflyt.ingest.format;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.straumflyt.model.Reading;
+
+/**
+ * Turns one parsed MQTT payload into readings in canonical units (kWh, kW). Implementations are stateless.
+ * Value checks shared by all formats (finite, non-negative registers, not in the future) happen after decoding.
+ */
+public interface PayloadFormat {
+
+    /**
+     * @param payload the payload, already parsed as JSON (NaN and Infinity tokens allowed, so that they are
+     *                reported as such rather than as unparseable)
+     * @param context the route's attributes and the ids from the topic
+     * @return at least one reading
+     * @throws InvalidPayload with the dead-letter reason when the payload cannot give readings
+     */
+    List<Reading> decode(JsonNode payload, MessageContext context) throws InvalidPayload;
+}

@@ -1,0 +1,56 @@
+package org.straumflyt.ingest.kafka;
+
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+
+/** Tells whether Kafka answers, by asking the cluster for its nodes every few seconds (readiness "kafka"). */
+public final class KafkaProbe implements AutoCloseable {
+    private static final Duration PERIOD = Duration.ofSeconds(2);
+    private static final int TIMEOUT_MS = 3_000;
+
+    private final Admin admin;
+    private final ScheduledExecutorService scheduler;
+    private volatile boolean up;
+
+    public KafkaProbe(Properties clientProperties) {
+        Properties p = new Properties();
+        p.putAll(clientProperties);
+        p.put(AdminClientConfig.CLIENT_ID_CONFIG, "straumflyt-ingest-probe");
+        p.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
+        this.admin = Admin.create(p);
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ingest-kafka-probe");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public void start() {
+        scheduler.scheduleWithFixedDelay(this::probe, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public boolean up() {
+        return up;
+    }
+
+    private void probe() {
+        try {
+            up = !admin.describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MS)).nodes()
+                    .get(TIMEOUT_MS + 500L, TimeUnit.MILLISECONDS).isEmpty();
+        } catch (Exception e) {
+            up = false;
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        admin.close(Duration.ofSeconds(2));
+    }
+}

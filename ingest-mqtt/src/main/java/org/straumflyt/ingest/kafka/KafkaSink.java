@@ -1,0 +1,113 @@
+package org.straumflyt.ingest.kafka;
+
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one idempotent, {@code acks=all} producer of ingest. A record Kafka does not confirm is sent again with
+ * backoff for as long as its message still waits, so a Kafka outage delays messages but never drops them; the
+ * MQTT side bounds how many wait (receive maximum).
+ */
+public final class KafkaSink implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaSink.class);
+    private static final long FIRST_BACKOFF_MS = 100;
+    private static final long MAX_BACKOFF_MS = 5_000;
+
+    private final Producer<String, byte[]> producer;
+    private final ScheduledExecutorService retries;
+    private final Runnable onRetry;
+    private volatile boolean closed;
+
+    /**
+     * @param clientProperties bootstrap servers and pass-through client properties (security, compression, ...)
+     * @param onRetry          called whenever a record is sent again (a metric)
+     */
+    public KafkaSink(Properties clientProperties, Runnable onRetry) {
+        this.producer = new KafkaProducer<>(producerProperties(clientProperties));
+        this.onRetry = onRetry;
+        this.retries = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ingest-kafka-retry");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Our defaults, then the operator's pass-through properties, then what delivery guarantees require. */
+    static Properties producerProperties(Properties clientProperties) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // send() blocks only for missing metadata; it runs on the pipeline thread, never on MQTT's.
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "straumflyt-ingest");
+        p.putAll(clientProperties);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        return p;
+    }
+
+    /**
+     * Sends a record; {@code confirmed} runs (on a Kafka thread) once Kafka has it. Failed sends are repeated while
+     * {@code wanted} says so.
+     */
+    public void send(ProducerRecord<String, byte[]> record, BooleanSupplier wanted, Runnable confirmed) {
+        attempt(record, wanted, confirmed, FIRST_BACKOFF_MS);
+    }
+
+    private void attempt(ProducerRecord<String, byte[]> record, BooleanSupplier wanted, Runnable confirmed,
+            long backoffMs) {
+        if (closed || !wanted.getAsBoolean()) {
+            return;
+        }
+        try {
+            producer.send(record, (metadata, error) -> {
+                if (error == null) {
+                    confirmed.run();
+                } else {
+                    retryLater(record, wanted, confirmed, backoffMs, error);
+                }
+            });
+        } catch (RuntimeException e) {
+            retryLater(record, wanted, confirmed, backoffMs, e);
+        }
+    }
+
+    private void retryLater(ProducerRecord<String, byte[]> record, BooleanSupplier wanted, Runnable confirmed,
+            long backoffMs, Exception error) {
+        if (closed) {
+            return;
+        }
+        LOG.warn("Kafka did not take a record for {} ({}); sending it again in {} ms", record.topic(), error.toString(),
+                backoffMs);
+        onRetry.run();
+        retries.schedule(() -> attempt(record, wanted, confirmed, Math.min(MAX_BACKOFF_MS, backoffMs * 2)),
+                backoffMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** Waits until every record sent so far is confirmed or failed. */
+    public void flush() {
+        producer.flush();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        retries.shutdownNow();
+        producer.close(Duration.ofSeconds(5));
+    }
+}
