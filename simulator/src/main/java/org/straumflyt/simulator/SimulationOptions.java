@@ -1,0 +1,56 @@
+package org.straumflyt.simulator;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.straumflyt.simulator.fleet.FaultPlan;
+import org.straumflyt.simulator.fleet.PayloadFormat;
+
+/**
+ * What to simulate and where to send it.
+ *
+ * @param seed          makes the fleet, its load and its faults reproducible
+ * @param buildings     how many buildings
+ * @param municipality  municipality number, also the building id prefix and weather location
+ * @param formats       the electricity meters' payload formats, assigned round-robin
+ * @param start         simulated start (UTC)
+ * @param duration      simulated duration
+ * @param speed         simulated seconds per wall-clock second; 0 = as fast as possible
+ * @param faults        faults to inject
+ * @param mqttUri       MQTT broker, e.g. {@code tcp://127.0.0.1:1883}
+ * @param kafka         Kafka bootstrap servers for the registry and weather, or {@code null} to skip them
+ * @param topicPrefix   Kafka topic prefix
+ * @param truthDir      where to write the ground truth, or {@code null}
+ */
+public record SimulationOptions(long seed, int buildings, String municipality, List<PayloadFormat> formats,
+        Instant start, Duration duration, double speed, FaultPlan faults, String mqttUri, String kafka,
+        String topicPrefix, Path truthDir) {
+
+    public SimulationOptions {
+        if (buildings < 1) {
+            throw new IllegalArgumentException("--buildings must be at least 1, got " + buildings);
+        }
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("--duration must be positive, got " + duration);
+        }
+        if (!(speed >= 0)) {
+            throw new IllegalArgumentException("--speed must be 0 (as fast as possible) or positive, got " + speed);
+        }
+        if (start.getEpochSecond() % 3600 != 0 || start.getNano() != 0) {
+            // Hours are compared whole: a run that starts mid-hour has a first hour no meter fully measured.
+            throw new IllegalArgumentException("--start must be on a whole UTC hour, got " + start);
+        }
+        if (duration.getSeconds() % 3600 != 0) {
+            throw new IllegalArgumentException("--duration must be whole hours, got " + duration);
+        }
+        if (formats.isEmpty()) {
+            throw new IllegalArgumentException("--formats needs at least one format");
+        }
+        formats = List.copyOf(formats);
+    }
+
+    public Instant end() {
+        return start.plus(duration);
+    }
+}

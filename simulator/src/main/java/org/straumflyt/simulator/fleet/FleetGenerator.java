@@ -1,0 +1,93 @@
+package org.straumflyt.simulator.fleet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.straumflyt.model.Building;
+import org.straumflyt.model.BuildingCategory;
+import org.straumflyt.model.Carrier;
+import org.straumflyt.model.GeoLocation;
+
+/** Generates a municipality's fleet of buildings and meters, reproducibly from a seed. */
+public final class FleetGenerator {
+    private static final BuildingCategory[] CATEGORIES = {
+        BuildingCategory.SCHOOL, BuildingCategory.KINDERGARTEN, BuildingCategory.NURSING_HOME, BuildingCategory.OFFICE,
+        BuildingCategory.SCHOOL, BuildingCategory.SPORTS_HALL, BuildingCategory.KINDERGARTEN, BuildingCategory.CULTURAL
+    };
+    /** A register display of 100 000 kWh with 3 decimals, which rolls over to 0. */
+    static final long ROLLOVER_MAX_WH = 100_000_000L;
+
+    private final long seed;
+
+    public FleetGenerator(long seed) {
+        this.seed = seed;
+    }
+
+    /**
+     * A fleet of {@code count} buildings in {@code municipality}.
+     *
+     * @param formats        the electricity meters' formats, assigned round-robin over buildings
+     * @param rolloverShare  fraction of meters whose register starts just below its maximum, so it rolls over
+     */
+    public List<SimBuilding> generate(int count, String municipality, List<PayloadFormat> formats,
+            double rolloverShare) {
+        if (count < 1) {
+            throw new IllegalArgumentException("need at least 1 building, got " + count);
+        }
+        if (formats.isEmpty()) {
+            throw new IllegalArgumentException("need at least one payload format");
+        }
+        SplittableRandom random = Noise.random(seed, "fleet:" + municipality);
+        List<SimBuilding> fleet = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String buildingId = municipality + "-b" + String.format("%03d", i + 1);
+            BuildingCategory category = CATEGORIES[i % CATEGORIES.length];
+            double area = 400 + Math.round(random.nextDouble() * 76) * 100.0;
+            List<SimMeter> meters = new ArrayList<>();
+            PayloadFormat format = formats.get(i % formats.size());
+            meters.add(electricityMeter(buildingId, format, area, random, rolloverShare));
+            if (random.nextDouble() < 0.7) {
+                meters.add(heatMeter(buildingId, area, random, rolloverShare));
+            }
+            Building building = new Building(buildingId, category.wireName() + " " + (i + 1), municipality, category,
+                    area, Building.DEFAULT_TIME_ZONE,
+                    new GeoLocation(59.9 + random.nextDouble() * 0.1, 10.45 + random.nextDouble() * 0.2),
+                    municipality, false, meters.stream().map(SimMeter::spec).toList());
+            fleet.add(new SimBuilding(building, meters));
+        }
+        return fleet;
+    }
+
+    private static SimMeter electricityMeter(String buildingId, PayloadFormat format, double area,
+            SplittableRandom random, double rolloverShare) {
+        String id = "el-" + buildingId;
+        double maxPowerKw = Math.ceil(area * 0.03) + 20;
+        return switch (format) {
+            // AMS HAN readers: power every 10 s, the register once an hour on the hour.
+            case AMS -> meter(id, buildingId, Carrier.ELECTRICITY, format, 10, 0, 360, 1, maxPowerKw, random, 0);
+            // Shelly status: power and the energy counter every minute.
+            case SHELLY -> meter(id, buildingId, Carrier.ELECTRICITY, format, 60, random.nextInt(60), 1, 1, maxPowerKw,
+                    random, rolloverShare);
+            // Tasmota and SenML: a telemetry period of 5 minutes.
+            case TASMOTA, SENML -> meter(id, buildingId, Carrier.ELECTRICITY, format, 300, random.nextInt(300), 1, 1,
+                    maxPowerKw, random, rolloverShare);
+            case CANONICAL -> meter(id, buildingId, Carrier.ELECTRICITY, format, 300, random.nextInt(300), 1, 0,
+                    maxPowerKw, random, rolloverShare);
+        };
+    }
+
+    private static SimMeter heatMeter(String buildingId, double area, SplittableRandom random, double rolloverShare) {
+        return meter("dh-" + buildingId, buildingId, Carrier.DISTRICT_HEATING, PayloadFormat.CANONICAL, 600,
+                random.nextInt(600), 1, 0, Math.ceil(area * 0.06) + 20, random, rolloverShare);
+    }
+
+    private static SimMeter meter(String id, String buildingId, Carrier carrier, PayloadFormat format, int step,
+            int phase, int registerEvery, int powerEvery, double maxPowerKw, SplittableRandom random,
+            double rolloverShare) {
+        boolean rollsOver = registerEvery == 1 && random.nextDouble() < rolloverShare;
+        long start = rollsOver ? ROLLOVER_MAX_WH - 2_000 - random.nextInt(2_000)
+                : 1_000_000L + (long) (random.nextDouble() * 50_000_000L);
+        return new SimMeter(id, buildingId, carrier, format, step, phase, registerEvery, powerEvery,
+                rollsOver ? ROLLOVER_MAX_WH : 0, start, maxPowerKw);
+    }
+}

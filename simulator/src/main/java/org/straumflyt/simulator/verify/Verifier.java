@@ -1,0 +1,155 @@
+package org.straumflyt.simulator.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.straumflyt.model.Json;
+
+/**
+ * Compares the KPIs in the store with a run's ground truth: every meter-hour and building-hour of the truth must be
+ * present, final (not an estimate) and equal within the tolerance; nothing else may carry energy, except estimates
+ * for hours the registers have not reached. Reads QuestDB over its HTTP SQL endpoint ({@code /exec}).
+ */
+public final class Verifier {
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String store;
+    private final double tolerance;
+
+    public Verifier(String storeUrl, double tolerance) {
+        this.store = storeUrl.endsWith("/") ? storeUrl.substring(0, storeUrl.length() - 1) : storeUrl;
+        this.tolerance = tolerance;
+    }
+
+    /** The outcome of one comparison. */
+    public record Report(Comparison meters, Comparison buildings) {
+        public boolean ok() {
+            return meters.ok() && buildings.ok();
+        }
+
+        public String summary() {
+            return (ok() ? "OK" : "MISMATCH") + System.lineSeparator() + "  meter-hours:    " + meters
+                    + System.lineSeparator() + "  building-hours: " + buildings;
+        }
+    }
+
+    /** How one level compared. */
+    public record Comparison(int expected, int matched, List<String> missing, List<String> wrong, List<String> extra) {
+        public boolean ok() {
+            return matched == expected && missing.isEmpty() && wrong.isEmpty() && extra.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%d expected, %d equal, %d missing, %d different, %d unexpected%s", expected, matched,
+                    missing.size(), wrong.size(), extra.size(), examples());
+        }
+
+        private String examples() {
+            List<String> all = new ArrayList<>();
+            all.addAll(missing.stream().limit(3).map(m -> "missing " + m).toList());
+            all.addAll(wrong.stream().limit(3).toList());
+            all.addAll(extra.stream().limit(3).map(e -> "unexpected " + e).toList());
+            return all.isEmpty() ? "" : System.lineSeparator() + "    e.g. " + String.join(System.lineSeparator() + "    e.g. ", all);
+        }
+    }
+
+    /** Compares repeatedly until it matches or the timeout passes (the pipeline may still be catching up). */
+    public Report verifyUntil(Path truthDir, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Report report = verify(truthDir);
+            if (report.ok() || System.nanoTime() > deadline) {
+                return report;
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    /** Compares once. */
+    public Report verify(Path truthDir) throws IOException, InterruptedException {
+        Map<String, Double> meterTruth = readTruth(truthDir.resolve("meter-hours.csv"), 0, 4, 5);
+        Map<String, Double> buildingTruth = readTruth(truthDir.resolve("building-hours.csv"), 0, 1, 2);
+        Map<String, Row> meterStore = query("SELECT meter, time, energy_kwh, estimated FROM meter_hourly "
+                + "WHERE register = 'import'");
+        Map<String, Row> buildingStore = query("SELECT building, time, import_kwh, false FROM building_hourly");
+        return new Report(compare(meterTruth, meterStore), compare(buildingTruth, buildingStore));
+    }
+
+    private Comparison compare(Map<String, Double> truth, Map<String, Row> stored) {
+        int matched = 0;
+        List<String> missing = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        for (var expected : truth.entrySet()) {
+            Row row = stored.get(expected.getKey());
+            if (row == null) {
+                missing.add(expected.getKey());
+            } else if (row.estimated() || Math.abs(row.kwh() - expected.getValue()) > tolerance) {
+                wrong.add(expected.getKey() + " expected " + expected.getValue() + " kWh, store has " + row.kwh()
+                        + (row.estimated() ? " (estimated)" : ""));
+            } else {
+                matched++;
+            }
+        }
+        List<String> extra = new ArrayList<>();
+        stored.forEach((key, row) -> {
+            if (!truth.containsKey(key) && !row.estimated() && Math.abs(row.kwh()) > tolerance) {
+                extra.add(key + " " + row.kwh() + " kWh");
+            }
+        });
+        return new Comparison(truth.size(), matched, missing, wrong, extra);
+    }
+
+    private record Row(double kwh, boolean estimated) {
+    }
+
+    private static Map<String, Double> readTruth(Path csv, int idColumn, int hourColumn, int kwhColumn)
+            throws IOException {
+        Map<String, Double> truth = new HashMap<>();
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            truth.put(f[idColumn] + "@" + Instant.parse(f[hourColumn]), Double.parseDouble(f[kwhColumn]));
+        }
+        return truth;
+    }
+
+    private Map<String, Row> query(String sql) throws IOException, InterruptedException {
+        Map<String, Row> rows = new HashMap<>();
+        int pageSize = 100_000;
+        for (int from = 0; ; from += pageSize) {
+            String url = store + "/exec?query=" + URLEncoder.encode(sql, StandardCharsets.UTF_8) + "&limit=" + from
+                    + "," + (from + pageSize);
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            JsonNode body = Json.mapper().readTree(response.body());
+            if (response.statusCode() != 200) {
+                String error = body.path("error").asText("");
+                if (error.contains("does not exist")) {
+                    return rows;
+                }
+                throw new IOException("store answered " + response.statusCode() + " to " + sql + ": " + error);
+            }
+            JsonNode dataset = body.path("dataset");
+            for (JsonNode r : dataset) {
+                rows.put(r.get(0).asText() + "@" + Instant.parse(r.get(1).asText()),
+                        new Row(r.get(2).asDouble(), r.get(3).asBoolean()));
+            }
+            if (dataset.size() < pageSize) {
+                return rows;
+            }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.straumflyt.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.straumflyt.model.Json;
+import org.straumflyt.simulator.fleet.FaultPlan;
+import org.straumflyt.simulator.fleet.PayloadFormat;
+import org.straumflyt.simulator.fleet.SimMeter;
+import org.straumflyt.simulator.publish.Outgoing;
+import org.straumflyt.simulator.publish.Schedule;
+
+/**
+ * The ground truth must equal what an independent reader of the published registers computes: straight lines
+ * between consecutive readings split at hour borders, with a drop read as a rollover (near the register maximum) or
+ * a restart from 0, and the lone extra readings (glitches, spikes) left out.
+ */
+class GroundTruthTest {
+    private static final Instant START = Instant.parse("2026-11-20T00:00:00Z");
+
+    @Test
+    void truthEqualsTheRegisterLinesOfThePublishedMessagesEvenWithEveryReadingFault() {
+        FaultPlan faults = FaultPlan.parse("duplicates=0.05,reorder=0.05,late=0.01,late.delay=PT1H,resets=0.01,"
+                + "rollovers=0.5,glitches=0.02,spikes=0.02,gaps=0.01,garbage=0.01");
+        Simulation simulation = simulation(8, List.of(PayloadFormat.CANONICAL), faults, Duration.ofHours(12));
+
+        Map<String, List<double[]>> readings = registerReadings(simulation.schedule());
+        Map<String, Map<Instant, Double>> oracle = oracle(simulation, readings);
+
+        Map<String, Map<Instant, Double>> truth = simulation.truth().meterHours();
+        assertThat(truth.keySet()).isEqualTo(oracle.keySet());
+        truth.forEach((meter, hours) -> {
+            assertThat(hours.keySet()).as(meter).isEqualTo(oracle.get(meter).keySet());
+            hours.forEach((hour, kwh) -> assertThat(kwh).as("%s %s", meter, hour)
+                    .isCloseTo(oracle.get(meter).get(hour), within(1e-9)));
+        });
+        assertThat(simulation.faults()).containsKeys("reset", "glitch", "spike", "duplicate", "reordered", "garbage");
+    }
+
+    @Test
+    void everyHourOfTheRunIsCoveredForEveryMeter() {
+        Simulation simulation = simulation(5, List.of(PayloadFormat.values()), FaultPlan.NONE, Duration.ofHours(4));
+        simulation.schedule().forEachRemaining(o -> { });
+
+        simulation.truth().meterHours().forEach((meter, hours) -> assertThat(hours.keySet()).as(meter)
+                .containsExactly(START, START.plusSeconds(3600), START.plusSeconds(7200), START.plusSeconds(10800)));
+    }
+
+    @Test
+    void theSameSeedGivesTheSameMessages() {
+        FaultPlan faults = FaultPlan.parse("all=0.01");
+        List<String> first = messages(simulation(3, List.of(PayloadFormat.values()), faults, Duration.ofHours(2)));
+        List<String> second = messages(simulation(3, List.of(PayloadFormat.values()), faults, Duration.ofHours(2)));
+
+        assertThat(first).hasSizeGreaterThan(500).isEqualTo(second);
+    }
+
+    @Test
+    void messagesAreSentInTimeOrderWithLateOnesAfterTheirTime() {
+        Schedule schedule = simulation(3, List.of(PayloadFormat.CANONICAL), FaultPlan.parse("late=0.05,late.delay=PT1H"),
+                Duration.ofHours(3)).schedule();
+        Instant previous = Instant.MIN;
+        while (schedule.hasNext()) {
+            Outgoing next = schedule.next();
+            assertThat(next.sendAt()).isAfterOrEqualTo(previous);
+            previous = next.sendAt();
+        }
+    }
+
+    private static Simulation simulation(int buildings, List<PayloadFormat> formats, FaultPlan faults, Duration length) {
+        SimulationOptions options = new SimulationOptions(7, buildings, "1507", formats, START, length, 0, faults,
+                "tcp://127.0.0.1:1", null, "t.", null);
+        return new Simulation(options, new PrintStream(new ByteArrayOutputStream()));
+    }
+
+    private static List<String> messages(Simulation simulation) {
+        List<String> all = new ArrayList<>();
+        simulation.schedule().forEachRemaining(o -> all.add(o.sendAt() + " " + o.message().topic() + " "
+                + new String(o.message().payload(), java.nio.charset.StandardCharsets.UTF_8)));
+        return all;
+    }
+
+    /** meter id → [epoch second, register kWh] as published, garbage skipped. */
+    private static Map<String, List<double[]>> registerReadings(Schedule schedule) {
+        Map<String, List<double[]>> readings = new HashMap<>();
+        schedule.forEachRemaining(o -> {
+            JsonNode array;
+            try {
+                array = Json.mapper().readTree(o.message().payload());
+            } catch (java.io.IOException e) {
+                return;
+            }
+            for (JsonNode r : array) {
+                if (r.path("kind").asText().equals("ENERGY_REGISTER")) {
+                    readings.computeIfAbsent(r.get("meterId").asText(), k -> new ArrayList<>()).add(new double[] {
+                        Instant.parse(r.get("timestamp").asText()).getEpochSecond(), r.get("value").asDouble()});
+                }
+            }
+        });
+        return readings;
+    }
+
+    private static Map<String, Map<Instant, Double>> oracle(Simulation simulation, Map<String, List<double[]>> readings) {
+        Map<String, SimMeter> meters = new HashMap<>();
+        simulation.fleet().forEach(b -> b.meters().forEach(m -> meters.put(m.meterId(), m)));
+        Instant end = START.plus(Duration.ofHours(12));
+        Map<String, Map<Instant, Double>> result = new TreeMap<>();
+        readings.forEach((meterId, list) -> {
+            SimMeter meter = meters.get(meterId);
+            TreeMap<Long, Double> byTime = new TreeMap<>();
+            for (double[] r : list) {
+                long t = (long) r[0];
+                // Lone extra readings sit between the meter's step grid points.
+                if (Math.floorMod(t - meter.phaseSeconds(), meter.stepSeconds()) == 0) {
+                    byTime.put(t, r[1]);
+                }
+            }
+            Map<Instant, Double> hours = new TreeMap<>();
+            Long previous = null;
+            for (long t : new TreeSet<>(byTime.keySet())) {
+                if (previous != null) {
+                    double delta = byTime.get(t) - byTime.get(previous);
+                    if (delta < 0) {
+                        double max = meter.registerMaxWh() / 1000.0;
+                        delta = max > 0 && byTime.get(previous) > 0.9 * max ? max - byTime.get(previous) + byTime.get(t)
+                                : byTime.get(t);
+                    }
+                    spread(hours, previous, t, delta, end);
+                }
+                previous = t;
+            }
+            result.put(meterId, hours);
+        });
+        return result;
+    }
+
+    private static void spread(Map<Instant, Double> hours, long from, long to, double kwh, Instant end) {
+        for (long s = from; s < to; ) {
+            Instant hour = Instant.ofEpochSecond(s).truncatedTo(ChronoUnit.HOURS);
+            long next = Math.min(to, hour.getEpochSecond() + 3600);
+            if (hour.isBefore(end)) {
+                hours.merge(hour, kwh * (next - s) / (to - from), Double::sum);
+            }
+            s = next;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.straumflyt.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.straumflyt.simulator.fleet.FaultPlan;
+import org.straumflyt.simulator.fleet.PayloadFormat;
+
+class SimulatorMainTest {
+    @Test
+    void optionsHaveSaneDefaults() {
+        SimulationOptions options = SimulatorMain.publishOptions(Map.of());
+
+        assertThat(options.buildings()).isEqualTo(10);
+        assertThat(options.formats()).containsExactly(PayloadFormat.values());
+        assertThat(options.speed()).isZero();
+        assertThat(options.duration()).isEqualTo(Duration.ofHours(6));
+        assertThat(options.faults()).isEqualTo(FaultPlan.NONE);
+        assertThat(options.start().getEpochSecond() % 3600).isZero();
+    }
+
+    @Test
+    void badOptionsAreRefusedWithTheirName() {
+        assertThatThrownBy(() -> SimulatorMain.publishOptions(Map.of("buildings", "many")))
+                .hasMessageContaining("--buildings").hasMessageContaining("many");
+        assertThatThrownBy(() -> SimulatorMain.publishOptions(Map.of("formats", "modbus")))
+                .hasMessageContaining("modbus").hasMessageContaining("tasmota");
+        assertThatThrownBy(() -> SimulatorMain.publishOptions(Map.of("start", "2026-11-20T00:30:00Z")))
+                .hasMessageContaining("whole UTC hour");
+        assertThatThrownBy(() -> SimulatorMain.publishOptions(Map.of("faults", "meteors=0.1")))
+                .hasMessageContaining("meteors");
+        assertThatThrownBy(() -> SimulatorMain.publishOptions(Map.of("colour", "blue")))
+                .hasMessageContaining("--colour");
+        assertThatThrownBy(() -> FaultPlan.parse("duplicates=2")).hasMessageContaining("0..1");
+    }
+
+    @Test
+    void aBadCommandLineExitsWithTwo() throws Exception {
+        assertThat(SimulatorMain.run(new String[] {"publish", "--buildings"})).isEqualTo(2);
+        assertThat(SimulatorMain.run(new String[] {"launch"})).isEqualTo(2);
+        assertThat(SimulatorMain.run(new String[] {"--help"})).isZero();
+    }
+}
