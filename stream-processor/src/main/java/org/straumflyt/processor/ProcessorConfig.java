@@ -1,0 +1,94 @@
+package org.straumflyt.processor;
+
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.straumflyt.processor.metering.MeteringRules;
+import org.straumflyt.runtime.ServiceConfig;
+
+/** Configuration of the stream processor: the service basics plus Kafka Streams and metering settings. */
+public final class ProcessorConfig extends ServiceConfig {
+    public static final int DEFAULT_HTTP_PORT = 8082;
+
+    public static final String APPLICATION_ID = "application.id";
+    public static final String STATE_DIR = "state.dir";
+    public static final String COMMIT_INTERVAL_MS = "commit.interval.ms";
+    public static final String CACHE_MAX_BYTES = "cache.max.bytes";
+    public static final String STANDBY_REPLICAS = "standby.replicas";
+    public static final String STREAM_THREADS = "stream.threads";
+    public static final String LATENESS_HORIZON_HOURS = "lateness.horizon.hours";
+    public static final String POWER_MAX_GAP_SECONDS = "power.max.gap.seconds";
+    public static final String REGISTER_INTERPOLATION_SECONDS = "register.interpolation.seconds";
+    public static final String ROLLOVER_BAND = "rollover.band";
+
+    public ProcessorConfig(Map<String, String> values) {
+        super(definition(), values);
+    }
+
+    /** Every key of the stream processor, with defaults and documentation. */
+    public static ConfigDef definition() {
+        return base(DEFAULT_HTTP_PORT)
+                .define(APPLICATION_ID, Type.STRING, "straumflyt-stream-processor", new ConfigDef.NonEmptyString(),
+                        Importance.HIGH, "Kafka Streams application id: consumer group, prefix of internal topics "
+                                + "and of the state directory. Instances with the same id share the work.")
+                .define(STATE_DIR, Type.STRING, System.getProperty("java.io.tmpdir") + "/straumflyt-streams",
+                        Importance.HIGH, "Directory of the local state stores (rebuilt from changelogs when lost).")
+                .define(COMMIT_INTERVAL_MS, Type.LONG, 1000L, Range.atLeast(10), Importance.MEDIUM,
+                        "How often results are committed (exactly-once transactions), ms. Downstream sees updates "
+                                + "of the current hour at about this pace.")
+                .define(CACHE_MAX_BYTES, Type.LONG, 10L * 1024 * 1024, Range.atLeast(0), Importance.LOW,
+                        "Record cache of the state stores, bytes; collapses repeated updates of one key between "
+                                + "commits so the KPI topics are not flooded. 0 emits every update.")
+                .define(STANDBY_REPLICAS, Type.INT, 0, Range.atLeast(0), Importance.LOW,
+                        "Standby replicas of each state store on other instances, for fast fail-over.")
+                .define(STREAM_THREADS, Type.INT, 1, Range.atLeast(1), Importance.LOW,
+                        "Stream threads of this instance.")
+                .define(LATENESS_HORIZON_HOURS, Type.INT, MeteringRules.DEFAULT_HORIZON_HOURS, Range.atLeast(1),
+                        Importance.MEDIUM, "Readings older than the newest reading of their meter-register minus "
+                                + "this many hours are dead-lettered as late; within it they correct earlier hours.")
+                .define(POWER_MAX_GAP_SECONDS, Type.INT, MeteringRules.DEFAULT_POWER_GAP_SECONDS, Range.atLeast(1),
+                        Importance.MEDIUM, "Power samples further apart than this are not integrated across: the "
+                                + "gap lowers the hour's coverage instead of inventing energy.")
+                .define(REGISTER_INTERPOLATION_SECONDS, Type.INT, MeteringRules.DEFAULT_INTERPOLATION_SECONDS,
+                        Range.atLeast(1), Importance.LOW, "A register step longer than this is spread over its "
+                                + "hours and flagged interpolated.")
+                .define(ROLLOVER_BAND, Type.DOUBLE, MeteringRules.DEFAULT_ROLLOVER_BAND, Range.between(0.0, 0.5),
+                        Importance.LOW, "A drop of a register counts as a rollover when the value before was within "
+                                + "this fraction of the meter's register maximum below it, and the value after "
+                                + "within this fraction above 0.");
+    }
+
+    public String applicationId() {
+        return getString(APPLICATION_ID);
+    }
+
+    public String stateDir() {
+        return getString(STATE_DIR);
+    }
+
+    public long commitIntervalMs() {
+        return getLong(COMMIT_INTERVAL_MS);
+    }
+
+    public long cacheMaxBytes() {
+        return getLong(CACHE_MAX_BYTES);
+    }
+
+    public int standbyReplicas() {
+        return getInt(STANDBY_REPLICAS);
+    }
+
+    public int streamThreads() {
+        return getInt(STREAM_THREADS);
+    }
+
+    /** The metering rules these settings describe. */
+    public MeteringRules meteringRules() {
+        return new MeteringRules(Duration.ofHours(getInt(LATENESS_HORIZON_HOURS)),
+                Duration.ofSeconds(getInt(POWER_MAX_GAP_SECONDS)),
+                Duration.ofSeconds(getInt(REGISTER_INTERPOLATION_SECONDS)), getDouble(ROLLOVER_BAND));
+    }
+}

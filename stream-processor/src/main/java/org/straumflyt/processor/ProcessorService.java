@@ -1,0 +1,89 @@
+package org.straumflyt.processor;
+
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.straumflyt.model.Topics;
+import org.straumflyt.runtime.Service;
+import org.straumflyt.runtime.ServiceContext;
+import org.straumflyt.runtime.TopicProvisioner;
+
+/** Runs the KPI topology in Kafka Streams with exactly-once processing. */
+public final class ProcessorService implements Service {
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessorService.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ProcessorConfig config;
+    private final ServiceContext context;
+    private final Topics topics;
+    private KafkaStreams streams;
+    private KafkaStreamsMetrics streamsMetrics;
+
+    public ProcessorService(ProcessorConfig config, ServiceContext context) {
+        this.config = config;
+        this.context = context;
+        this.topics = Topics.withPrefix(config.topicPrefix());
+    }
+
+    @Override
+    public void start() {
+        TopicProvisioner provisioner = config.topicProvisioner();
+        if (provisioner != null) {
+            provisioner.ensure(topics.all());
+        }
+        Properties properties = streamsProperties();
+        ProcessorMetrics metrics = new ProcessorMetrics(context.registry());
+        KpiTopology topology = new KpiTopology(topics, config.meteringRules(), metrics, context.clock());
+        streams = new KafkaStreams(topology.build(properties), properties);
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("stream thread failed; replacing it", e);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(context.registry());
+        context.health().check("kafka-streams", () -> streams.state() == KafkaStreams.State.RUNNING);
+        streams.start();
+        LOG.info("stream processor {} started on {}", config.applicationId(), config.bootstrapServers());
+    }
+
+    /** The Kafka Streams state, for tests and health. */
+    public KafkaStreams.State state() {
+        return streams == null ? KafkaStreams.State.CREATED : streams.state();
+    }
+
+    Properties streamsProperties() {
+        Properties p = config.kafkaProperties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir());
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitIntervalMs());
+        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, config.cacheMaxBytes());
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.standbyReplicas());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueExceptionHandler.class.getName());
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueProcessingExceptionHandler.class.getName());
+        p.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
+        return p;
+    }
+
+    @Override
+    public void close() {
+        if (streamsMetrics != null) {
+            streamsMetrics.close();
+        }
+        if (streams != null) {
+            streams.close(CLOSE_TIMEOUT);
+            LOG.info("stream processor stopped in state {}", streams.state());
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.straumflyt.processor.metering;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.straumflyt.model.Carrier;
+import org.straumflyt.model.DeadLetter;
+import org.straumflyt.model.DeadLetterReason;
+import org.straumflyt.model.Json;
+import org.straumflyt.model.MeterHour;
+import org.straumflyt.model.Reading;
+import org.straumflyt.processor.ProcessorMetrics;
+
+/**
+ * The meter stage: applies each reading to its meter-register's state and emits the hours that changed, or a dead
+ * letter for a late reading or one that fails. One bad record never stops the stream.
+ */
+public final class MeterHourProcessor implements Processor<String, AssignedReading, String, MeterOutput> {
+    public static final String COMPONENT = "stream-processor";
+    private static final Logger LOG = LoggerFactory.getLogger(MeterHourProcessor.class);
+
+    private final String storeName;
+    private final MeterEngine engine;
+    private final ProcessorMetrics metrics;
+    private final Clock clock;
+    private ProcessorContext<String, MeterOutput> context;
+    private KeyValueStore<Bytes, byte[]> store;
+
+    public MeterHourProcessor(String storeName, MeteringRules rules, ProcessorMetrics metrics, Clock clock) {
+        this.storeName = storeName;
+        this.engine = new MeterEngine(rules);
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, MeterOutput> context) {
+        this.context = context;
+        this.store = context.getStateStore(storeName);
+    }
+
+    @Override
+    public void process(Record<String, AssignedReading> record) {
+        Reading reading = record.value().reading();
+        MeterAssignment assignment = record.value().assignment();
+        try {
+            if (assignment == null) {
+                metrics.unassigned();
+            }
+            SeriesStore series = new SeriesStore(store, reading.meterId(), reading.register());
+            MeterUpdate update = engine.apply(reading, MeterLimits.of(assignment == null ? null : assignment.spec()),
+                    series);
+            if (update instanceof MeterUpdate.Late late) {
+                metrics.late();
+                deadLetter(record, DeadLetterReason.LATE, "reading at " + reading.timestamp()
+                        + " is before the lateness horizon " + Instant.ofEpochMilli(late.horizonStart())
+                        + " of " + reading.meterId() + "/" + reading.register());
+            } else if (update instanceof MeterUpdate.Applied applied) {
+                emit(record, reading, assignment, applied);
+            } else {
+                metrics.duplicate();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("reading of meter {} could not be processed; dead-lettered", reading.meterId(), e);
+            deadLetter(record, DeadLetterReason.PROCESSING_ERROR, String.valueOf(e));
+        }
+    }
+
+    private void emit(Record<String, AssignedReading> record, Reading reading, MeterAssignment assignment,
+            MeterUpdate.Applied applied) {
+        metrics.reading(reading.kind());
+        if (applied.conflict()) {
+            metrics.conflict();
+        }
+        applied.newEvents().forEach(e -> metrics.registerEvent(e.type()));
+        String buildingId = assignment == null ? null : assignment.buildingId();
+        Carrier carrier = assignment == null ? reading.carrier() : assignment.spec().carrier();
+        for (EmittedHour emitted : applied.changed()) {
+            HourValue v = emitted.value();
+            MeterHour hour = new MeterHour(reading.meterId(), reading.register(), carrier, buildingId,
+                    Instant.ofEpochMilli(v.hourStart()), v.energyKwh(), v.peakKw(), v.coverage(), v.source(),
+                    v.flags(), emitted.revision());
+            context.forward(record.withValue(new MeterOutput.Hour(hour)));
+        }
+        metrics.meterHours(applied.changed().size());
+    }
+
+    private void deadLetter(Record<String, AssignedReading> record, DeadLetterReason reason, String detail) {
+        metrics.deadLetter(reason);
+        RecordMetadata origin = context.recordMetadata().orElse(null);
+        DeadLetter letter = DeadLetter.fromKafka(COMPONENT, reason, detail,
+                origin == null ? "" : origin.topic(), origin == null ? -1 : origin.partition(),
+                origin == null ? -1 : origin.offset(), Json.toBytes(record.value().reading()), clock.instant());
+        context.forward(record.withValue(new MeterOutput.Dead(letter)));
+    }
+}

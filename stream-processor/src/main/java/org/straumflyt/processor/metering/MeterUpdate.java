@@ -1,0 +1,26 @@
+package org.straumflyt.processor.metering;
+
+import java.util.List;
+
+/** What one reading did to its meter-register. */
+public sealed interface MeterUpdate {
+
+    /** Older than the lateness horizon behind the newest reading: not applied. */
+    record Late(long watermark, long horizonStart) implements MeterUpdate {
+    }
+
+    /** An exact duplicate (or a value that loses a conflict already recorded): nothing changed. */
+    record Duplicate() implements MeterUpdate {
+    }
+
+    /**
+     * Applied.
+     *
+     * @param changed   the hours whose value changed, with their new revision
+     * @param newEvents register events seen for the first time
+     * @param conflict  whether the reading disagreed with another value for the same instant
+     */
+    record Applied(List<EmittedHour> changed, List<RegisterEvent> newEvents, boolean conflict)
+            implements MeterUpdate {
+    }
+}

@@ -1,0 +1,236 @@
+package org.straumflyt.processor.metering;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.straumflyt.model.EnergySource;
+import org.straumflyt.model.QualityFlag;
+
+/**
+ * Typed access to the state of one meter-register in the shared meter store: its readings within the lateness
+ * horizon sorted by time, the hours it has emitted, and the register events already counted.
+ */
+public final class SeriesStore {
+    private static final QualityFlag[] FLAGS = QualityFlag.values();
+    private static final EnergySource[] SOURCES = EnergySource.values();
+
+    private final KeyValueStore<Bytes, byte[]> store;
+    private final SeriesKeys keys;
+
+    public SeriesStore(KeyValueStore<Bytes, byte[]> store, String meterId, String register) {
+        this.store = store;
+        this.keys = new SeriesKeys(meterId, register);
+    }
+
+    public SeriesMeta meta() {
+        byte[] bytes = store.get(keys.key(SeriesKeys.META, 0));
+        if (bytes == null) {
+            return null;
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        return new SeriesMeta(b.getLong(), b.getLong());
+    }
+
+    public void putMeta(SeriesMeta meta) {
+        store.put(keys.key(SeriesKeys.META, 0),
+                ByteBuffer.allocate(16).putLong(meta.watermark()).putLong(meta.frozenFrom()).array());
+    }
+
+    public Sample register(long at) {
+        return sample(at, store.get(keys.key(SeriesKeys.REGISTER, at)));
+    }
+
+    public Sample power(long at) {
+        return sample(at, store.get(keys.key(SeriesKeys.POWER, at)));
+    }
+
+    public void putRegister(Sample s) {
+        store.put(keys.key(SeriesKeys.REGISTER, s.at()), encode(s));
+    }
+
+    public void putPower(Sample s) {
+        store.put(keys.key(SeriesKeys.POWER, s.at()), encode(s));
+    }
+
+    /** Every retained register reading, by time. */
+    public List<Sample> registers() {
+        return samples(SeriesKeys.REGISTER, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /** Power samples with time in {@code [from, to]}, by time. */
+    public List<Sample> power(long from, long to) {
+        return samples(SeriesKeys.POWER, from, to);
+    }
+
+    /** The last power sample before {@code at}, or {@code null}. */
+    public Sample powerBefore(long at) {
+        try (KeyValueIterator<Bytes, byte[]> it = store.reverseRange(keys.first(SeriesKeys.POWER),
+                keys.key(SeriesKeys.POWER, at - 1))) {
+            return it.hasNext() ? next(it) : null;
+        }
+    }
+
+    /** The first power sample after {@code at}, or {@code null}. */
+    public Sample powerAfter(long at) {
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(keys.key(SeriesKeys.POWER, at + 1),
+                keys.last(SeriesKeys.POWER))) {
+            return it.hasNext() ? next(it) : null;
+        }
+    }
+
+    public IntervalSample interval(long start) {
+        byte[] bytes = store.get(keys.key(SeriesKeys.INTERVAL, start));
+        return bytes == null ? null : decodeInterval(start, bytes);
+    }
+
+    public void putInterval(IntervalSample s) {
+        store.put(keys.key(SeriesKeys.INTERVAL, s.start()),
+                ByteBuffer.allocate(17).putLong(s.end()).putDouble(s.kwh()).put((byte) (s.conflict() ? 1 : 0)).array());
+    }
+
+    /** Every retained interval value, by start. */
+    public List<IntervalSample> intervals() {
+        List<IntervalSample> result = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(keys.first(SeriesKeys.INTERVAL),
+                keys.last(SeriesKeys.INTERVAL))) {
+            while (it.hasNext()) {
+                var kv = it.next();
+                result.add(decodeInterval(SeriesKeys.timeOf(kv.key), kv.value));
+            }
+        }
+        return result;
+    }
+
+    public EmittedHour emitted(long hourStart) {
+        byte[] bytes = store.get(keys.key(SeriesKeys.HOUR, hourStart));
+        if (bytes == null) {
+            return null;
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        double energy = b.getDouble();
+        double peak = b.getDouble();
+        long covered = b.getLong();
+        EnergySource source = SOURCES[b.get()];
+        Set<QualityFlag> flags = flags(b.getInt());
+        long revision = b.getLong();
+        return new EmittedHour(new HourValue(hourStart, energy, Double.isNaN(peak) ? null : peak, covered, source,
+                flags), revision);
+    }
+
+    public void putEmitted(EmittedHour hour) {
+        HourValue v = hour.value();
+        store.put(keys.key(SeriesKeys.HOUR, v.hourStart()), ByteBuffer.allocate(37)
+                .putDouble(v.energyKwh())
+                .putDouble(v.peakKw() == null ? Double.NaN : v.peakKw())
+                .putLong(v.coveredMs())
+                .put((byte) v.source().ordinal())
+                .putInt(bits(v.flags()))
+                .putLong(hour.revision())
+                .array());
+    }
+
+    /** Whether the event was already counted; marks it as counted. */
+    public boolean markEvent(RegisterEvent event) {
+        Bytes key = keys.key(SeriesKeys.EVENT, event.at());
+        byte[] old = store.get(key);
+        int known = old == null ? 0 : ByteBuffer.wrap(old).getInt();
+        int bit = 1 << event.type().ordinal();
+        if ((known & bit) != 0) {
+            return true;
+        }
+        store.put(key, ByteBuffer.allocate(4).putInt(known | bit).array());
+        return false;
+    }
+
+    /**
+     * Drops what is no longer needed once hours before {@code frozenFrom} are final: hours, events and intervals
+     * ending before it, and readings before it except the anchors the next steps start from (two register
+     * readings, one power sample).
+     */
+    public void evictBefore(long frozenFrom) {
+        deleteBefore(SeriesKeys.HOUR, frozenFrom, 0);
+        deleteBefore(SeriesKeys.EVENT, frozenFrom, 0);
+        deleteBefore(SeriesKeys.REGISTER, frozenFrom, 2);
+        deleteBefore(SeriesKeys.POWER, frozenFrom, 1);
+        List<Bytes> doomed = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(keys.first(SeriesKeys.INTERVAL),
+                keys.key(SeriesKeys.INTERVAL, frozenFrom))) {
+            while (it.hasNext()) {
+                var kv = it.next();
+                if (ByteBuffer.wrap(kv.value).getLong() <= frozenFrom) {
+                    doomed.add(kv.key);
+                }
+            }
+        }
+        doomed.forEach(store::delete);
+    }
+
+    private void deleteBefore(byte kind, long time, int keepNewest) {
+        List<Bytes> doomed = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = store.reverseRange(keys.first(kind), keys.key(kind, time - 1))) {
+            int skipped = 0;
+            while (it.hasNext()) {
+                Bytes key = it.next().key;
+                if (skipped++ >= keepNewest) {
+                    doomed.add(key);
+                }
+            }
+        }
+        doomed.forEach(store::delete);
+    }
+
+    private List<Sample> samples(byte kind, long from, long to) {
+        List<Sample> result = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(keys.key(kind, from), keys.key(kind, to))) {
+            while (it.hasNext()) {
+                result.add(next(it));
+            }
+        }
+        return result;
+    }
+
+    private static Sample next(KeyValueIterator<Bytes, byte[]> it) {
+        var kv = it.next();
+        return sample(SeriesKeys.timeOf(kv.key), kv.value);
+    }
+
+    private static Sample sample(long at, byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        return new Sample(at, b.getDouble(), b.get() != 0);
+    }
+
+    private static byte[] encode(Sample s) {
+        return ByteBuffer.allocate(9).putDouble(s.value()).put((byte) (s.conflict() ? 1 : 0)).array();
+    }
+
+    private static IntervalSample decodeInterval(long start, byte[] bytes) {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        return new IntervalSample(start, b.getLong(), b.getDouble(), b.get() != 0);
+    }
+
+    private static int bits(Set<QualityFlag> flags) {
+        int bits = 0;
+        for (QualityFlag f : flags) {
+            bits |= 1 << f.ordinal();
+        }
+        return bits;
+    }
+
+    private static Set<QualityFlag> flags(int bits) {
+        Set<QualityFlag> flags = EnumSet.noneOf(QualityFlag.class);
+        for (QualityFlag f : FLAGS) {
+            if ((bits & (1 << f.ordinal())) != 0) {
+                flags.add(f);
+            }
+        }
+        return flags;
+    }
+}

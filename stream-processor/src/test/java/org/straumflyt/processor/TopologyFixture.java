@@ -1,0 +1,122 @@
+package org.straumflyt.processor;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.straumflyt.model.Building;
+import org.straumflyt.model.DeadLetter;
+import org.straumflyt.model.Json;
+import org.straumflyt.model.MeterHour;
+import org.straumflyt.model.MeterHourKey;
+import org.straumflyt.model.Reading;
+import org.straumflyt.model.Topics;
+import org.straumflyt.processor.metering.MeteringRules;
+
+/** The real topology in a {@link TopologyTestDriver}, with helpers to feed readings and read the KPI topics. */
+final class TopologyFixture implements AutoCloseable {
+    static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+
+    final Topics topics = Topics.withPrefix("t.");
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, byte[]> readings;
+    private final TestInputTopic<String, Building> buildings;
+    private final TestOutputTopic<MeterHourKey, MeterHour> meterHours;
+    private final TestOutputTopic<String, DeadLetter> dlq;
+    /** Everything read from kpi.meter-hourly so far, in order. */
+    final List<MeterHour> meterHourLog = new ArrayList<>();
+
+    TopologyFixture() {
+        this(MeteringRules.defaults());
+    }
+
+    TopologyFixture(MeteringRules rules) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, tempDir());
+        KpiTopology topology = new KpiTopology(topics, rules, new ProcessorMetrics(registry),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        driver = new TopologyTestDriver(topology.build(props), props);
+        readings = driver.createInputTopic(topics.readings().name(), Serdes.String().serializer(),
+                Serdes.ByteArray().serializer());
+        buildings = driver.createInputTopic(topics.registryBuildings().name(),
+                topics.registryBuildings().keySerde().serializer(), topics.registryBuildings().valueSerde().serializer());
+        meterHours = driver.createOutputTopic(topics.meterHourly().name(), topics.meterHourly().keySerde().deserializer(),
+                topics.meterHourly().valueSerde().deserializer());
+        dlq = driver.createOutputTopic(topics.readingsDlq().name(), topics.readingsDlq().keySerde().deserializer(),
+                topics.readingsDlq().valueSerde().deserializer());
+    }
+
+    private static String tempDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("topology-test").toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    void send(Reading reading) {
+        readings.pipeInput(new TestRecord<>(reading.meterId(), Json.toBytes(reading), reading.timestamp()));
+    }
+
+    void sendAll(List<Reading> all) {
+        all.forEach(this::send);
+    }
+
+    void sendRaw(String key, String payload) {
+        readings.pipeInput(key, payload.getBytes(StandardCharsets.UTF_8), NOW);
+    }
+
+    void register(Building building) {
+        buildings.pipeInput(building.buildingId(), building, NOW);
+    }
+
+    /** New meter-hour records since the last call. */
+    List<MeterHour> newMeterHours() {
+        List<MeterHour> fresh = meterHours.readValuesToList();
+        meterHourLog.addAll(fresh);
+        return fresh;
+    }
+
+    /** The latest record of every meter-hour key emitted so far. */
+    Map<MeterHourKey, MeterHour> meterHourTable() {
+        newMeterHours();
+        Map<MeterHourKey, MeterHour> table = new LinkedHashMap<>();
+        meterHourLog.forEach(h -> table.put(h.key(), h));
+        return table;
+    }
+
+    /** The latest meter-hour of one meter-register and hour, or {@code null}. */
+    MeterHour meterHour(String meterId, String register, String hourStart) {
+        return meterHourTable().get(new MeterHourKey(meterId, register, Instant.parse(hourStart)));
+    }
+
+    List<DeadLetter> deadLetters() {
+        return dlq.readValuesToList();
+    }
+
+    double counter(String name, String... tags) {
+        var counter = registry.find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
