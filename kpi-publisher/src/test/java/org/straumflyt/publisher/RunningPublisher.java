@@ -31,6 +31,21 @@ final class RunningPublisher implements AutoCloseable {
         return new RunningPublisher(service, context);
     }
 
+    /** The keys that connect a publisher to the test's Kafka and store. */
+    static Map<String, String> settings(String bootstrapServers, String storeUrl, String prefix) {
+        return Map.of(PublisherConfig.KAFKA_BOOTSTRAP_SERVERS, bootstrapServers,
+                PublisherConfig.TOPIC_PREFIX, prefix,
+                PublisherConfig.INFLUX_URL, storeUrl);
+    }
+
+    /** {@link #settings} plus more keys. */
+    static Map<String, String> settings(String bootstrapServers, String storeUrl, String prefix,
+            Map<String, String> more) {
+        Map<String, String> values = new HashMap<>(settings(bootstrapServers, storeUrl, prefix));
+        values.putAll(more);
+        return values;
+    }
+
     ServiceContext context() {
         return context;
     }
