@@ -1,0 +1,77 @@
+package org.straumflyt.e2e;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.straumflyt.ingest.IngestConfig;
+import org.straumflyt.ingest.IngestService;
+import org.straumflyt.processor.ProcessorConfig;
+import org.straumflyt.processor.ProcessorService;
+import org.straumflyt.publisher.PublisherConfig;
+import org.straumflyt.publisher.PublisherService;
+import org.straumflyt.publisher.layout.QuestDbTables;
+import org.straumflyt.runtime.Service;
+import org.straumflyt.runtime.ServiceContext;
+import org.straumflyt.testsupport.KafkaBroker;
+import org.straumflyt.testsupport.MosquittoBroker;
+import org.straumflyt.testsupport.QuestDbServer;
+
+/**
+ * The three services, each with its own configuration and context as in production, wired to the test's real
+ * servers under a topic prefix of their own so that runs do not see each other.
+ */
+final class Pipeline implements AutoCloseable {
+    private final List<Service> services;
+
+    private Pipeline(List<Service> services) {
+        this.services = services;
+    }
+
+    /** Starts ingest, processor and publisher; {@code ingestRoutes} are extra ingest settings (routes). */
+    static Pipeline start(String run, KafkaBroker kafka, MosquittoBroker mqtt, QuestDbServer store,
+            Map<String, String> ingestRoutes) {
+        Path stateDir = Path.of("target", "kafka-streams", run).toAbsolutePath();
+        QuestDbTables.createStatements().forEach(store::exec);
+        Map<String, String> common = Map.of(
+                "kafka.bootstrap.servers", kafka.bootstrapServers(),
+                "topic.prefix", "e2e-" + run + ".",
+                "topic.partitions", "3");
+
+        Map<String, String> ingest = new HashMap<>(common);
+        ingest.put(IngestConfig.MQTT_SERVER_URI, mqtt.uri());
+        ingest.put(IngestConfig.MQTT_CLIENT_ID, "e2e-ingest-" + run);
+        ingest.putAll(ingestRoutes);
+
+        Map<String, String> processor = new HashMap<>(common);
+        processor.put(ProcessorConfig.APPLICATION_ID, "e2e-processor-" + run);
+        processor.put(ProcessorConfig.STATE_DIR, stateDir.toString());
+        processor.put(ProcessorConfig.COMMIT_INTERVAL_MS, "200");
+
+        Map<String, String> publisher = new HashMap<>(common);
+        publisher.put(PublisherConfig.INFLUX_URL, store.httpUrl());
+        publisher.put(PublisherConfig.GROUP_ID, "e2e-publisher-" + run);
+        publisher.put(PublisherConfig.BATCH_LINGER_MS, "100");
+
+        List<Service> services = List.of(
+                new PublisherService(new PublisherConfig(publisher), ServiceContext.create("kpi-publisher")),
+                new ProcessorService(new ProcessorConfig(processor), ServiceContext.create("stream-processor")),
+                new IngestService(new IngestConfig(ingest), ServiceContext.create("ingest-mqtt")));
+        Pipeline pipeline = new Pipeline(services);
+        try {
+            services.forEach(Service::start);
+        } catch (RuntimeException e) {
+            pipeline.close();
+            throw e;
+        }
+        return pipeline;
+    }
+
+    @Override
+    public void close() {
+        // Upstream first, so that what is in flight drains downstream.
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).close();
+        }
+    }
+}
