@@ -1,0 +1,67 @@
+package org.straumflyt.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.ZoneId;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
+import org.straumflyt.ingest.format.FormatName;
+import org.straumflyt.ingest.route.Route;
+import org.straumflyt.model.Carrier;
+
+class IngestConfigTest {
+
+    @Test
+    void plainInstallHasTheCanonicalRoute() {
+        IngestConfig config = new IngestConfig(Map.of());
+
+        Route route = config.routes().routes().get(0);
+        assertThat(route.filter().filter()).isEqualTo("straumflyt/readings/#");
+        assertThat(route.format()).isEqualTo(FormatName.CANONICAL);
+        assertThat(config.httpPort()).isEqualTo(8081);
+        assertThat(config.mqttServerUri()).isEqualTo("tcp://localhost:1883");
+        assertThat(config.mqttClientId()).startsWith("straumflyt-ingest-");
+    }
+
+    @Test
+    void routesAreReadFromTheirKeys() {
+        IngestConfig config = new IngestConfig(Map.of(
+                "routes", "tasmota,fjernvarme",
+                "route.tasmota.filter", "tele/+/SENSOR",
+                "route.tasmota.ids", "tele/{meterId}/SENSOR",
+                "route.tasmota.zone", "UTC",
+                "route.fjernvarme.filter", "fv/#",
+                "route.fjernvarme.format", "senml",
+                "route.fjernvarme.carrier", "district-heating",
+                "route.fjernvarme.building.id", "skole-1"));
+
+        Route tasmota = config.routes().routes().get(0);
+        Route heating = config.routes().routes().get(1);
+        assertThat(tasmota.format()).isEqualTo(FormatName.TASMOTA);
+        assertThat(tasmota.zone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(heating.format()).isEqualTo(FormatName.SENML);
+        assertThat(heating.carrier()).isEqualTo(Carrier.DISTRICT_HEATING);
+        assertThat(heating.buildingId()).isEqualTo("skole-1");
+    }
+
+    @Test
+    void routeWithoutFilterNamesItsKey() {
+        assertThatThrownBy(() -> new IngestConfig(Map.of("routes", "ams")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("route.ams.filter");
+    }
+
+    @Test
+    void unknownFormatListsTheKnownOnes() {
+        assertThatThrownBy(() -> new IngestConfig(Map.of("routes", "x", "route.x.filter", "x/#",
+                "route.x.format", "sparkplug")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("senml");
+    }
+
+    @Test
+    void tlsFilesNeedAnSslUri() {
+        assertThatThrownBy(() -> new IngestConfig(Map.of("mqtt.tls.ca.file", "/etc/ca.pem")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("ssl://");
+    }
+}

@@ -1,0 +1,72 @@
+package org.straumflyt.ingest.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.straumflyt.ingest.bridge.Decoded;
+import org.straumflyt.ingest.bridge.MessageDecoder;
+import org.straumflyt.ingest.route.Route;
+import org.straumflyt.ingest.route.RouteTable;
+import org.straumflyt.ingest.route.TopicFilter;
+import org.straumflyt.ingest.route.TopicTemplate;
+import org.straumflyt.model.Carrier;
+import org.straumflyt.model.DeadLetter;
+import org.straumflyt.model.Reading;
+
+/** Decodes fixtures through the real {@link MessageDecoder} with one route, as the bridge does. */
+public final class Decoding {
+    public static final Instant RECEIVED = Instant.parse("2026-01-05T10:00:02Z");
+    private final MessageDecoder decoder;
+
+    private Decoding(Route route, int maxPayloadBytes) {
+        this.decoder = new MessageDecoder(new RouteTable(List.of(route)), maxPayloadBytes, Duration.ofMinutes(5));
+    }
+
+    public static Decoding route(FormatName format, String filter, String ids) {
+        return route(format, filter, ids, ZoneId.of("Europe/Oslo"), Carrier.ELECTRICITY);
+    }
+
+    public static Decoding route(FormatName format, String filter, String ids, ZoneId zone, Carrier carrier) {
+        return new Decoding(new Route("test", new TopicFilter(filter), format, TopicTemplate.parse(ids), carrier, zone,
+                null), 65_536);
+    }
+
+    public static Decoding withLimit(int maxPayloadBytes) {
+        return new Decoding(new Route("test", new TopicFilter("#"), FormatName.CANONICAL, TopicTemplate.none(),
+                Carrier.ELECTRICITY, ZoneId.of("UTC"), null), maxPayloadBytes);
+    }
+
+    public Decoded decode(String topic, String payload) {
+        return decoder.decode(topic, payload.getBytes(StandardCharsets.UTF_8), RECEIVED);
+    }
+
+    public List<Reading> readings(String topic, String payload) {
+        Decoded decoded = decode(topic, payload);
+        assertThat(decoded).as("decoded %s", payload).isInstanceOf(Decoded.Readings.class);
+        return ((Decoded.Readings) decoded).readings();
+    }
+
+    public DeadLetter rejected(String topic, String payload) {
+        Decoded decoded = decode(topic, payload);
+        assertThat(decoded).as("decoded %s", payload).isInstanceOf(Decoded.Rejected.class);
+        return ((Decoded.Rejected) decoded).deadLetter();
+    }
+
+    public static String fixture(String path) {
+        try (InputStream in = Decoding.class.getResourceAsStream("/fixtures/" + path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
