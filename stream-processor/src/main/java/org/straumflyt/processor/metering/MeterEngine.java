@@ -1,9 +1,12 @@
 package org.straumflyt.processor.metering;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.straumflyt.model.Reading;
+import org.straumflyt.model.ReadingKind;
 
 /**
  * Applies one reading to the state of its meter-register and recomputes the hours it can change. The hours of a
@@ -11,9 +14,6 @@ import org.straumflyt.model.Reading;
  * the affected hours are recomputed, and an hour is emitted again (revision + 1) only when its value changed.
  */
 public final class MeterEngine {
-    /** Register readings on either side of an inserted one whose steps may be reclassified. */
-    private static final int REGISTER_CONTEXT = 3;
-
     private final MeteringRules rules;
     private final RegisterClassifier classifier;
     private final HourCalculator calculator;
@@ -35,10 +35,13 @@ public final class MeterEngine {
             return new MeterUpdate.Duplicate();
         }
         long frozen = advance(meta, at, store);
-        long[] range = affectedHours(reading, store);
+        List<Sample> registers = store.registers();
+        RegisterAnalysis register = classifier.classify(registers, limits);
+        long[] range = reading.kind() == ReadingKind.ENERGY_REGISTER
+                ? registerChange(registers, register, at, insert.replaced(), limits, store.meta().watermark())
+                : affectedHours(reading, insert.intervalEnd(), store);
         long from = Math.max(range[0], frozen);
         long to = range[1];
-        RegisterAnalysis register = classifier.classify(store.registers(), limits);
         List<EmittedHour> changed = new ArrayList<>();
         if (from < to) {
             MeterSeriesData data = new MeterSeriesData(register,
@@ -61,7 +64,14 @@ public final class MeterEngine {
         return new MeterUpdate.Applied(changed, newEvents, insert.conflict);
     }
 
-    private record Insert(boolean changed, boolean conflict) {
+    /**
+     * Whether the store changed, whether there is a conflict, the register sample replaced (if any), and the latest
+     * end of an interval value before and after (a conflict can change which end wins).
+     */
+    private record Insert(boolean changed, boolean conflict, Sample replaced, long intervalEnd) {
+        Insert(boolean changed, boolean conflict, Sample replaced) {
+            this(changed, conflict, replaced, Long.MIN_VALUE);
+        }
     }
 
     private static Insert insert(Reading reading, SeriesStore store) {
@@ -71,19 +81,19 @@ public final class MeterEngine {
                 Sample old = store.register(at);
                 Sample now = old == null ? new Sample(at, reading.value(), false) : old.merge(reading.value());
                 if (now.equals(old)) {
-                    return new Insert(false, old.conflict());
+                    return new Insert(false, old.conflict(), old);
                 }
                 store.putRegister(now);
-                return new Insert(true, now.conflict());
+                return new Insert(true, now.conflict(), old);
             }
             case POWER -> {
                 Sample old = store.power(at);
                 Sample now = old == null ? new Sample(at, reading.value(), false) : old.merge(reading.value());
                 if (now.equals(old)) {
-                    return new Insert(false, old.conflict());
+                    return new Insert(false, old.conflict(), old);
                 }
                 store.putPower(now);
-                return new Insert(true, now.conflict());
+                return new Insert(true, now.conflict(), old);
             }
             case INTERVAL_ENERGY -> {
                 long start = reading.intervalStart().toEpochMilli();
@@ -91,10 +101,10 @@ public final class MeterEngine {
                 IntervalSample now = old == null ? new IntervalSample(start, at, reading.value(), false)
                         : old.merge(at, reading.value());
                 if (now.equals(old)) {
-                    return new Insert(false, old.conflict());
+                    return new Insert(false, old.conflict(), null);
                 }
                 store.putInterval(now);
-                return new Insert(true, now.conflict());
+                return new Insert(true, now.conflict(), null, old == null ? at : Math.max(old.end(), at));
             }
             default -> throw new IllegalArgumentException("unknown reading kind " + reading.kind());
         }
@@ -116,43 +126,59 @@ public final class MeterEngine {
         return frozen;
     }
 
-    /** {@code [fromHour, toHour)} whose values the inserted reading can change. */
-    private long[] affectedHours(Reading reading, SeriesStore store) {
-        long at = reading.timestamp().toEpochMilli();
-        return switch (reading.kind()) {
-            case ENERGY_REGISTER -> {
-                List<Sample> registers = store.registers();
-                int index = indexOf(registers, at);
-                long lo = registers.get(Math.max(0, index - REGISTER_CONTEXT)).at();
-                long hi = registers.get(Math.min(registers.size() - 1, index + REGISTER_CONTEXT)).at();
-                yield new long[] {Hours.floor(lo), Hours.floor(hi) + Hours.MS};
-            }
-            case POWER -> {
-                long gap = rules.powerMaxGapMs();
-                Sample before = store.powerBefore(at);
-                Sample after = store.powerAfter(at);
-                long lo = before == null ? at : Math.max(before.at(), at - gap);
-                long hi = after == null ? at : Math.min(after.at(), at + gap);
-                yield new long[] {Hours.floor(lo), Hours.floor(hi) + Hours.MS};
-            }
-            case INTERVAL_ENERGY -> new long[] {Hours.floor(reading.intervalStart().toEpochMilli()), Hours.ceil(at)};
-        };
-    }
-
-    private static int indexOf(List<Sample> samples, long at) {
-        int lo = 0;
-        int hi = samples.size() - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            long t = samples.get(mid).at();
-            if (t < at) {
-                lo = mid + 1;
-            } else if (t > at) {
-                hi = mid - 1;
-            } else {
-                return mid;
+    /**
+     * The hours a register reading can change: those of every step that differs between the series without it
+     * and with it (a reading can reclassify steps well beyond its neighbours, e.g. across a run of outliers), and
+     * those whose "has the register settled it" answer changed. The first register reading of a series also turns
+     * the power hours after it into estimates.
+     */
+    private long[] registerChange(List<Sample> registers, RegisterAnalysis now, long at, Sample replaced,
+            MeterLimits limits, long watermark) {
+        List<Sample> before = new ArrayList<>(registers.size());
+        for (Sample s : registers) {
+            if (s.at() != at) {
+                before.add(s);
+            } else if (replaced != null) {
+                before.add(replaced);
             }
         }
-        throw new IllegalStateException("reading at " + at + " was just stored but is not in the series");
+        RegisterAnalysis was = classifier.classify(before, limits);
+        long lo = at;
+        long hi = at;
+        Set<Segment> old = new HashSet<>(was.segments());
+        Set<Segment> fresh = new HashSet<>(now.segments());
+        for (Segment s : now.segments()) {
+            if (!old.contains(s)) {
+                lo = Math.min(lo, s.from());
+                hi = Math.max(hi, s.to());
+            }
+        }
+        for (Segment s : was.segments()) {
+            if (!fresh.contains(s)) {
+                lo = Math.min(lo, s.from());
+                hi = Math.max(hi, s.to());
+            }
+        }
+        if (was.present()) {
+            lo = Math.min(lo, Math.min(was.first(), now.first()));
+            hi = Math.max(hi, Math.max(was.last(), now.last()));
+        } else {
+            hi = Math.max(hi, watermark);
+        }
+        return new long[] {Hours.floor(lo), Hours.floor(hi) + Hours.MS};
+    }
+
+    /** {@code [fromHour, toHour)} whose values an inserted power sample or interval value can change. */
+    private long[] affectedHours(Reading reading, long intervalEnd, SeriesStore store) {
+        long at = reading.timestamp().toEpochMilli();
+        if (reading.kind() == ReadingKind.INTERVAL_ENERGY) {
+            return new long[] {Hours.floor(reading.intervalStart().toEpochMilli()), Hours.ceil(intervalEnd)};
+        }
+        long gap = rules.powerMaxGapMs();
+        Sample before = store.powerBefore(at);
+        Sample after = store.powerAfter(at);
+        long lo = before == null ? at : Math.max(before.at(), at - gap);
+        long hi = after == null ? at : Math.min(after.at(), at + gap);
+        return new long[] {Hours.floor(lo), Hours.floor(hi) + Hours.MS};
     }
 }

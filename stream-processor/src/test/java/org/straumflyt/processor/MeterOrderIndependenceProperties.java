@@ -1,0 +1,125 @@
+package org.straumflyt.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.straumflyt.model.Carrier;
+import org.straumflyt.model.MeterHour;
+import org.straumflyt.model.MeterHourKey;
+import org.straumflyt.model.Reading;
+import org.straumflyt.processor.metering.MeteringRules;
+import org.straumflyt.processor.oracle.MeterOracle;
+
+/**
+ * For any set of readings within the horizon, sent in any order with random redeliveries, the final meter-hours
+ * equal the independent batch oracle's, and two orders give bit-identical values.
+ */
+class MeterOrderIndependenceProperties {
+    private static final long T0 = Instant.parse("2026-11-23T00:00:00Z").toEpochMilli();
+    private static final long SPAN_MS = 10 * 3_600_000L;
+    private final MeterOracle oracle = new MeterOracle(MeteringRules.defaults().powerMaxGapMs(),
+            MeteringRules.defaults().interpolationMs());
+
+    @Property(tries = 40)
+    void finalMeterHoursEqualTheOracleForAnyOrderWithDuplicates(@ForAll("wellBehavedMeter") List<Reading> readings,
+            @ForAll Random random) {
+        List<Reading> delivered = withDuplicatesShuffled(readings, random);
+
+        Map<MeterHourKey, MeterHour> actual = run(delivered);
+        Map<Long, MeterOracle.Expected> expected = oracle.hours(readings);
+
+        assertThat(actual.keySet().stream().map(k -> k.hourStart().toEpochMilli()).collect(Collectors.toSet()))
+                .isEqualTo(expected.keySet());
+        actual.forEach((key, hour) -> {
+            MeterOracle.Expected e = expected.get(key.hourStart().toEpochMilli());
+            assertThat(hour.energyKwh()).as("energy of %s", key).isCloseTo(e.energyKwh(), within(1e-6));
+            assertThat(hour.coverage()).as("coverage of %s", key).isCloseTo(e.coverage(), within(1e-9));
+            assertThat(hour.source()).as("source of %s", key).isEqualTo(e.source());
+            assertThat(hour.flags()).as("flags of %s", key).isEqualTo(e.flags());
+            assertThat(hour.peakKw()).as("peak of %s", key).isEqualTo(e.peakKw());
+        });
+    }
+
+    @Property(tries = 40)
+    void anyTwoOrdersGiveIdenticalHoursEvenWithResetsGlitchesAndConflicts(
+            @ForAll("messyRegister") List<Reading> readings, @ForAll Random random) {
+        List<Reading> sorted = new ArrayList<>(readings);
+        sorted.sort((a, b) -> a.timestamp().compareTo(b.timestamp()));
+
+        Map<MeterHourKey, MeterHour> inOrder = withoutRevision(run(sorted));
+        Map<MeterHourKey, MeterHour> shuffled = withoutRevision(run(withDuplicatesShuffled(readings, random)));
+
+        assertThat(shuffled).isEqualTo(inOrder);
+    }
+
+    private static Map<MeterHourKey, MeterHour> run(List<Reading> delivered) {
+        try (TopologyFixture fixture = new TopologyFixture()) {
+            fixture.sendAll(delivered);
+            return Map.copyOf(fixture.meterHourTable());
+        }
+    }
+
+    private static Map<MeterHourKey, MeterHour> withoutRevision(Map<MeterHourKey, MeterHour> hours) {
+        return hours.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().withRevision(0)));
+    }
+
+    private static List<Reading> withDuplicatesShuffled(List<Reading> readings, Random random) {
+        List<Reading> delivered = new ArrayList<>(readings);
+        for (Reading r : readings) {
+            if (random.nextInt(4) == 0) {
+                delivered.add(r);
+            }
+        }
+        Collections.shuffle(delivered, random);
+        return delivered;
+    }
+
+    @Provide
+    Arbitrary<List<Reading>> wellBehavedMeter() {
+        Arbitrary<List<Long>> registerTimes = Arbitraries.longs().between(0, SPAN_MS).set().ofMinSize(0).ofMaxSize(12)
+                .map(s -> s.stream().sorted().toList());
+        Arbitrary<List<Double>> increments = Arbitraries.doubles().between(0, 20).ofScale(3).list().ofSize(12);
+        Arbitrary<List<Long>> powerTimes = Arbitraries.longs().between(0, SPAN_MS / 1000).set().ofMaxSize(60)
+                .map(s -> s.stream().map(x -> x * 1000).sorted().toList());
+        Arbitrary<List<Double>> powers = Arbitraries.doubles().between(0, 50).ofScale(2).list().ofSize(60);
+        return Combinators.combine(registerTimes, increments, powerTimes, powers).as((rt, inc, pt, pv) -> {
+            List<Reading> readings = new ArrayList<>();
+            double value = 1000;
+            for (int i = 0; i < rt.size(); i++) {
+                value += inc.get(i);
+                readings.add(Reading.register("m1", "import", value, Instant.ofEpochMilli(T0 + rt.get(i)),
+                        Carrier.ELECTRICITY));
+            }
+            for (int i = 0; i < pt.size(); i++) {
+                readings.add(Reading.power("m1", "import", pv.get(i), Instant.ofEpochMilli(T0 + pt.get(i)),
+                        Carrier.ELECTRICITY));
+            }
+            return readings;
+        }).filter(list -> !list.isEmpty());
+    }
+
+    @Provide
+    Arbitrary<List<Reading>> messyRegister() {
+        Arbitrary<Reading> reading = Combinators.combine(
+                Arbitraries.longs().between(0, 40).map(q -> q * 15 * 60_000L),
+                Arbitraries.doubles().between(0, 2000).ofScale(1),
+                Arbitraries.integers().between(0, 9)).as((t, v, kind) -> kind < 7
+                        ? Reading.register("m1", "import", v, Instant.ofEpochMilli(T0 + t), Carrier.ELECTRICITY)
+                        : Reading.power("m1", "import", v / 40, Instant.ofEpochMilli(T0 + t + 30_000L * kind),
+                                Carrier.ELECTRICITY));
+        return reading.list().ofMinSize(1).ofMaxSize(30);
+    }
+}
