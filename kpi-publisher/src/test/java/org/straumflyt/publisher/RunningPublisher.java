@@ -35,6 +35,7 @@ final class RunningPublisher implements AutoCloseable {
     static Map<String, String> settings(String bootstrapServers, String storeUrl, String prefix) {
         return Map.of(PublisherConfig.KAFKA_BOOTSTRAP_SERVERS, bootstrapServers,
                 PublisherConfig.TOPIC_PREFIX, prefix,
+                PublisherConfig.GROUP_ID, "publisher-" + prefix,
                 PublisherConfig.INFLUX_URL, storeUrl);
     }
 
