@@ -1,0 +1,85 @@
+package org.straumflyt.publisher.layout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.straumflyt.model.BuildingCategory;
+import org.straumflyt.model.BuildingDaily;
+import org.straumflyt.model.BuildingHour;
+import org.straumflyt.model.BuildingMonthly;
+import org.straumflyt.model.Carrier;
+import org.straumflyt.model.CarrierEnergy;
+import org.straumflyt.model.EnergySource;
+import org.straumflyt.model.MeterHour;
+import org.straumflyt.model.QualityFlag;
+import org.straumflyt.publisher.write.InfluxPointStoreProbe;
+
+class KpiLayoutsTest {
+
+    @Test
+    void meterHourBecomesOnePointAtTheStartOfItsHour() {
+        // Given a meter-hour without a building and without a peak
+        MeterHour hour = new MeterHour("7359992890000000", "import", Carrier.ELECTRICITY, null,
+                Instant.parse("2025-01-15T07:00:00Z"), 12.5, null, 0.75, EnergySource.POWER,
+                Set.of(QualityFlag.ESTIMATED), 2);
+
+        // When it is mapped
+        List<KpiPoint> points = KpiLayouts.points(hour);
+
+        // Then the line protocol is exactly the documented one
+        assertThat(points).hasSize(1);
+        assertThat(InfluxPointStoreProbe.lineProtocol(points.get(0))).isEqualTo(
+                "meter_hourly,building=unassigned,carrier=electricity,meter=7359992890000000,register=import "
+                        + "coverage=0.75,energy_kwh=12.5,estimated=true,flags=\"estimated\",revision=2i,"
+                        + "source=\"power\" 1736924400");
+    }
+
+    @Test
+    void buildingHourBecomesATotalPointAndOnePointPerCarrier() {
+        BuildingHour hour = new BuildingHour("skole-1", "3024", BuildingCategory.SCHOOL,
+                Instant.parse("2025-01-15T07:00:00Z"),
+                Map.of(Carrier.ELECTRICITY, new CarrierEnergy(10, 1, 12.0),
+                        Carrier.DISTRICT_HEATING, new CarrierEnergy(20, 0, null)),
+                30, 1, 0.03, 12.0, 2, 2, 1.0, Set.of(), 5);
+
+        List<KpiPoint> points = KpiLayouts.points(hour);
+
+        assertThat(points).extracting(KpiPoint::measurement)
+                .containsExactly("building_hourly", "building_hourly_carrier", "building_hourly_carrier");
+        assertThat(points.get(2).tags()).containsEntry("carrier", "district_heating")
+                .containsEntry("category", "school");
+        assertThat(points.get(2).fields()).doesNotContainKey("peak_kw").containsEntry("revision", 5L);
+    }
+
+    @Test
+    void daysAndMonthsAreStampedAtLocalMidnightOfTheBuildingsZone() {
+        BuildingDaily summerDay = new BuildingDaily("b", "3024", null, LocalDate.of(2025, 7, 1), "Europe/Oslo",
+                24, 24, Map.of(), 1, 0, null, null, null, null, null, null, 1, Set.of(), 1);
+        BuildingMonthly march = new BuildingMonthly("b", "3024", null, YearMonth.of(2025, 3), null, 31,
+                Map.of(), 1, 0, null, null, List.of(), null, null, null, 1, Set.of(), 1);
+
+        assertThat(KpiLayouts.points(summerDay).get(0).time()).isEqualTo(Instant.parse("2025-06-30T22:00:00Z"));
+        assertThat(KpiLayouts.points(march).get(0).time()).isEqualTo(Instant.parse("2025-02-28T23:00:00Z"));
+        assertThat(KpiLayouts.points(march).get(0).tags()).doesNotContainKey("category");
+    }
+
+    @Test
+    void questDbTablesDeduplicateOnTimeAndEveryTag() {
+        String ddl = QuestDbTables.createStatement(KpiLayouts.METER_HOURLY);
+
+        assertThat(ddl).isEqualTo("CREATE TABLE IF NOT EXISTS \"meter_hourly\" (\"meter\" SYMBOL, "
+                + "\"register\" SYMBOL, \"carrier\" SYMBOL, \"building\" SYMBOL, \"energy_kwh\" DOUBLE, "
+                + "\"peak_kw\" DOUBLE, \"coverage\" DOUBLE, \"source\" VARCHAR, \"estimated\" BOOLEAN, "
+                + "\"flags\" VARCHAR, \"revision\" LONG, \"time\" TIMESTAMP) TIMESTAMP(\"time\") PARTITION BY DAY "
+                + "WAL DEDUP UPSERT KEYS(\"time\", \"meter\", \"register\", \"carrier\", \"building\")");
+        assertThat(QuestDbTables.tableNames()).containsExactly("meter_hourly", "building_hourly",
+                "building_hourly_carrier", "building_daily", "building_daily_carrier", "building_monthly",
+                "building_monthly_carrier");
+    }
+}
