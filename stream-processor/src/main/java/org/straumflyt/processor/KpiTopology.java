@@ -9,6 +9,8 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.TableJoined;
 import org.apache.kafka.streams.kstream.Joined;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
@@ -18,10 +20,17 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.straumflyt.model.Building;
+import org.straumflyt.model.BuildingHour;
+import org.straumflyt.model.BuildingHourKey;
 import org.straumflyt.model.DeadLetter;
+import org.straumflyt.model.MeterHour;
+import org.straumflyt.model.MeterHourKey;
 import org.straumflyt.model.JsonSerde;
 import org.straumflyt.model.Reading;
 import org.straumflyt.model.Topics;
+import org.straumflyt.processor.building.BuildingHourAggregate;
+import org.straumflyt.processor.building.BuildingHours;
 import org.straumflyt.processor.metering.AssignedReading;
 import org.straumflyt.processor.metering.DecodedReading;
 import org.straumflyt.processor.metering.MeterAssignment;
@@ -45,6 +54,10 @@ public final class KpiTopology {
     public static final String METER_STORE = "meter-state";
     public static final String REGISTRY_STORE = "registry-previous";
     public static final String ASSIGNMENTS = "meter-assignments";
+    public static final String BUILDINGS = "registry-buildings";
+    public static final String METER_HOURS = "meter-hours";
+    public static final String BUILDING_HOUR_AGGREGATES = "building-hour-aggregates";
+    public static final String BUILDING_HOURS_EMITTED = "building-hours-emitted";
 
     private final Topics topics;
     private final MeteringRules rules;
@@ -60,7 +73,12 @@ public final class KpiTopology {
 
     public Topology build(Properties properties) {
         StreamsBuilder builder = new StreamsBuilder();
-        KTable<String, MeterAssignment> assignments = meterAssignments(builder);
+        KTable<String, Building> buildings = builder.table(topics.registryBuildings().name(),
+                Consumed.with(topics.registryBuildings().keySerde(), topics.registryBuildings().valueSerde())
+                        .withName("registry-source"),
+                Materialized.<String, Building, KeyValueStore<Bytes, byte[]>>as(BUILDINGS)
+                        .withKeySerde(Serdes.String()).withValueSerde(topics.registryBuildings().valueSerde()));
+        KTable<String, MeterAssignment> assignments = meterAssignments(builder, buildings);
 
         KStream<String, DecodedReading> decoded = builder
                 .stream(topics.readings().name(), Consumed.with(Serdes.String(), Serdes.ByteArray())
@@ -94,16 +112,57 @@ public final class KpiTopology {
                 .defaultBranch(Branched.withConsumer(dead -> toDlq(dead
                         .mapValues(v -> ((MeterOutput.Dead) v).letter(), Named.as("meter-letter")),
                         "meter-dead-letters"), "dead"));
+        buildingHours(builder, buildings);
         return builder.build(properties);
     }
 
-    private KTable<String, MeterAssignment> meterAssignments(StreamsBuilder builder) {
+    /**
+     * kpi.meter-hourly as a table, grouped by building and hour: the table hands the aggregate each revision's
+     * old value to retract and new value to add, so a correction is never counted twice.
+     */
+    private void buildingHours(StreamsBuilder builder, KTable<String, Building> buildings) {
+        var meterHourly = topics.meterHourly();
+        JsonSerde<BuildingHourKey> keySerde = new JsonSerde<>(BuildingHourKey.class);
+        JsonSerde<BuildingHourAggregate> aggSerde = new JsonSerde<>(BuildingHourAggregate.class);
+        KTable<BuildingHourKey, BuildingHourAggregate> aggregates = builder
+                .table(meterHourly.name(), Consumed.with(meterHourly.keySerde(), meterHourly.valueSerde())
+                        .withName("meter-hourly-source"), Materialized
+                        .<MeterHourKey, MeterHour, KeyValueStore<Bytes, byte[]>>as(METER_HOURS)
+                        .withKeySerde(meterHourly.keySerde()).withValueSerde(meterHourly.valueSerde()))
+                .groupBy((key, hour) -> KeyValue.pair(new BuildingHourKey(buildingOf(hour), hour.hourStart()), hour),
+                        Grouped.with("building-hour-group", keySerde, meterHourly.valueSerde()))
+                .aggregate(BuildingHourAggregate::empty,
+                        (key, hour, agg) -> agg.add(key.buildingId(), hour),
+                        (key, hour, agg) -> agg.retract(hour),
+                        Named.as("building-hour-aggregate"),
+                        Materialized.<BuildingHourKey, BuildingHourAggregate, KeyValueStore<Bytes, byte[]>>as(
+                                BUILDING_HOUR_AGGREGATES).withKeySerde(keySerde).withValueSerde(aggSerde));
+        var buildingHourly = topics.buildingHourly();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BUILDING_HOURS_EMITTED),
+                keySerde, buildingHourly.valueSerde()));
+        aggregates
+                .leftJoin(buildings, BuildingHourAggregate::buildingId, BuildingHours::of,
+                        TableJoined.as("building-hour-registry"),
+                        Materialized.<BuildingHourKey, BuildingHour, KeyValueStore<Bytes, byte[]>>as(
+                                "building-hour-joined").withKeySerde(keySerde)
+                                .withValueSerde(buildingHourly.valueSerde()))
+                .toStream(Named.as("building-hour-changes"))
+                .processValues(() -> new RevisionStamper<>(BUILDING_HOURS_EMITTED, BuildingHours::withRevision),
+                        Named.as("building-hour-revision"), BUILDING_HOURS_EMITTED)
+                .to(buildingHourly.name(), Produced.with(buildingHourly.keySerde(), buildingHourly.valueSerde())
+                        .withName("building-hourly-sink"));
+    }
+
+    private static String buildingOf(MeterHour hour) {
+        return hour.buildingId() == null ? BuildingHour.UNASSIGNED : hour.buildingId();
+    }
+
+    private KTable<String, MeterAssignment> meterAssignments(StreamsBuilder builder, KTable<String, Building> buildings) {
+        // The indexer keeps its own copy of each building: a table's change stream does not carry the old value.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGISTRY_STORE),
                 Serdes.String(), topics.registryBuildings().valueSerde()));
         JsonSerde<MeterAssignment> serde = new JsonSerde<>(MeterAssignment.class);
-        return builder
-                .stream(topics.registryBuildings().name(), Consumed.with(topics.registryBuildings().keySerde(),
-                        topics.registryBuildings().valueSerde()).withName("registry-source"))
+        return buildings.toStream(Named.as("registry-updates"))
                 .process(() -> new RegistryIndexer(REGISTRY_STORE), Named.as("index-registry"), REGISTRY_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), serde).withName(ASSIGNMENTS))
                 .toTable(Named.as(ASSIGNMENTS + "-table"), Materialized

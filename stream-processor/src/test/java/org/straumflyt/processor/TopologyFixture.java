@@ -17,6 +17,8 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.straumflyt.model.Building;
+import org.straumflyt.model.BuildingHour;
+import org.straumflyt.model.BuildingHourKey;
 import org.straumflyt.model.DeadLetter;
 import org.straumflyt.model.Json;
 import org.straumflyt.model.MeterHour;
@@ -36,6 +38,9 @@ final class TopologyFixture implements AutoCloseable {
     private final TestInputTopic<String, Building> buildings;
     private final TestOutputTopic<MeterHourKey, MeterHour> meterHours;
     private final TestOutputTopic<String, DeadLetter> dlq;
+    private final TestOutputTopic<BuildingHourKey, BuildingHour> buildingHours;
+    /** Everything read from kpi.building-hourly so far, in order. */
+    final List<BuildingHour> buildingHourLog = new ArrayList<>();
     /** Everything read from kpi.meter-hourly so far, in order. */
     final List<MeterHour> meterHourLog = new ArrayList<>();
 
@@ -58,6 +63,8 @@ final class TopologyFixture implements AutoCloseable {
                 topics.registryBuildings().keySerde().serializer(), topics.registryBuildings().valueSerde().serializer());
         meterHours = driver.createOutputTopic(topics.meterHourly().name(), topics.meterHourly().keySerde().deserializer(),
                 topics.meterHourly().valueSerde().deserializer());
+        buildingHours = driver.createOutputTopic(topics.buildingHourly().name(),
+                topics.buildingHourly().keySerde().deserializer(), topics.buildingHourly().valueSerde().deserializer());
         dlq = driver.createOutputTopic(topics.readingsDlq().name(), topics.readingsDlq().keySerde().deserializer(),
                 topics.readingsDlq().valueSerde().deserializer());
     }
@@ -104,6 +111,18 @@ final class TopologyFixture implements AutoCloseable {
     /** The latest meter-hour of one meter-register and hour, or {@code null}. */
     MeterHour meterHour(String meterId, String register, String hourStart) {
         return meterHourTable().get(new MeterHourKey(meterId, register, Instant.parse(hourStart)));
+    }
+
+    /** The latest record of every building-hour key emitted so far. */
+    Map<BuildingHourKey, BuildingHour> buildingHourTable() {
+        buildingHourLog.addAll(buildingHours.readValuesToList());
+        Map<BuildingHourKey, BuildingHour> table = new LinkedHashMap<>();
+        buildingHourLog.forEach(h -> table.put(h.key(), h));
+        return table;
+    }
+
+    BuildingHour buildingHour(String buildingId, String hourStart) {
+        return buildingHourTable().get(new BuildingHourKey(buildingId, Instant.parse(hourStart)));
     }
 
     List<DeadLetter> deadLetters() {

@@ -27,7 +27,7 @@ import org.straumflyt.processor.oracle.MeterOracle;
  * For any set of readings within the horizon, sent in any order with random redeliveries, the final meter-hours
  * equal the independent batch oracle's, and two orders give bit-identical values.
  */
-class MeterOrderIndependenceProperties {
+class OrderIndependencePropertyTest {
     private static final long T0 = Instant.parse("2026-11-23T00:00:00Z").toEpochMilli();
     private static final long SPAN_MS = 10 * 3_600_000L;
     private final MeterOracle oracle = new MeterOracle(MeteringRules.defaults().powerMaxGapMs(),
@@ -63,6 +63,29 @@ class MeterOrderIndependenceProperties {
         Map<MeterHourKey, MeterHour> shuffled = withoutRevision(run(withDuplicatesShuffled(readings, random)));
 
         assertThat(shuffled).isEqualTo(inOrder);
+    }
+
+    @Property(tries = 25)
+    void finalBuildingHoursEqualTheSumOfTheOraclesMeterHours(@ForAll("wellBehavedMeter") List<Reading> a,
+            @ForAll("wellBehavedMeter") List<Reading> b, @ForAll Random random) {
+        List<Reading> readings = new ArrayList<>(a);
+        b.forEach(r -> readings.add(new Reading("m2", r.register(), r.kind(), r.value(), r.timestamp(), null,
+                r.carrier(), null, null)));
+        Map<Long, Double> expected = new java.util.HashMap<>();
+        oracle.hours(a).forEach((h, e) -> expected.merge(h, e.energyKwh(), Double::sum));
+        oracle.hours(readings.subList(a.size(), readings.size())).forEach((h, e) ->
+                expected.merge(h, e.energyKwh(), Double::sum));
+
+        Map<Long, Double> actual = new java.util.HashMap<>();
+        try (TopologyFixture fixture = new TopologyFixture()) {
+            fixture.sendAll(withDuplicatesShuffled(readings, random));
+            fixture.buildingHourTable().forEach((key, hour) -> actual.put(key.hourStart().toEpochMilli(),
+                    hour.importKwh()));
+        }
+
+        assertThat(actual.keySet()).isEqualTo(expected.keySet());
+        actual.forEach((h, kwh) -> assertThat(kwh).as("building energy at %s", h)
+                .isCloseTo(expected.get(h), within(1e-6)));
     }
 
     private static Map<MeterHourKey, MeterHour> run(List<Reading> delivered) {
