@@ -25,15 +25,18 @@ public final class IngestService implements Service {
     private final IngestConfig config;
     private final ServiceContext context;
     private final Topics topics;
-    private KafkaSink sink;
-    private KafkaProbe probe;
-    private Bridge bridge;
-    private MqttSource source;
+    private volatile KafkaSink sink;
+    private volatile KafkaProbe probe;
+    private volatile Bridge bridge;
+    private volatile MqttSource source;
 
     public IngestService(IngestConfig config, ServiceContext context) {
         this.config = config;
         this.context = context;
         this.topics = Topics.withPrefix(config.topicPrefix());
+        // Registered at once: the ops endpoint is already up, and no checks would read as ready.
+        context.health().check("mqtt", () -> source != null && source.connected())
+                .check("kafka", () -> probe != null && probe.up());
     }
 
     @Override
@@ -50,7 +53,6 @@ public final class IngestService implements Service {
         source = new MqttSource(mqttSettings(), bridge);
         bridge.attach(source);
         metrics.bind(bridge::inFlight, source::connected, probe::up);
-        context.health().check("mqtt", source::connected).check("kafka", probe::up);
         probe.start();
         source.start();
         LOG.info("ingest-mqtt routes: {}", config.routes().routes());

@@ -1,6 +1,7 @@
 package org.straumflyt.ingest.bridge;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -54,9 +55,12 @@ public final class IngestMetrics {
 
     /** Gauges read from the running parts. */
     public void bind(IntSupplier inFlight, BooleanSupplier mqttConnected, BooleanSupplier kafkaUp) {
-        registry.gauge("ingest.inflight", inFlight, s -> s.getAsInt());
-        registry.gauge("ingest.mqtt.connected", mqttConnected, s -> s.getAsBoolean() ? 1 : 0);
-        registry.gauge("ingest.kafka.connected", kafkaUp, s -> s.getAsBoolean() ? 1 : 0);
+        Gauge.builder("ingest.inflight", inFlight, s -> s.getAsInt()).strongReference(true)
+                .description("Messages received and not yet acknowledged").register(registry);
+        Gauge.builder("ingest.mqtt.connected", mqttConnected, s -> s.getAsBoolean() ? 1 : 0).strongReference(true)
+                .description("1 while connected and subscribed to the MQTT broker").register(registry);
+        Gauge.builder("ingest.kafka.connected", kafkaUp, s -> s.getAsBoolean() ? 1 : 0).strongReference(true)
+                .description("1 while Kafka answers").register(registry);
     }
 
     void received() {
