@@ -114,12 +114,7 @@ public final class Simulation {
     }
 
     private void pace(Outgoing next, long wallStart) throws InterruptedException {
-        if (options.speed() == 0) {
-            return;
-        }
-        long simulatedMillis = next.sendAt().toEpochMilli() - options.start().toEpochMilli();
-        long dueNanos = wallStart + (long) (simulatedMillis / options.speed() * 1_000_000);
-        long wait = dueNanos - System.nanoTime();
+        long wait = options.pacing().dueNanos(next.sendAt(), options.start(), wallStart) - System.nanoTime();
         if (wait > 0) {
             Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
         }

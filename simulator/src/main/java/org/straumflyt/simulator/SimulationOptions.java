@@ -16,7 +16,7 @@ import org.straumflyt.simulator.fleet.PayloadFormat;
  * @param formats       the electricity meters' payload formats, assigned round-robin
  * @param start         simulated start (UTC)
  * @param duration      simulated duration
- * @param speed         simulated seconds per wall-clock second; 0 = as fast as possible
+ * @param pacing        how fast simulated time runs
  * @param faults        faults to inject
  * @param mqttUri       MQTT broker, e.g. {@code tcp://127.0.0.1:1883}
  * @param kafka         Kafka bootstrap servers for the registry and weather, or {@code null} to skip them
@@ -24,7 +24,7 @@ import org.straumflyt.simulator.fleet.PayloadFormat;
  * @param truthDir      where to write the ground truth, or {@code null}
  */
 public record SimulationOptions(long seed, int buildings, String municipality, List<PayloadFormat> formats,
-        Instant start, Duration duration, double speed, FaultPlan faults, String mqttUri, String kafka,
+        Instant start, Duration duration, Pacing pacing, FaultPlan faults, String mqttUri, String kafka,
         String topicPrefix, Path truthDir) {
 
     public SimulationOptions {
@@ -34,9 +34,7 @@ public record SimulationOptions(long seed, int buildings, String municipality, L
         if (duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException("--duration must be positive, got " + duration);
         }
-        if (!(speed >= 0)) {
-            throw new IllegalArgumentException("--speed must be 0 (as fast as possible) or positive, got " + speed);
-        }
+        java.util.Objects.requireNonNull(pacing, "pacing");
         if (start.getEpochSecond() % 3600 != 0 || start.getNano() != 0) {
             // Hours are compared whole: a run that starts mid-hour has a first hour no meter fully measured.
             throw new IllegalArgumentException("--start must be on a whole UTC hour, got " + start);

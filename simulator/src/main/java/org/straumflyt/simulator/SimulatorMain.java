@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.straumflyt.model.Topics;
@@ -32,8 +31,9 @@ public final class SimulatorMain {
               --seed N              reproducible fleet, load and faults (default 42)
               --start INSTANT       simulated start, ISO-8601 UTC (default: 6 hours before now, on the hour)
               --duration DURATION   simulated length, ISO-8601 (default PT6H)
-              --speed S             simulated seconds per second: 1 = real time, 60 = a minute per second,
-                                    max = as fast as possible (default max)
+              --speed S             simulated seconds per second: 1 = real time, 60 = a minute per second;
+                                    max = as fast as possible; live = the past as fast as possible, then
+                                    each message at its time on the clock (default max)
               --faults SPEC         e.g. duplicates=0.01,reorder=0.01,late=0.005,late.delay=PT2H,resets=0.001,
                                     rollovers=0.1,glitches=0.002,spikes=0.002,gaps=0.002,garbage=0.001 (default none)
               --truth DIR           write the ground truth (meter-hours.csv, building-hours.csv) here
@@ -78,8 +78,8 @@ public final class SimulatorMain {
 
     private static int publish(Map<String, String> o) throws Exception {
         SimulationOptions options = publishOptions(o);
-        System.err.printf("simulating %d buildings from %s for %s at speed %s, formats %s%n", options.buildings(),
-                options.start(), options.duration(), options.speed() == 0 ? "max" : options.speed(), options.formats());
+        System.err.printf("simulating %d buildings from %s for %s, pacing %s, formats %s%n", options.buildings(),
+                options.start(), options.duration(), options.pacing(), options.formats());
         new Simulation(options, System.err).run();
         return 0;
     }
@@ -92,11 +92,10 @@ public final class SimulatorMain {
                 : Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(6));
         List<PayloadFormat> formats = Arrays.stream(o.getOrDefault("formats", "canonical,ams,shelly,tasmota,senml")
                 .split(",")).map(PayloadFormat::parse).toList();
-        String speed = o.getOrDefault("speed", "max").toLowerCase(Locale.ROOT);
         return new SimulationOptions(Long.parseLong(o.getOrDefault("seed", "42")),
                 integer(o.getOrDefault("buildings", "10"), "--buildings"), o.getOrDefault("municipality", "3201"),
                 formats, start, Duration.parse(o.getOrDefault("duration", "PT6H")),
-                speed.equals("max") ? 0 : number(speed, "--speed"), FaultPlan.parse(o.get("faults")),
+                Pacing.parse(o.getOrDefault("speed", "max")), FaultPlan.parse(o.get("faults")),
                 o.getOrDefault("mqtt", "tcp://127.0.0.1:1883"), o.get("kafka"),
                 o.getOrDefault("topic-prefix", Topics.DEFAULT_PREFIX), o.containsKey("truth") ? Path.of(o.get("truth")) : null);
     }

@@ -81,7 +81,7 @@ class GroundTruthTest {
     }
 
     private static Simulation simulation(int buildings, List<PayloadFormat> formats, FaultPlan faults, Duration length) {
-        SimulationOptions options = new SimulationOptions(7, buildings, "1507", formats, START, length, 0, faults,
+        SimulationOptions options = new SimulationOptions(7, buildings, "1507", formats, START, length, new Pacing.Max(), faults,
                 "tcp://127.0.0.1:1", null, "t.", null);
         return new Simulation(options, new PrintStream(new ByteArrayOutputStream()));
     }

@@ -16,7 +16,7 @@ class SimulatorMainTest {
 
         assertThat(options.buildings()).isEqualTo(10);
         assertThat(options.formats()).containsExactly(PayloadFormat.values());
-        assertThat(options.speed()).isZero();
+        assertThat(options.pacing()).isEqualTo(new Pacing.Max());
         assertThat(options.duration()).isEqualTo(Duration.ofHours(6));
         assertThat(options.faults()).isEqualTo(FaultPlan.NONE);
         assertThat(options.start().getEpochSecond() % 3600).isZero();
@@ -35,6 +35,15 @@ class SimulatorMainTest {
         assertThatThrownBy(() -> SimulatorMain.publishOptions(Map.of("colour", "blue")))
                 .hasMessageContaining("--colour");
         assertThatThrownBy(() -> FaultPlan.parse("duplicates=2")).hasMessageContaining("0..1");
+    }
+
+    @Test
+    void speedIsMaxLiveOrAFactor() {
+        assertThat(Pacing.parse("max")).isEqualTo(new Pacing.Max());
+        assertThat(Pacing.parse("LIVE")).isEqualTo(new Pacing.Live());
+        assertThat(Pacing.parse("60x")).isEqualTo(new Pacing.Accelerated(60));
+        assertThatThrownBy(() -> Pacing.parse("0")).hasMessageContaining("positive");
+        assertThatThrownBy(() -> Pacing.parse("fast")).hasMessageContaining("'fast'");
     }
 
     @Test
