@@ -73,7 +73,7 @@ public final class PublisherService implements Service {
         loop = PublishLoops.create(consumer, producer, dlq, names, topics.kpiTopics(), store, metrics,
                 new Backoff(config.retryBackoffInitial(), config.retryBackoffMax()), config.batchSize(),
                 config.batchLinger(), context.clock());
-        context.health().check("kafka", loop::joinedGroup).check("influxdb", loop::storeAvailable);
+        context.health().check("kafka", loop::kafkaReady).check("influxdb", loop::storeAvailable);
         thread = new Thread(this::runLoop, context.name() + "-loop");
         thread.start();
         LOG.info("publishing {} to {} (org {}, bucket {}) as group {}", names, config.influxUrl(),

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -28,6 +29,7 @@ import org.straumflyt.model.Topic;
 import org.straumflyt.publisher.write.Backoff;
 import org.straumflyt.publisher.write.BatchWriter;
 import org.straumflyt.publisher.write.BatchWriter.Outcome;
+import org.straumflyt.publisher.write.FailureKind;
 import org.straumflyt.publisher.write.WriteResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +48,7 @@ public final class PublishLoop implements Runnable {
     private static final Duration MAX_POLL_WAIT = Duration.ofMillis(200);
     private static final Duration DEAD_LETTER_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CONNECTION_CHECK = Duration.ofSeconds(1);
 
     private final Consumer<byte[], byte[]> consumer;
     private final Producer<String, DeadLetter> deadLetterProducer;
@@ -63,6 +66,8 @@ public final class PublishLoop implements Runnable {
     private volatile boolean running = true;
     private volatile boolean storeAvailable = true;
     private volatile boolean joinedGroup;
+    private volatile boolean kafkaConnected = true;
+    private Instant connectionCheckedAt = Instant.MIN;
     private int failedAttempts;
     private Instant nextAttemptAt = Instant.MIN;
 
@@ -88,9 +93,9 @@ public final class PublishLoop implements Runnable {
         return storeAvailable;
     }
 
-    /** Whether the consumer has joined its group at least once. */
-    public boolean joinedGroup() {
-        return joinedGroup;
+    /** Whether the consumer has joined its group and has a connection to a broker. */
+    public boolean kafkaReady() {
+        return joinedGroup && kafkaConnected;
     }
 
     /** Asks the loop to finish its current step and stop; safe from any thread. */
@@ -131,6 +136,21 @@ public final class PublishLoop implements Runnable {
             flush();
         }
         metrics.pending(batch.pointCount());
+        checkConnection();
+    }
+
+    /** Reads the consumer's own connection count (at most once a second), since the client hides outages. */
+    private void checkConnection() {
+        Instant now = clock.instant();
+        if (now.isBefore(connectionCheckedAt.plus(CONNECTION_CHECK))) {
+            return;
+        }
+        connectionCheckedAt = now;
+        kafkaConnected = consumer.metrics().entrySet().stream()
+                .filter(e -> e.getKey().name().equals("connection-count")
+                        && e.getKey().group().equals("consumer-metrics"))
+                .map(e -> e.getValue().metricValue())
+                .anyMatch(v -> v instanceof Number n && n.doubleValue() > 0);
     }
 
     private void accept(ConsumerRecords<byte[], byte[]> records) {
@@ -176,7 +196,7 @@ public final class PublishLoop implements Runnable {
         storeAvailable = true;
         List<DeadLetter> letters = deadLetters(((Outcome.Done<PendingRecord>) outcome).refusals());
         if (!sendDeadLetters(letters)) {
-            scheduleRetry(new WriteResult.Failed(org.straumflyt.publisher.write.FailureKind.UNREACHABLE, 0,
+            scheduleRetry(new WriteResult.Failed(FailureKind.UNREACHABLE, 0,
                     "dead-letter topic unavailable", null));
             return false;
         }
@@ -208,7 +228,7 @@ public final class PublishLoop implements Runnable {
     private List<DeadLetter> deadLetters(List<BatchWriter.Refusal<PendingRecord>> refusals) {
         List<DeadLetter> letters = new ArrayList<>();
         batch.problems().forEach(r -> letters.add(r.problem()));
-        Map<PendingRecord, String> refused = new java.util.LinkedHashMap<>();
+        Map<PendingRecord, String> refused = new LinkedHashMap<>();
         refusals.forEach(r -> refused.putIfAbsent(r.owner(), r.detail()));
         refused.forEach((record, detail) -> {
             ConsumerRecord<byte[], byte[]> raw = record.record();

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.straumflyt.model.DeadLetterReason;
@@ -79,7 +80,7 @@ public final class PublisherMetrics implements WriteObserver {
 
     void deadLetter(DeadLetterReason reason) {
         Counter.builder(DEAD_LETTERS).description("records sent to the dead-letter topic")
-                .tag("reason", reason.name().toLowerCase(java.util.Locale.ROOT)).register(registry).increment();
+                .tag("reason", reason.name().toLowerCase(Locale.ROOT)).register(registry).increment();
     }
 
     void commitFailed() {

@@ -1,6 +1,7 @@
 package org.straumflyt.publisher.layout;
 
 import java.util.List;
+import java.util.Map;
 import org.straumflyt.model.Carrier;
 import org.straumflyt.model.CarrierEnergy;
 import org.straumflyt.model.Kpi;
@@ -9,7 +10,7 @@ import org.straumflyt.model.Kpi;
 public record CarrierRow<V extends Kpi>(V kpi, Carrier carrier, CarrierEnergy energy) {
 
     /** One row per carrier the record has, in carrier order. */
-    static <V extends Kpi> List<CarrierRow<V>> of(V kpi, java.util.Map<Carrier, CarrierEnergy> carriers) {
+    static <V extends Kpi> List<CarrierRow<V>> of(V kpi, Map<Carrier, CarrierEnergy> carriers) {
         return carriers.entrySet().stream().map(e -> new CarrierRow<>(kpi, e.getKey(), e.getValue())).toList();
     }
 }

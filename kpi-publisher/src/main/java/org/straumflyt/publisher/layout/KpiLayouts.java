@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.straumflyt.model.BuildingCategory;
 import org.straumflyt.model.BuildingDaily;
@@ -178,11 +179,11 @@ public final class KpiLayouts {
     }
 
     private static <V extends Kpi> Measurement<CarrierRow<V>> carrierMeasurement(String name, String description,
-            java.util.function.Function<CarrierRow<V>, Instant> time,
-            java.util.function.Function<CarrierRow<V>, String> building,
-            java.util.function.Function<CarrierRow<V>, String> municipality,
-            java.util.function.Function<CarrierRow<V>, String> category,
-            java.util.function.Function<CarrierRow<V>, Long> revision) {
+            Function<CarrierRow<V>, Instant> time,
+            Function<CarrierRow<V>, String> building,
+            Function<CarrierRow<V>, String> municipality,
+            Function<CarrierRow<V>, String> category,
+            Function<CarrierRow<V>, Long> revision) {
         return Measurement.<CarrierRow<V>>named(name, description, time)
                 .tag("building", "building id", building)
                 .tag("municipality", "municipality number", municipality)
