@@ -1,11 +1,14 @@
 package org.straumflyt.processor;
 
 import java.time.Clock;
+import java.time.YearMonth;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -18,19 +21,33 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.straumflyt.model.Building;
+import org.straumflyt.model.BuildingDailyKey;
 import org.straumflyt.model.BuildingHour;
 import org.straumflyt.model.BuildingHourKey;
 import org.straumflyt.model.DeadLetter;
+import org.straumflyt.model.BuildingMonthlyKey;
 import org.straumflyt.model.MeterHour;
 import org.straumflyt.model.MeterHourKey;
 import org.straumflyt.model.JsonSerde;
 import org.straumflyt.model.Reading;
+import org.straumflyt.model.WeatherDaily;
+import org.straumflyt.model.WeatherKey;
 import org.straumflyt.model.Topics;
 import org.straumflyt.processor.building.BuildingHourAggregate;
+import org.straumflyt.processor.building.BuildingHourView;
 import org.straumflyt.processor.building.BuildingHours;
+import org.straumflyt.processor.calendar.BuildingDays;
+import org.straumflyt.processor.calendar.BuildingMonths;
+import org.straumflyt.processor.calendar.DailyAggregate;
+import org.straumflyt.processor.calendar.DailyView;
+import org.straumflyt.processor.calendar.DegreeDayRules;
+import org.straumflyt.processor.calendar.LocalDays;
+import org.straumflyt.processor.calendar.MonthlyAggregate;
 import org.straumflyt.processor.metering.AssignedReading;
 import org.straumflyt.processor.metering.DecodedReading;
 import org.straumflyt.processor.metering.MeterAssignment;
@@ -58,21 +75,46 @@ public final class KpiTopology {
     public static final String METER_HOURS = "meter-hours";
     public static final String BUILDING_HOUR_AGGREGATES = "building-hour-aggregates";
     public static final String BUILDING_HOURS_EMITTED = "building-hours-emitted";
+    public static final String BUILDING_HOUR_VIEWS = "building-hour-views";
+    public static final String WEATHER = "weather";
+    public static final String DAY_AGGREGATES = "building-day-aggregates";
+    public static final String DAY_VIEWS = "building-day-views";
+    public static final String DAYS_EMITTED = "building-days-emitted";
+    public static final String MONTH_AGGREGATES = "building-month-aggregates";
+    public static final String MONTHS_EMITTED = "building-months-emitted";
 
     private final Topics topics;
     private final MeteringRules rules;
+    private final DegreeDayRules degreeDays;
     private final ProcessorMetrics metrics;
     private final Clock clock;
+    private boolean inMemory;
 
-    public KpiTopology(Topics topics, MeteringRules rules, ProcessorMetrics metrics, Clock clock) {
+    public KpiTopology(Topics topics, MeteringRules rules, DegreeDayRules degreeDays, ProcessorMetrics metrics,
+            Clock clock) {
         this.topics = topics;
         this.rules = rules;
+        this.degreeDays = degreeDays;
         this.metrics = metrics;
         this.clock = clock;
     }
 
+    /** With the default degree-day rules. */
+    public KpiTopology(Topics topics, MeteringRules rules, ProcessorMetrics metrics, Clock clock) {
+        this(topics, rules, DegreeDayRules.defaults(), metrics, clock);
+    }
+
+    /**
+     * The topology. When {@code properties} choose in-memory DSL stores
+     * ({@code dsl.store.suppliers.class = BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers}), the processor's own
+     * stores are in memory too; otherwise they are RocksDB. Both are backed by changelog topics.
+     */
     public Topology build(Properties properties) {
-        StreamsBuilder builder = new StreamsBuilder();
+        inMemory = BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class.getName().equals(
+                String.valueOf(properties.get(StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG)))
+                || BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class.equals(
+                        properties.get(StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG));
+        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(withDefaults(properties))));
         KTable<String, Building> buildings = builder.table(topics.registryBuildings().name(),
                 Consumed.with(topics.registryBuildings().keySerde(), topics.registryBuildings().valueSerde())
                         .withName("registry-source"),
@@ -92,7 +134,7 @@ public final class KpiTopology {
                 .defaultBranch(Branched.as("ok"))
                 .get("decoded-ok");
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(METER_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(store(METER_STORE),
                 Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled());
         KStream<String, MeterOutput> meterOutput = good
                 .mapValues(v -> ((DecodedReading.Ok) v).reading(), Named.as("ok-reading"))
@@ -112,7 +154,7 @@ public final class KpiTopology {
                 .defaultBranch(Branched.withConsumer(dead -> toDlq(dead
                         .mapValues(v -> ((MeterOutput.Dead) v).letter(), Named.as("meter-letter")),
                         "meter-dead-letters"), "dead"));
-        buildingHours(builder, buildings);
+        buildingMonths(builder, buildingDays(builder, buildingHours(builder, buildings)));
         return builder.build(properties);
     }
 
@@ -120,7 +162,8 @@ public final class KpiTopology {
      * kpi.meter-hourly as a table, grouped by building and hour: the table hands the aggregate each revision's
      * old value to retract and new value to add, so a correction is never counted twice.
      */
-    private void buildingHours(StreamsBuilder builder, KTable<String, Building> buildings) {
+    private KTable<BuildingHourKey, BuildingHourView> buildingHours(StreamsBuilder builder,
+            KTable<String, Building> buildings) {
         var meterHourly = topics.meterHourly();
         JsonSerde<BuildingHourKey> keySerde = new JsonSerde<>(BuildingHourKey.class);
         JsonSerde<BuildingHourAggregate> aggSerde = new JsonSerde<>(BuildingHourAggregate.class);
@@ -138,19 +181,96 @@ public final class KpiTopology {
                         Materialized.<BuildingHourKey, BuildingHourAggregate, KeyValueStore<Bytes, byte[]>>as(
                                 BUILDING_HOUR_AGGREGATES).withKeySerde(keySerde).withValueSerde(aggSerde));
         var buildingHourly = topics.buildingHourly();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BUILDING_HOURS_EMITTED),
+        builder.addStateStore(Stores.keyValueStoreBuilder(store(BUILDING_HOURS_EMITTED),
                 keySerde, buildingHourly.valueSerde()));
-        aggregates
-                .leftJoin(buildings, BuildingHourAggregate::buildingId, BuildingHours::of,
-                        TableJoined.as("building-hour-registry"),
-                        Materialized.<BuildingHourKey, BuildingHour, KeyValueStore<Bytes, byte[]>>as(
-                                "building-hour-joined").withKeySerde(keySerde)
-                                .withValueSerde(buildingHourly.valueSerde()))
-                .toStream(Named.as("building-hour-changes"))
+        KTable<BuildingHourKey, BuildingHourView> views = aggregates.leftJoin(buildings,
+                BuildingHourAggregate::buildingId, BuildingHours::view, TableJoined.as("building-hour-registry"),
+                Materialized.<BuildingHourKey, BuildingHourView, KeyValueStore<Bytes, byte[]>>as(BUILDING_HOUR_VIEWS)
+                        .withKeySerde(keySerde).withValueSerde(new JsonSerde<>(BuildingHourView.class)));
+        views.toStream(Named.as("building-hour-changes"))
+                .filter((k, v) -> v != null, Named.as("building-hour-present"))
+                .mapValues(BuildingHourView::hour, Named.as("building-hour-value"))
                 .processValues(() -> new RevisionStamper<>(BUILDING_HOURS_EMITTED, BuildingHours::withRevision),
                         Named.as("building-hour-revision"), BUILDING_HOURS_EMITTED)
                 .to(buildingHourly.name(), Produced.with(buildingHourly.keySerde(), buildingHourly.valueSerde())
                         .withName("building-hourly-sink"));
+        return views;
+    }
+
+    /** Building-hours grouped by the building's local date, joined with the day's temperature. */
+    private KTable<BuildingDailyKey, DailyView> buildingDays(StreamsBuilder builder,
+            KTable<BuildingHourKey, BuildingHourView> hours) {
+        var weather = topics.weatherDaily();
+        KTable<WeatherKey, WeatherDaily> temperatures = builder.table(weather.name(),
+                Consumed.with(weather.keySerde(), weather.valueSerde()).withName("weather-source"),
+                Materialized.<WeatherKey, WeatherDaily, KeyValueStore<Bytes, byte[]>>as(WEATHER)
+                        .withKeySerde(weather.keySerde()).withValueSerde(weather.valueSerde()));
+        var daily = topics.buildingDaily();
+        JsonSerde<BuildingDailyKey> keySerde = new JsonSerde<>(BuildingDailyKey.class);
+        BuildingDays days = new BuildingDays(degreeDays);
+        KTable<BuildingDailyKey, DailyView> views = hours
+                .groupBy((key, view) -> KeyValue.pair(new BuildingDailyKey(key.buildingId(),
+                                LocalDays.dateOf(key.hourStart(), view.timeZone())), view),
+                        Grouped.with("building-day-group", keySerde, new JsonSerde<>(BuildingHourView.class)))
+                .aggregate(DailyAggregate::empty,
+                        (key, view, agg) -> agg.add(key.buildingId(), key.date(), view),
+                        (key, view, agg) -> agg.retract(view),
+                        Named.as("building-day-aggregate"),
+                        Materialized.<BuildingDailyKey, DailyAggregate, KeyValueStore<Bytes, byte[]>>as(DAY_AGGREGATES)
+                                .withKeySerde(keySerde).withValueSerde(new JsonSerde<>(DailyAggregate.class)))
+                .leftJoin(temperatures, agg -> agg.latest() == null || agg.latest().weatherLocationId() == null
+                                ? null : new WeatherKey(agg.latest().weatherLocationId(), agg.date()),
+                        (agg, temperature) -> agg.latest() == null ? null : days.of(agg, temperature),
+                        TableJoined.as("building-day-weather"),
+                        Materialized.<BuildingDailyKey, DailyView, KeyValueStore<Bytes, byte[]>>as(DAY_VIEWS)
+                                .withKeySerde(keySerde).withValueSerde(new JsonSerde<>(DailyView.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(store(DAYS_EMITTED), keySerde,
+                daily.valueSerde()));
+        views.toStream(Named.as("building-day-changes"))
+                .filter((k, v) -> v != null && v.daily().hoursWithData() > 0, Named.as("building-day-present"))
+                .mapValues(DailyView::daily, Named.as("building-day-value"))
+                .processValues(() -> new RevisionStamper<>(DAYS_EMITTED, BuildingDays::withRevision),
+                        Named.as("building-day-revision"), DAYS_EMITTED)
+                .to(daily.name(), Produced.with(daily.keySerde(), daily.valueSerde()).withName("building-daily-sink"));
+        return views;
+    }
+
+    /** Building-days grouped by local month. */
+    private void buildingMonths(StreamsBuilder builder, KTable<BuildingDailyKey, DailyView> days) {
+        var monthly = topics.buildingMonthly();
+        JsonSerde<BuildingMonthlyKey> keySerde = new JsonSerde<>(BuildingMonthlyKey.class);
+        builder.addStateStore(Stores.keyValueStoreBuilder(store(MONTHS_EMITTED), keySerde,
+                monthly.valueSerde()));
+        days.groupBy((key, view) -> KeyValue.pair(new BuildingMonthlyKey(key.buildingId(),
+                                YearMonth.from(key.date())), view),
+                        Grouped.with("building-month-group", keySerde, new JsonSerde<>(DailyView.class)))
+                .aggregate(MonthlyAggregate::empty,
+                        (key, view, agg) -> agg.add(key.buildingId(), key.month(), view),
+                        (key, view, agg) -> agg.retract(view),
+                        Named.as("building-month-aggregate"),
+                        Materialized.<BuildingMonthlyKey, MonthlyAggregate, KeyValueStore<Bytes, byte[]>>as(
+                                MONTH_AGGREGATES).withKeySerde(keySerde)
+                                .withValueSerde(new JsonSerde<>(MonthlyAggregate.class)))
+                .toStream(Named.as("building-month-changes"))
+                .filter((k, agg) -> agg != null && !agg.days().isEmpty(), Named.as("building-month-present"))
+                .mapValues(BuildingMonths::of, Named.as("building-month-value"))
+                .processValues(() -> new RevisionStamper<>(MONTHS_EMITTED, BuildingMonths::withRevision),
+                        Named.as("building-month-revision"), MONTHS_EMITTED)
+                .to(monthly.name(), Produced.with(monthly.keySerde(), monthly.valueSerde())
+                        .withName("building-monthly-sink"));
+    }
+
+    private KeyValueBytesStoreSupplier store(String name) {
+        return inMemory ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
+    }
+
+    /** StreamsConfig needs an application id and servers even when only the topology options matter. */
+    private static Properties withDefaults(Properties properties) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology");
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
+        p.putAll(properties);
+        return p;
     }
 
     private static String buildingOf(MeterHour hour) {
@@ -159,7 +279,7 @@ public final class KpiTopology {
 
     private KTable<String, MeterAssignment> meterAssignments(StreamsBuilder builder, KTable<String, Building> buildings) {
         // The indexer keeps its own copy of each building: a table's change stream does not carry the old value.
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGISTRY_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(store(REGISTRY_STORE),
                 Serdes.String(), topics.registryBuildings().valueSerde()));
         JsonSerde<MeterAssignment> serde = new JsonSerde<>(MeterAssignment.class);
         return buildings.toStream(Named.as("registry-updates"))

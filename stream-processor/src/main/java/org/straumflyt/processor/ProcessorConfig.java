@@ -19,6 +19,7 @@ public final class ProcessorConfig extends ServiceConfig {
     public static final String CACHE_MAX_BYTES = "cache.max.bytes";
     public static final String STANDBY_REPLICAS = "standby.replicas";
     public static final String STREAM_THREADS = "stream.threads";
+    public static final String STATE_STORE_TYPE = "state.store.type";
     public static final String LATENESS_HORIZON_HOURS = "lateness.horizon.hours";
     public static final String POWER_MAX_GAP_SECONDS = "power.max.gap.seconds";
     public static final String REGISTER_INTERPOLATION_SECONDS = "register.interpolation.seconds";
@@ -46,6 +47,9 @@ public final class ProcessorConfig extends ServiceConfig {
                         "Standby replicas of each state store on other instances, for fast fail-over.")
                 .define(STREAM_THREADS, Type.INT, 1, Range.atLeast(1), Importance.LOW,
                         "Stream threads of this instance.")
+                .define(STATE_STORE_TYPE, Type.STRING, "rocksdb", ConfigDef.ValidString.in("rocksdb", "in_memory"),
+                        Importance.LOW, "Where state stores live: rocksdb (on disk, large fleets) or in_memory "
+                                + "(rebuilt from the changelogs on every start).")
                 .define(LATENESS_HORIZON_HOURS, Type.INT, MeteringRules.DEFAULT_HORIZON_HOURS, Range.atLeast(1),
                         Importance.MEDIUM, "Readings older than the newest reading of their meter-register minus "
                                 + "this many hours are dead-lettered as late; within it they correct earlier hours.")
@@ -79,6 +83,10 @@ public final class ProcessorConfig extends ServiceConfig {
 
     public int standbyReplicas() {
         return getInt(STANDBY_REPLICAS);
+    }
+
+    public boolean inMemoryStores() {
+        return "in_memory".equals(getString(STATE_STORE_TYPE));
     }
 
     public int streamThreads() {

@@ -33,7 +33,7 @@ class OrderIndependencePropertyTest {
     private final MeterOracle oracle = new MeterOracle(MeteringRules.defaults().powerMaxGapMs(),
             MeteringRules.defaults().interpolationMs());
 
-    @Property(tries = 40)
+    @Property(tries = 30)
     void finalMeterHoursEqualTheOracleForAnyOrderWithDuplicates(@ForAll("wellBehavedMeter") List<Reading> readings,
             @ForAll Random random) {
         List<Reading> delivered = withDuplicatesShuffled(readings, random);
@@ -53,7 +53,7 @@ class OrderIndependencePropertyTest {
         });
     }
 
-    @Property(tries = 40)
+    @Property(tries = 30)
     void anyTwoOrdersGiveIdenticalHoursEvenWithResetsGlitchesAndConflicts(
             @ForAll("messyRegister") List<Reading> readings, @ForAll Random random) {
         List<Reading> sorted = new ArrayList<>(readings);
@@ -65,7 +65,7 @@ class OrderIndependencePropertyTest {
         assertThat(shuffled).isEqualTo(inOrder);
     }
 
-    @Property(tries = 25)
+    @Property(tries = 20)
     void finalBuildingHoursEqualTheSumOfTheOraclesMeterHours(@ForAll("wellBehavedMeter") List<Reading> a,
             @ForAll("wellBehavedMeter") List<Reading> b, @ForAll Random random) {
         List<Reading> readings = new ArrayList<>(a);

@@ -15,8 +15,15 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
 import org.apache.kafka.streams.test.TestRecord;
 import org.straumflyt.model.Building;
+import org.straumflyt.model.BuildingDaily;
+import org.straumflyt.model.BuildingDailyKey;
+import org.straumflyt.model.BuildingMonthly;
+import org.straumflyt.model.BuildingMonthlyKey;
+import org.straumflyt.model.WeatherDaily;
+import org.straumflyt.model.WeatherKey;
 import org.straumflyt.model.BuildingHour;
 import org.straumflyt.model.BuildingHourKey;
 import org.straumflyt.model.DeadLetter;
@@ -39,6 +46,11 @@ final class TopologyFixture implements AutoCloseable {
     private final TestOutputTopic<MeterHourKey, MeterHour> meterHours;
     private final TestOutputTopic<String, DeadLetter> dlq;
     private final TestOutputTopic<BuildingHourKey, BuildingHour> buildingHours;
+    private final TestInputTopic<WeatherKey, WeatherDaily> weather;
+    private final TestOutputTopic<BuildingDailyKey, BuildingDaily> days;
+    private final TestOutputTopic<BuildingMonthlyKey, BuildingMonthly> months;
+    private final Map<BuildingDailyKey, BuildingDaily> dayTable = new LinkedHashMap<>();
+    private final Map<BuildingMonthlyKey, BuildingMonthly> monthTable = new LinkedHashMap<>();
     /** Everything read from kpi.building-hourly so far, in order. */
     final List<BuildingHour> buildingHourLog = new ArrayList<>();
     /** Everything read from kpi.meter-hourly so far, in order. */
@@ -54,6 +66,8 @@ final class TopologyFixture implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         props.put(StreamsConfig.STATE_DIR_CONFIG, tempDir());
+        // in-memory stores: the same topology, without a RocksDB instance per store and test
+        props.put(StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG, BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class);
         KpiTopology topology = new KpiTopology(topics, rules, new ProcessorMetrics(registry),
                 Clock.fixed(NOW, ZoneOffset.UTC));
         driver = new TopologyTestDriver(topology.build(props), props);
@@ -65,6 +79,12 @@ final class TopologyFixture implements AutoCloseable {
                 topics.meterHourly().valueSerde().deserializer());
         buildingHours = driver.createOutputTopic(topics.buildingHourly().name(),
                 topics.buildingHourly().keySerde().deserializer(), topics.buildingHourly().valueSerde().deserializer());
+        weather = driver.createInputTopic(topics.weatherDaily().name(), topics.weatherDaily().keySerde().serializer(),
+                topics.weatherDaily().valueSerde().serializer());
+        days = driver.createOutputTopic(topics.buildingDaily().name(), topics.buildingDaily().keySerde().deserializer(),
+                topics.buildingDaily().valueSerde().deserializer());
+        months = driver.createOutputTopic(topics.buildingMonthly().name(),
+                topics.buildingMonthly().keySerde().deserializer(), topics.buildingMonthly().valueSerde().deserializer());
         dlq = driver.createOutputTopic(topics.readingsDlq().name(), topics.readingsDlq().keySerde().deserializer(),
                 topics.readingsDlq().valueSerde().deserializer());
     }
@@ -123,6 +143,20 @@ final class TopologyFixture implements AutoCloseable {
 
     BuildingHour buildingHour(String buildingId, String hourStart) {
         return buildingHourTable().get(new BuildingHourKey(buildingId, Instant.parse(hourStart)));
+    }
+
+    void weather(WeatherDaily temperature) {
+        weather.pipeInput(new WeatherKey(temperature.locationId(), temperature.date()), temperature, NOW);
+    }
+
+    BuildingDaily day(String buildingId, String date) {
+        days.readValuesToList().forEach(d -> dayTable.put(d.key(), d));
+        return dayTable.get(new BuildingDailyKey(buildingId, java.time.LocalDate.parse(date)));
+    }
+
+    BuildingMonthly month(String buildingId, String month) {
+        months.readValuesToList().forEach(m -> monthTable.put(m.key(), m));
+        return monthTable.get(new BuildingMonthlyKey(buildingId, java.time.YearMonth.parse(month)));
     }
 
     List<DeadLetter> deadLetters() {

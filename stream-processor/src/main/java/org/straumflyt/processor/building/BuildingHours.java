@@ -16,6 +16,14 @@ public final class BuildingHours {
     private BuildingHours() {
     }
 
+    /** The building-hour with the registry facts days and months need. */
+    public static BuildingHourView view(BuildingHourAggregate agg, Building building) {
+        return new BuildingHourView(of(agg, building),
+                building == null ? Building.DEFAULT_TIME_ZONE : building.timeZone(),
+                building == null ? null : building.weatherLocationId(),
+                building == null ? 0 : building.heatedAreaM2());
+    }
+
     public static BuildingHour of(BuildingHourAggregate agg, Building building) {
         Map<Carrier, CarrierEnergy> carriers = new EnumMap<>(Carrier.class);
         Set<QualityFlag> flags = EnumSet.noneOf(QualityFlag.class);

@@ -1,0 +1,72 @@
+package org.straumflyt.processor.calendar;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.straumflyt.model.BuildingDaily;
+import org.straumflyt.model.BuildingHour;
+import org.straumflyt.model.Carrier;
+import org.straumflyt.model.CarrierEnergy;
+import org.straumflyt.model.PeakHour;
+import org.straumflyt.model.QualityFlag;
+import org.straumflyt.model.WeatherDaily;
+import org.straumflyt.processor.building.BuildingHourView;
+
+/** Turns a building's hours of one local date, and the day's temperature if known, into the building-day. */
+public final class BuildingDays {
+    private final DegreeDayRules degreeDays;
+
+    public BuildingDays(DegreeDayRules degreeDays) {
+        this.degreeDays = degreeDays;
+    }
+
+    public DailyView of(DailyAggregate agg, WeatherDaily weather) {
+        BuildingHourView meta = agg.latest();
+        String zone = meta.timeZone();
+        Map<Carrier, CarrierEnergy> carriers = new EnumMap<>(Carrier.class);
+        Set<QualityFlag> flags = EnumSet.noneOf(QualityFlag.class);
+        double importKwh = 0;
+        double exportKwh = 0;
+        double coverage = 0;
+        double baseKwh = 0;
+        int baseHours = 0;
+        PeakHour peak = null;
+        for (BuildingHourView view : agg.hours().values()) {
+            BuildingHour h = view.hour();
+            h.carriers().forEach((c, e) -> carriers.merge(c, e, CarrierEnergy::plus));
+            flags.addAll(h.flags());
+            importKwh += h.importKwh();
+            exportKwh += h.exportKwh();
+            coverage += h.coverage();
+            if (peak == null || h.importKwh() > peak.kwh()) {
+                peak = new PeakHour(h.hourStart(), h.importKwh());
+            }
+            if (LocalDays.inBaseLoadWindow(h.hourStart(), zone)) {
+                baseKwh += h.importKwh();
+                baseHours++;
+            }
+        }
+        int hoursInDay = LocalDays.hoursIn(agg.date(), zone);
+        if (agg.hours().size() < hoursInDay) {
+            flags.add(QualityFlag.GAP);
+        }
+        double area = meta.heatedAreaM2();
+        Double gd = weather == null ? null : DegreeDayRules.degreeDays(weather.meanTemperatureC());
+        Double corrected = gd == null ? null : degreeDays.corrected(importKwh, gd,
+                degreeDays.normalFor(meta.weatherLocationId(), agg.date()), meta.hour().category());
+        BuildingDaily daily = new BuildingDaily(agg.buildingId(), meta.hour().municipality(), meta.hour().category(),
+                agg.date(), zone, hoursInDay, agg.hours().size(), carriers, importKwh, exportKwh,
+                area > 0 ? importKwh / area : null, peak, baseHours == 0 ? null : baseKwh / baseHours,
+                weather == null ? null : weather.meanTemperatureC(), gd, corrected, coverage / hoursInDay, flags, 0);
+        return new DailyView(daily, area);
+    }
+
+    /** The same building-day with another revision. */
+    public static BuildingDaily withRevision(BuildingDaily d, long revision) {
+        return new BuildingDaily(d.buildingId(), d.municipality(), d.category(), d.date(), d.timeZone(),
+                d.hoursInDay(), d.hoursWithData(), d.carriers(), d.importKwh(), d.exportKwh(), d.kwhPerM2(),
+                d.peakHour(), d.baseLoadKw(), d.meanTemperatureC(), d.degreeDays(), d.correctedKwh(), d.coverage(),
+                d.flags(), revision);
+    }
+}

@@ -1,0 +1,77 @@
+package org.straumflyt.processor.calendar;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.straumflyt.model.BuildingDaily;
+import org.straumflyt.model.BuildingMonthly;
+import org.straumflyt.model.Carrier;
+import org.straumflyt.model.CarrierEnergy;
+import org.straumflyt.model.PeakHour;
+import org.straumflyt.model.QualityFlag;
+
+/**
+ * Turns a building's days of one local month into the building-month: totals, the single highest hour (demand
+ * charge), and the mean of the highest hours of the three days with the highest hours (capacity charge: three
+ * hours on three different days).
+ */
+public final class BuildingMonths {
+    private static final int CAPACITY_DAYS = 3;
+
+    private BuildingMonths() {
+    }
+
+    public static BuildingMonthly of(MonthlyAggregate agg) {
+        DailyView meta = agg.latest();
+        Map<Carrier, CarrierEnergy> carriers = new EnumMap<>(Carrier.class);
+        Set<QualityFlag> flags = EnumSet.noneOf(QualityFlag.class);
+        double importKwh = 0;
+        double exportKwh = 0;
+        double coverage = 0;
+        double degreeDays = 0;
+        double corrected = 0;
+        boolean allDegreeDays = true;
+        boolean allCorrected = true;
+        List<PeakHour> dailyPeaks = new ArrayList<>();
+        for (DailyView view : agg.days().values()) {
+            BuildingDaily d = view.daily();
+            d.carriers().forEach((c, e) -> carriers.merge(c, e, CarrierEnergy::plus));
+            flags.addAll(d.flags());
+            importKwh += d.importKwh();
+            exportKwh += d.exportKwh();
+            coverage += d.coverage();
+            if (d.peakHour() != null) {
+                dailyPeaks.add(d.peakHour());
+            }
+            allDegreeDays &= d.degreeDays() != null;
+            degreeDays += d.degreeDays() == null ? 0 : d.degreeDays();
+            // a day without degree days (warm) needs no correction: its energy counts as it is
+            corrected += d.correctedKwh() != null ? d.correctedKwh() : d.importKwh();
+            allCorrected &= d.degreeDays() != null;
+        }
+        dailyPeaks.sort(Comparator.comparingDouble(PeakHour::kwh).reversed()
+                .thenComparing(PeakHour::hourStart));
+        List<PeakHour> capacity = dailyPeaks.subList(0, Math.min(CAPACITY_DAYS, dailyPeaks.size()));
+        Double capacityKw = capacity.isEmpty() ? null
+                : capacity.stream().mapToDouble(PeakHour::kwh).sum() / capacity.size();
+        int daysInMonth = agg.month().lengthOfMonth();
+        double area = meta.heatedAreaM2();
+        return new BuildingMonthly(agg.buildingId(), meta.daily().municipality(), meta.daily().category(),
+                agg.month(), meta.daily().timeZone(), agg.days().size(), carriers, importKwh, exportKwh,
+                area > 0 ? importKwh / area : null, dailyPeaks.isEmpty() ? null : dailyPeaks.get(0),
+                List.copyOf(capacity), capacityKw, allDegreeDays ? degreeDays : null,
+                allCorrected ? corrected : null, coverage / daysInMonth, flags, 0);
+    }
+
+    /** The same building-month with another revision. */
+    public static BuildingMonthly withRevision(BuildingMonthly m, long revision) {
+        return new BuildingMonthly(m.buildingId(), m.municipality(), m.category(), m.month(), m.timeZone(),
+                m.daysWithData(), m.carriers(), m.importKwh(), m.exportKwh(), m.kwhPerM2(), m.peakHour(),
+                m.capacityPeaks(), m.capacityPeakKw(), m.degreeDays(), m.correctedKwh(), m.coverage(), m.flags(),
+                revision);
+    }
+}
