@@ -1,0 +1,155 @@
+package org.straumflyt.processor.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.straumflyt.model.BuildingHour;
+import org.straumflyt.model.Carrier;
+import org.straumflyt.model.Json;
+import org.straumflyt.model.MeterHour;
+import org.straumflyt.model.Reading;
+import org.straumflyt.model.Topic;
+import org.straumflyt.model.Topics;
+import org.straumflyt.processor.metering.MeteringRules;
+import org.straumflyt.processor.oracle.MeterOracle;
+import org.straumflyt.runtime.TopicProvisioner;
+import org.straumflyt.testsupport.KafkaBroker;
+import org.straumflyt.testsupport.KafkaExtension;
+
+/**
+ * The real service on the real broker, SIGKILLed mid-stream and restarted: the final meter-hours and building-hours
+ * equal the oracle's — nothing lost, nothing counted twice (exactly-once processing, state from changelogs).
+ */
+@ExtendWith(KafkaExtension.class)
+class ProcessorCrashRecoveryTest {
+    private static final Instant T0 = Instant.parse("2026-11-23T00:00:00Z");
+    private static final Duration TIMEOUT = Duration.ofSeconds(150);
+
+    @Test
+    void shouldEndWithTheOracleValuesAfterAKillAndRestartMidStream(KafkaBroker kafka) throws Exception {
+        // Given readings of 12 meters every 10 minutes for 8 hours, shuffled, with redeliveries
+        String prefix = "crash-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+        Topics topics = Topics.withPrefix(prefix);
+        Properties admin = new Properties();
+        admin.put("bootstrap.servers", kafka.bootstrapServers());
+        new TopicProvisioner(admin, 2, (short) 1).ensure(topics.all());
+        Random random = new Random(42);
+        Map<String, List<Reading>> byMeter = readings(random);
+        List<Reading> delivered = new ArrayList<>();
+        byMeter.values().forEach(delivered::addAll);
+        delivered.addAll(delivered.subList(0, delivered.size() / 10));
+        Collections.shuffle(delivered, random);
+        int half = delivered.size() * 6 / 10;
+
+        Path dir = Files.createDirectories(Path.of("target", "crash-test", prefix));
+        Map<String, String> settings = Map.of("kafka.bootstrap.servers", kafka.bootstrapServers(),
+                "topic.prefix", prefix, "application.id", prefix + "processor",
+                "state.dir", dir.resolve("state").toAbsolutePath().toString(), "http.port", "0",
+                "commit.interval.ms", "200", "topic.partitions", "2");
+        Path log = dir.resolve("processor.log");
+
+        // When the processor runs through part of them and is killed
+        produce(kafka, topics, delivered.subList(0, half));
+        ProcessorProcess first = ProcessorProcess.start(settings, log);
+        try {
+            await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
+                    .until(() -> !latest(kafka, topics.meterHourly()).isEmpty());
+        } finally {
+            first.kill();
+        }
+        // and restarted after the rest was produced
+        produce(kafka, topics, delivered.subList(half, delivered.size()));
+        try (ProcessorProcess second = ProcessorProcess.start(settings, log)) {
+            // Then every meter-hour and the unassigned building's hours equal the oracle
+            MeterOracle oracle = new MeterOracle(MeteringRules.defaults().powerMaxGapMs(),
+                    MeteringRules.defaults().interpolationMs());
+            Map<String, Double> expectedMeters = new HashMap<>();
+            Map<Instant, Double> expectedBuilding = new HashMap<>();
+            byMeter.forEach((meter, list) -> oracle.hours(list).forEach((h, e) -> {
+                expectedMeters.put(meter + "@" + Instant.ofEpochMilli(h), e.energyKwh());
+                expectedBuilding.merge(Instant.ofEpochMilli(h), e.energyKwh(), Double::sum);
+            }));
+            await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                Map<String, Double> actual = new HashMap<>();
+                latest(kafka, topics.meterHourly()).values().forEach(json -> {
+                    MeterHour h = Json.fromString(json, MeterHour.class);
+                    actual.put(h.meterId() + "@" + h.hourStart(), h.energyKwh());
+                });
+                assertThat(actual.keySet()).isEqualTo(expectedMeters.keySet());
+                actual.forEach((k, v) -> assertThat(v).as(k).isCloseTo(expectedMeters.get(k), within(1e-6)));
+                Map<Instant, Double> building = new HashMap<>();
+                latest(kafka, topics.buildingHourly()).values().forEach(json -> {
+                    BuildingHour h = Json.fromString(json, BuildingHour.class);
+                    building.put(h.hourStart(), h.importKwh());
+                });
+                assertThat(building.keySet()).isEqualTo(expectedBuilding.keySet());
+                building.forEach((k, v) -> assertThat(v).as("building %s", k)
+                        .isCloseTo(expectedBuilding.get(k), within(1e-6)));
+            });
+        }
+    }
+
+    private static Map<String, List<Reading>> readings(Random random) {
+        Map<String, List<Reading>> byMeter = new HashMap<>();
+        for (int m = 0; m < 12; m++) {
+            String meter = "crash-meter-" + m;
+            double value = 1000 * m;
+            List<Reading> list = new ArrayList<>();
+            for (int i = 0; i <= 48; i++) {
+                list.add(Reading.register(meter, "import", value, T0.plusSeconds(600L * i), Carrier.ELECTRICITY));
+                value += Math.round(random.nextDouble() * 5000) / 1000.0;
+            }
+            byMeter.put(meter, list);
+        }
+        return byMeter;
+    }
+
+    private static void produce(KafkaBroker kafka, Topics topics, List<Reading> readings) {
+        kafka.produce(readings.stream()
+                .map(r -> new ProducerRecord<>(topics.readings().name(), r.meterId(), Json.toString(r)))
+                .toList());
+    }
+
+    /** The latest committed value of every key of a topic, as JSON text. */
+    private static Map<String, String> latest(KafkaBroker kafka, Topic<?, ?> topic) {
+        Map<String, Object> config = kafka.clientConfig();
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                "org.apache.kafka.common.serialization.StringDeserializer");
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                "org.apache.kafka.common.serialization.StringDeserializer");
+        Map<String, String> values = new HashMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+                    && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.put(r.key(), r.value()));
+            }
+        }
+        return values;
+    }
+}
