@@ -1,11 +1,18 @@
 package org.straumflyt.processor;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+import org.straumflyt.model.BuildingCategory;
+import org.straumflyt.processor.calendar.DegreeDayRules;
 import org.straumflyt.processor.metering.MeteringRules;
 import org.straumflyt.runtime.ServiceConfig;
 
@@ -24,6 +31,8 @@ public final class ProcessorConfig extends ServiceConfig {
     public static final String POWER_MAX_GAP_SECONDS = "power.max.gap.seconds";
     public static final String REGISTER_INTERPOLATION_SECONDS = "register.interpolation.seconds";
     public static final String ROLLOVER_BAND = "rollover.band";
+    public static final String DEGREE_DAYS_SHARES = "degree.days.shares";
+    public static final String DEGREE_DAYS_NORMALS = "degree.days.normals";
 
     public ProcessorConfig(Map<String, String> values) {
         super(definition(), values);
@@ -62,7 +71,55 @@ public final class ProcessorConfig extends ServiceConfig {
                 .define(ROLLOVER_BAND, Type.DOUBLE, MeteringRules.DEFAULT_ROLLOVER_BAND, Range.between(0.0, 0.5),
                         Importance.LOW, "A drop of a register counts as a rollover when the value before was within "
                                 + "this fraction of the meter's register maximum below it, and the value after "
-                                + "within this fraction above 0.");
+                                + "within this fraction above 0.")
+                .define(DEGREE_DAYS_SHARES, Type.LIST, "", Importance.LOW,
+                        "Temperature-dependent share f of energy per building category, e.g. "
+                                + "'school:0.6,office:0.5'. Unlisted categories keep the defaults (0.6 school, "
+                                + "kindergarten, sports hall, cultural; 0.4 hospital; 0.5 others).")
+                .define(DEGREE_DAYS_NORMALS, Type.LIST, "", Importance.LOW,
+                        "Normal degree days (base 17 °C) per weather location and month, January first, e.g. "
+                                + "'baerum:650/580/530/380/200/60/20/40/160/340/480/610'. Unlisted locations use "
+                                + "that eastern-Norway default.");
+    }
+
+    /** The degree-day rules: the defaults overridden by the configured shares and normals. */
+    public DegreeDayRules degreeDayRules() {
+        DegreeDayRules defaults = DegreeDayRules.defaults();
+        Map<BuildingCategory, Double> shares = new EnumMap<>(defaults.shares());
+        for (String entry : getList(DEGREE_DAYS_SHARES)) {
+            String[] parts = pair(DEGREE_DAYS_SHARES, entry);
+            double share = number(DEGREE_DAYS_SHARES, parts[1]);
+            if (share < 0 || share > 1) {
+                throw new ConfigException(DEGREE_DAYS_SHARES, entry, "the share must be between 0 and 1");
+            }
+            shares.put(BuildingCategory.fromWire(parts[0]), share);
+        }
+        Map<String, List<Double>> normals = new TreeMap<>();
+        for (String entry : getList(DEGREE_DAYS_NORMALS)) {
+            String[] parts = pair(DEGREE_DAYS_NORMALS, entry);
+            List<Double> months = Arrays.stream(parts[1].split("/")).map(v -> number(DEGREE_DAYS_NORMALS, v)).toList();
+            if (months.size() != 12) {
+                throw new ConfigException(DEGREE_DAYS_NORMALS, entry, "needs 12 monthly values separated by '/'");
+            }
+            normals.put(parts[0], months);
+        }
+        return new DegreeDayRules(shares, normals, defaults.defaultNormals());
+    }
+
+    private static String[] pair(String key, String entry) {
+        String[] parts = entry.split(":", 2);
+        if (parts.length != 2 || parts[0].isBlank()) {
+            throw new ConfigException(key, entry, "expected name:value");
+        }
+        return new String[] {parts[0].trim(), parts[1].trim()};
+    }
+
+    private static double number(String key, String text) {
+        try {
+            return Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key, text, "not a number");
+        }
     }
 
     public String applicationId() {

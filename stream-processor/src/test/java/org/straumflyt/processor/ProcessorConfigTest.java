@@ -1,0 +1,47 @@
+package org.straumflyt.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.straumflyt.model.BuildingCategory;
+import org.straumflyt.runtime.ServiceContext;
+
+class ProcessorConfigTest {
+
+    @Test
+    void shouldDefaultToTheDocumentedValuesAndExactlyOnce() {
+        ProcessorConfig config = new ProcessorConfig(Map.of());
+
+        assertThat(config.httpPort()).isEqualTo(8082);
+        assertThat(config.applicationId()).isEqualTo("straumflyt-stream-processor");
+        assertThat(config.meteringRules().latenessHorizon()).isEqualTo(Duration.ofHours(36));
+        assertThat(config.meteringRules().powerMaxGap()).isEqualTo(Duration.ofMinutes(5));
+        var properties = new ProcessorService(config, ServiceContext.create("test")).streamsProperties();
+        assertThat(properties.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+    }
+
+    @Test
+    void shouldReadDegreeDaySharesAndNormalsPerLocation() {
+        ProcessorConfig config = new ProcessorConfig(Map.of("degree.days.shares", "office:0.3",
+                "degree.days.normals", "bodo:600/560/560/420/300/150/60/90/210/360/480/570"));
+
+        var rules = config.degreeDayRules();
+        assertThat(rules.shares().get(BuildingCategory.OFFICE)).isEqualTo(0.3);
+        assertThat(rules.shares().get(BuildingCategory.SCHOOL)).isEqualTo(0.6);
+        assertThat(rules.normalFor("bodo", LocalDate.of(2026, 6, 1))).isEqualTo(150.0 / 30);
+    }
+
+    @Test
+    void shouldRejectAMalformedNormalNamingTheKey() {
+        ProcessorConfig config = new ProcessorConfig(Map.of("degree.days.normals", "bodo:1/2/3"));
+
+        assertThatThrownBy(config::degreeDayRules).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("degree.days.normals");
+    }
+}
