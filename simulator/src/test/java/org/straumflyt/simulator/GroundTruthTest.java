@@ -26,7 +26,7 @@ import org.straumflyt.simulator.publish.Schedule;
 /**
  * The ground truth must equal what an independent reader of the published registers computes: straight lines
  * between consecutive readings split at hour borders, with a drop read as a rollover (near the register maximum) or
- * a restart from 0, and the lone extra readings (glitches, spikes) left out.
+ * a replaced meter (nothing booked across it), and the lone extra readings (glitches, spikes) left out.
  */
 class GroundTruthTest {
     private static final Instant START = Instant.parse("2026-11-20T00:00:00Z");
@@ -135,8 +135,10 @@ class GroundTruthTest {
                     double delta = byTime.get(t) - byTime.get(previous);
                     if (delta < 0) {
                         double max = meter.registerMaxWh() / 1000.0;
+                        // A rollover near the maximum continues; any other drop is a replaced meter, across which
+                        // the energy is unknown and nothing is booked.
                         delta = max > 0 && byTime.get(previous) > 0.9 * max ? max - byTime.get(previous) + byTime.get(t)
-                                : byTime.get(t);
+                                : 0;
                     }
                     spread(hours, previous, t, delta, end);
                 }

@@ -120,8 +120,10 @@ public final class MeterSeries implements Iterator<Snapshot> {
         Snapshot.Anomaly anomaly = Snapshot.Anomaly.NONE;
         if (meter.registerEvery() == 1 && opened && lastReadingStep == step - 1
                 && lastDisplayWh >= MIN_DISPLAY_FOR_RESET_WH && random.nextDouble() < faults.resets()) {
-            // Meter replaced right after the last reading: the new one has counted this one step from 0.
+            // Meter replaced right after the last reading: the new one has counted this one step from 0. Nobody can
+            // tell from the readings how much was used across a replacement, so the truth books none of that step.
             offsetWh = trueWh - pending.get(pending.size() - 1)[1];
+            pending.clear();
             anomaly = Snapshot.Anomaly.RESET;
         }
         long display = display();
