@@ -58,14 +58,18 @@ import org.straumflyt.processor.metering.ReadingDecoder;
 import org.straumflyt.processor.metering.RegistryIndexer;
 
 /**
- * The stream processor's topology, built from the topics and the metering rules:
+ * The stream processor's topology, built from the topics and the rules:
  * <pre>
- * registry.buildings ─▶ index by meter ─▶ meter-assignments (table)
+ * registry.buildings (table) ─▶ index by meter ─▶ meter-assignments (table)
  * readings ─▶ decode ─┬─▶ bad: readings.dlq
  *                     └─▶ join assignment ─▶ meter stage ─┬─▶ kpi.meter-hourly
  *                                                           └─▶ late/failed: readings.dlq
+ * kpi.meter-hourly (table) ─▶ group by building+hour ─▶ join registry ─▶ kpi.building-hourly
+ *   ─▶ group by building+local date ─▶ join weather.daily ─▶ kpi.building-daily
+ *   ─▶ group by building+local month ─▶ kpi.building-monthly
  * </pre>
- * Internal names are explicit so that state and internal topics survive changes of the topology.
+ * Grouping KTables hands each aggregate the old value to retract and the new one to add, so revisions are followed
+ * exactly. Internal names are explicit so that state and internal topics survive changes of the topology.
  */
 public final class KpiTopology {
     public static final String METER_STORE = "meter-state";
