@@ -30,9 +30,10 @@ public final class IngestConfig extends ServiceConfig {
     public static final String MQTT_CLIENT_ID = "mqtt.client.id";
     public static final String MQTT_USERNAME = "mqtt.username";
     public static final String MQTT_PASSWORD = "mqtt.password";
-    public static final String MQTT_TLS_CA_FILE = "mqtt.tls.ca.file";
-    public static final String MQTT_TLS_CERT_FILE = "mqtt.tls.cert.file";
-    public static final String MQTT_TLS_KEY_FILE = "mqtt.tls.key.file";
+    // Paths end in ".location", not ".file": an environment variable ending in _FILE names a secret file to read.
+    public static final String MQTT_TLS_CA_LOCATION = "mqtt.tls.ca.location";
+    public static final String MQTT_TLS_CERT_LOCATION = "mqtt.tls.cert.location";
+    public static final String MQTT_TLS_KEY_LOCATION = "mqtt.tls.key.location";
     public static final String MQTT_SESSION_EXPIRY_SECONDS = "mqtt.session.expiry.seconds";
     public static final String MQTT_RECEIVE_MAXIMUM = "mqtt.receive.maximum";
     public static final String MQTT_KEEP_ALIVE_SECONDS = "mqtt.keep.alive.seconds";
@@ -66,11 +67,11 @@ public final class IngestConfig extends ServiceConfig {
                 .define(MQTT_USERNAME, Type.STRING, null, Importance.MEDIUM, "MQTT user name; none when unset.")
                 .define(MQTT_PASSWORD, Type.PASSWORD, null, Importance.MEDIUM,
                         "MQTT password; prefer STRAUMFLYT_MQTT_PASSWORD_FILE pointing at a secret file.")
-                .define(MQTT_TLS_CA_FILE, Type.STRING, null, Importance.MEDIUM,
+                .define(MQTT_TLS_CA_LOCATION, Type.STRING, null, Importance.MEDIUM,
                         "PEM file of the CA certificate(s) to trust for ssl:// brokers; the JVM's trust store when unset.")
-                .define(MQTT_TLS_CERT_FILE, Type.STRING, null, Importance.LOW,
-                        "PEM client certificate (chain) for mutual TLS; needs mqtt.tls.key.file.")
-                .define(MQTT_TLS_KEY_FILE, Type.STRING, null, Importance.LOW,
+                .define(MQTT_TLS_CERT_LOCATION, Type.STRING, null, Importance.LOW,
+                        "PEM client certificate (chain) for mutual TLS; needs mqtt.tls.key.location.")
+                .define(MQTT_TLS_KEY_LOCATION, Type.STRING, null, Importance.LOW,
                         "PEM PKCS#8 private key (BEGIN PRIVATE KEY, RSA or EC) of the client certificate.")
                 .define(MQTT_SESSION_EXPIRY_SECONDS, Type.LONG, 86_400L, Range.atLeast(1), Importance.MEDIUM,
                         "How long the broker keeps the session and its queued messages while ingest is away, s.")
@@ -121,15 +122,15 @@ public final class IngestConfig extends ServiceConfig {
     }
 
     public String tlsCaFile() {
-        return getString(MQTT_TLS_CA_FILE);
+        return getString(MQTT_TLS_CA_LOCATION);
     }
 
     public String tlsCertFile() {
-        return getString(MQTT_TLS_CERT_FILE);
+        return getString(MQTT_TLS_CERT_LOCATION);
     }
 
     public String tlsKeyFile() {
-        return getString(MQTT_TLS_KEY_FILE);
+        return getString(MQTT_TLS_KEY_LOCATION);
     }
 
     public long sessionExpirySeconds() {
@@ -212,7 +213,7 @@ public final class IngestConfig extends ServiceConfig {
 
     private void tlsFilesConsistent() {
         if ((tlsCertFile() == null) != (tlsKeyFile() == null)) {
-            throw new ConfigException(MQTT_TLS_CERT_FILE + " and " + MQTT_TLS_KEY_FILE + " go together: set both or neither");
+            throw new ConfigException(MQTT_TLS_CERT_LOCATION + " and " + MQTT_TLS_KEY_LOCATION + " go together: set both or neither");
         }
         boolean tls = mqttServerUri().toLowerCase(Locale.ROOT).startsWith("ssl://");
         if (!tls && (tlsCaFile() != null || tlsCertFile() != null)) {

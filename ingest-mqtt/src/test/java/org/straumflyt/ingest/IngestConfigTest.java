@@ -61,7 +61,7 @@ class IngestConfigTest {
 
     @Test
     void tlsFilesNeedAnSslUri() {
-        assertThatThrownBy(() -> new IngestConfig(Map.of("mqtt.tls.ca.file", "/etc/ca.pem")))
+        assertThatThrownBy(() -> new IngestConfig(Map.of("mqtt.tls.ca.location", "/etc/ca.pem")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("ssl://");
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.straumflyt.ingest.kafka.KafkaSink;
 import org.straumflyt.ingest.mqtt.MessageListener;
@@ -33,6 +34,8 @@ public final class Bridge implements MessageListener {
     private final Clock clock;
     private final InFlightMessages inFlight = new InFlightMessages();
     private final ExecutorService pipeline;
+    /** Received and not yet produced, dead-lettered or released: what waits on Kafka or on the pipeline. */
+    private final AtomicInteger pending = new AtomicInteger();
     private volatile MqttSource source;
 
     public Bridge(MessageDecoder decoder, KafkaSink sink, Topics topics, IngestMetrics metrics, Clock clock) {
@@ -53,9 +56,9 @@ public final class Bridge implements MessageListener {
         this.source = mqttSource;
     }
 
-    /** Messages received and not yet acknowledged. */
+    /** Messages received and not yet confirmed by Kafka (nor released for redelivery). */
     public int inFlight() {
-        return inFlight.size();
+        return pending.get();
     }
 
     @Override
@@ -64,13 +67,16 @@ public final class Bridge implements MessageListener {
         long arrivalNanos = System.nanoTime();
         long generation = inFlight.generation();
         metrics.received();
+        pending.incrementAndGet();
         pipeline.execute(() -> process(topic, payload, mqttId, qos, receivedAt, arrivalNanos, generation));
     }
 
     @Override
     public void onConnectionLost() {
         metrics.connectionLost();
-        metrics.released(inFlight.releaseAll());
+        int released = inFlight.releaseAll();
+        pending.addAndGet(-released);
+        metrics.released(released);
     }
 
     private void process(String topic, byte[] payload, int mqttId, int qos, Instant receivedAt, long arrivalNanos,
@@ -79,6 +85,7 @@ public final class Bridge implements MessageListener {
         List<ProducerRecord<String, byte[]>> records = records(decoded);
         InFlightMessages.Message message = inFlight.add(mqttId, qos, arrivalNanos, records.size(), generation);
         if (message == null) {
+            pending.decrementAndGet();
             metrics.released(1);
             return;
         }
@@ -103,6 +110,7 @@ public final class Bridge implements MessageListener {
     private void confirmed(InFlightMessages.Message message, Decoded decoded) {
         InFlightMessages.Progress progress = inFlight.recordConfirmed(message);
         if (progress.messageConfirmed()) {
+            pending.decrementAndGet();
             long latency = System.nanoTime() - message.arrivalNanos;
             if (decoded instanceof Decoded.Readings r) {
                 metrics.readingsProduced(r.format(), r.readings().size());
@@ -129,14 +137,14 @@ public final class Bridge implements MessageListener {
                 LOG.warn("pipeline did not finish within {}", timeout);
             }
             sink.flush();
-            while (inFlight.size() > 0 && System.nanoTime() < deadline) {
+            while (pending.get() > 0 && System.nanoTime() < deadline) {
                 TimeUnit.MILLISECONDS.sleep(10);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (inFlight.size() > 0) {
-            LOG.warn("{} messages still unconfirmed at shutdown; the broker will redeliver them", inFlight.size());
+        if (pending.get() > 0) {
+            LOG.warn("{} messages still unconfirmed at shutdown; the broker will redeliver them", pending.get());
         }
     }
 }
