@@ -73,6 +73,7 @@ import org.straumflyt.processor.metering.RegistryIndexer;
  */
 public final class KpiTopology {
     public static final String METER_STORE = "meter-state";
+    public static final String METER_PENDING_STORE = "meter-pending";
     public static final String REGISTRY_STORE = "registry-previous";
     public static final String ASSIGNMENTS = "meter-assignments";
     public static final String BUILDINGS = "registry-buildings";
@@ -140,12 +141,14 @@ public final class KpiTopology {
 
         builder.addStateStore(Stores.keyValueStoreBuilder(store(METER_STORE),
                 Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(store(METER_PENDING_STORE), Serdes.Bytes(),
+                Serdes.ByteArray()).withCachingEnabled());
         KStream<String, MeterOutput> meterOutput = good
                 .mapValues(v -> ((DecodedReading.Ok) v).reading(), Named.as("ok-reading"))
                 .leftJoin(assignments, AssignedReading::new, Joined
                         .<String, Reading, MeterAssignment>as("assign-meter"))
-                .process(() -> new MeterHourProcessor(METER_STORE, rules, metrics, clock), Named.as("meter-stage"),
-                        METER_STORE);
+                .process(() -> new MeterHourProcessor(METER_STORE, METER_PENDING_STORE, rules, metrics, clock),
+                        Named.as("meter-stage"), METER_STORE, METER_PENDING_STORE);
 
         meterOutput.split(Named.as("meter-"))
                 .branch((k, v) -> v instanceof MeterOutput.Hour, Branched.withConsumer(hours -> hours

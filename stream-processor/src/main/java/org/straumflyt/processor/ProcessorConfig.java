@@ -31,6 +31,7 @@ public final class ProcessorConfig extends ServiceConfig {
     public static final String POWER_MAX_GAP_SECONDS = "power.max.gap.seconds";
     public static final String REGISTER_INTERPOLATION_SECONDS = "register.interpolation.seconds";
     public static final String ROLLOVER_BAND = "rollover.band";
+    public static final String METER_EMIT_INTERVAL_MS = "meter.emit.interval.ms";
     public static final String DEGREE_DAYS_SHARES = "degree.days.shares";
     public static final String DEGREE_DAYS_NORMALS = "degree.days.normals";
 
@@ -72,6 +73,10 @@ public final class ProcessorConfig extends ServiceConfig {
                         Importance.LOW, "A drop of a register counts as a rollover when the value before was within "
                                 + "this fraction of the meter's register maximum below it, and the value after "
                                 + "within this fraction above 0.")
+                .define(METER_EMIT_INTERVAL_MS, Type.LONG, (long) MeteringRules.DEFAULT_EMIT_INTERVAL_MS,
+                        Range.atLeast(0), Importance.MEDIUM, "How often changed meter-hours are emitted, ms: an "
+                                + "hour that changes many times in between (power samples, a backlog) is sent once. "
+                                + "0 sends every change at once.")
                 .define(DEGREE_DAYS_SHARES, Type.LIST, "", Importance.LOW,
                         "Temperature-dependent share f of energy per building category, e.g. "
                                 + "'school:0.6,office:0.5'. Unlisted categories keep the defaults (0.6 school, "
@@ -154,6 +159,7 @@ public final class ProcessorConfig extends ServiceConfig {
     public MeteringRules meteringRules() {
         return new MeteringRules(Duration.ofHours(getInt(LATENESS_HORIZON_HOURS)),
                 Duration.ofSeconds(getInt(POWER_MAX_GAP_SECONDS)),
-                Duration.ofSeconds(getInt(REGISTER_INTERPOLATION_SECONDS)), getDouble(ROLLOVER_BAND));
+                Duration.ofSeconds(getInt(REGISTER_INTERPOLATION_SECONDS)), getDouble(ROLLOVER_BAND),
+                Duration.ofMillis(getLong(METER_EMIT_INTERVAL_MS)));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.straumflyt.model.Carrier;
@@ -68,6 +69,33 @@ class MeterRegisterTopologyTest {
         // Then nothing is emitted and the duplicates are counted
         assertThat(fixture.newMeterHours()).isEmpty();
         assertThat(fixture.counter("straumflyt.processor.readings.duplicate")).isEqualTo(2);
+    }
+
+    @Test
+    void shouldEmitAnHourThatChangesManyTimesBetweenEmissionsOnlyOnce() {
+        // Given readings every 5 minutes within one emit interval
+        for (int m = 0; m <= 55; m += 5) {
+            fixture.send(reg(String.format("06:%02d:00", m), 100 + m));
+        }
+
+        // Then hour 06:00 went downstream once, with its final value
+        List<MeterHour> emitted = fixture.newMeterHours();
+        assertThat(emitted).singleElement().satisfies(h -> {
+            assertThat(h.energyKwh()).isCloseTo(55, within(EPS));
+            assertThat(h.revision()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void shouldEmitEveryChangeAtOnceWhenTheEmitIntervalIsZero() {
+        try (TopologyFixture immediate = new TopologyFixture(
+                org.straumflyt.processor.metering.MeteringRules.defaults().withEmitInterval(java.time.Duration.ZERO))) {
+            immediate.send(reg("06:00:00", 100));
+            immediate.send(reg("06:30:00", 105));
+            immediate.send(reg("06:45:00", 107));
+
+            assertThat(immediate.newMeterHours()).extracting(MeterHour::revision).containsExactly(1L, 2L);
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.straumflyt.processor;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ final class TopologyFixture implements AutoCloseable {
     final Topics topics = Topics.withPrefix("t.");
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final TopologyTestDriver driver;
+    private final Duration emitInterval;
     private final TestInputTopic<String, byte[]> readings;
     private final TestInputTopic<String, Building> buildings;
     private final TestOutputTopic<MeterHourKey, MeterHour> meterHours;
@@ -61,6 +63,7 @@ final class TopologyFixture implements AutoCloseable {
     }
 
     TopologyFixture(MeteringRules rules) {
+        this.emitInterval = rules.emitInterval().isZero() ? Duration.ofMillis(1) : rules.emitInterval();
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
@@ -113,8 +116,14 @@ final class TopologyFixture implements AutoCloseable {
         buildings.pipeInput(building.buildingId(), building, NOW);
     }
 
-    /** New meter-hour records since the last call. */
+    /** Lets the wall clock pass one emit interval: pending meter-hours go downstream. */
+    void flush() {
+        driver.advanceWallClockTime(emitInterval);
+    }
+
+    /** New meter-hour records since the last call (after a flush). */
     List<MeterHour> newMeterHours() {
+        flush();
         List<MeterHour> fresh = meterHours.readValuesToList();
         meterHourLog.addAll(fresh);
         return fresh;
@@ -135,6 +144,7 @@ final class TopologyFixture implements AutoCloseable {
 
     /** The latest record of every building-hour key emitted so far. */
     Map<BuildingHourKey, BuildingHour> buildingHourTable() {
+        flush();
         buildingHourLog.addAll(buildingHours.readValuesToList());
         Map<BuildingHourKey, BuildingHour> table = new LinkedHashMap<>();
         buildingHourLog.forEach(h -> table.put(h.key(), h));
@@ -150,16 +160,19 @@ final class TopologyFixture implements AutoCloseable {
     }
 
     BuildingDaily day(String buildingId, String date) {
+        flush();
         days.readValuesToList().forEach(d -> dayTable.put(d.key(), d));
         return dayTable.get(new BuildingDailyKey(buildingId, java.time.LocalDate.parse(date)));
     }
 
     BuildingMonthly month(String buildingId, String month) {
+        flush();
         months.readValuesToList().forEach(m -> monthTable.put(m.key(), m));
         return monthTable.get(new BuildingMonthlyKey(buildingId, java.time.YearMonth.parse(month)));
     }
 
     List<DeadLetter> deadLetters() {
+        flush();
         return dlq.readValuesToList();
     }
 

@@ -3,7 +3,6 @@ package org.straumflyt.processor.metering;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.straumflyt.model.Reading;
 import org.straumflyt.model.ReadingKind;
@@ -11,7 +10,7 @@ import org.straumflyt.model.ReadingKind;
 /**
  * Applies one reading to the state of its meter-register and recomputes the hours it can change. The hours of a
  * meter-register depend only on the set of readings within the horizon: a reading is inserted in time order, only
- * the affected hours are recomputed, and an hour is emitted again (revision + 1) only when its value changed.
+ * the affected hours are recomputed; {@link MeterHourEmitter} emits those whose value changed.
  */
 public final class MeterEngine {
     private final MeteringRules rules;
@@ -42,18 +41,11 @@ public final class MeterEngine {
                 : affectedHours(reading, insert.intervalEnd(), store);
         long from = Math.max(range[0], frozen);
         long to = range[1];
-        List<EmittedHour> changed = new ArrayList<>();
+        List<HourValue> recomputed = new ArrayList<>();
         if (from < to) {
             MeterSeriesData data = new MeterSeriesData(register,
                     store.power(from - rules.powerMaxGapMs(), to + rules.powerMaxGapMs()), store.intervals());
-            for (Map.Entry<Long, HourValue> e : calculator.compute(data, from, to).entrySet()) {
-                EmittedHour before = store.emitted(e.getKey());
-                if (before == null || !before.value().equals(e.getValue())) {
-                    EmittedHour now = new EmittedHour(e.getValue(), before == null ? 1 : before.revision() + 1);
-                    store.putEmitted(now);
-                    changed.add(now);
-                }
-            }
+            recomputed.addAll(calculator.compute(data, from, to).values());
         }
         List<RegisterEvent> newEvents = new ArrayList<>();
         for (RegisterEvent event : register.events()) {
@@ -61,7 +53,7 @@ public final class MeterEngine {
                 newEvents.add(event);
             }
         }
-        return new MeterUpdate.Applied(changed, newEvents, insert.conflict);
+        return new MeterUpdate.Applied(recomputed, newEvents, insert.conflict);
     }
 
     /**

@@ -1,8 +1,10 @@
 package org.straumflyt.processor.metering;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -27,14 +29,25 @@ public final class MeterHourProcessor implements Processor<String, AssignedReadi
     private static final Logger LOG = LoggerFactory.getLogger(MeterHourProcessor.class);
 
     private final String storeName;
+    private final String pendingStoreName;
+    private final Duration emitInterval;
     private final MeterEngine engine;
     private final ProcessorMetrics metrics;
     private final Clock clock;
     private ProcessorContext<String, MeterOutput> context;
     private KeyValueStore<Bytes, byte[]> store;
+    private MeterHourEmitter emitter;
 
-    public MeterHourProcessor(String storeName, MeteringRules rules, ProcessorMetrics metrics, Clock clock) {
+    /**
+     * @param storeName        the meter state store
+     * @param pendingStoreName the store of hours waiting for the next emission (used when the rules' emit interval
+     *                         is positive)
+     */
+    public MeterHourProcessor(String storeName, String pendingStoreName, MeteringRules rules,
+            ProcessorMetrics metrics, Clock clock) {
         this.storeName = storeName;
+        this.pendingStoreName = pendingStoreName;
+        this.emitInterval = rules.emitInterval();
         this.engine = new MeterEngine(rules);
         this.metrics = metrics;
         this.clock = clock;
@@ -44,6 +57,17 @@ public final class MeterHourProcessor implements Processor<String, AssignedReadi
     public void init(ProcessorContext<String, MeterOutput> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
+        if (emitInterval.isZero()) {
+            emitter = new MeterHourEmitter(store, null);
+        } else {
+            emitter = new MeterHourEmitter(store, context.getStateStore(pendingStoreName));
+            context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME,
+                    now -> metrics.meterHours(emitter.flush(this::forward)));
+        }
+    }
+
+    private void forward(MeterHour hour) {
+        context.forward(new Record<>(hour.meterId(), new MeterOutput.Hour(hour), hour.hourStart().toEpochMilli()));
     }
 
     @Override
@@ -82,14 +106,9 @@ public final class MeterHourProcessor implements Processor<String, AssignedReadi
         applied.newEvents().forEach(e -> metrics.registerEvent(e.type()));
         String buildingId = assignment == null ? null : assignment.buildingId();
         Carrier carrier = assignment == null ? reading.carrier() : assignment.spec().carrier();
-        for (EmittedHour emitted : applied.changed()) {
-            HourValue v = emitted.value();
-            MeterHour hour = new MeterHour(reading.meterId(), reading.register(), carrier, buildingId,
-                    Instant.ofEpochMilli(v.hourStart()), v.energyKwh(), v.peakKw(), v.coverage(), v.source(),
-                    v.flags(), emitted.revision());
-            context.forward(record.withValue(new MeterOutput.Hour(hour)));
-        }
-        metrics.meterHours(applied.changed().size());
+        int emitted = emitter.update(reading.meterId(), reading.register(), carrier, buildingId, applied.recomputed(),
+                hour -> context.forward(record.withValue(new MeterOutput.Hour(hour))));
+        metrics.meterHours(emitted);
     }
 
     private void deadLetter(Record<String, AssignedReading> record, DeadLetterReason reason, String detail) {

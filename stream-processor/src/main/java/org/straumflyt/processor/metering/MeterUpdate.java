@@ -16,11 +16,11 @@ public sealed interface MeterUpdate {
     /**
      * Applied.
      *
-     * @param changed   the hours whose value changed, with their new revision
+     * @param recomputed the recomputed hours (changed or not)
      * @param newEvents register events seen for the first time
      * @param conflict  whether the reading disagreed with another value for the same instant
      */
-    record Applied(List<EmittedHour> changed, List<RegisterEvent> newEvents, boolean conflict)
+    record Applied(List<HourValue> recomputed, List<RegisterEvent> newEvents, boolean conflict)
             implements MeterUpdate {
     }
 }

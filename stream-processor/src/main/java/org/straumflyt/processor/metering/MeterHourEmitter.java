@@ -1,0 +1,92 @@
+package org.straumflyt.processor.metering;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.straumflyt.model.Carrier;
+import org.straumflyt.model.Json;
+import org.straumflyt.model.MeterHour;
+
+/**
+ * Decides when a recomputed meter-hour goes downstream. Immediately when the emit interval is 0; otherwise the
+ * newest value of each changed hour waits in a pending store (part of the exactly-once state, so nothing is lost on
+ * a crash) and {@link #flush} emits them all, each with the previous emitted revision + 1. A hour that changes many
+ * times between flushes (a backlog, power samples every few seconds) is then emitted once per interval.
+ */
+public final class MeterHourEmitter {
+    private final KeyValueStore<Bytes, byte[]> state;
+    private final KeyValueStore<Bytes, byte[]> pending;
+
+    /**
+     * @param state   the meter state store (holds what was emitted)
+     * @param pending the pending store, or {@code null} to emit immediately
+     */
+    public MeterHourEmitter(KeyValueStore<Bytes, byte[]> state, KeyValueStore<Bytes, byte[]> pending) {
+        this.state = state;
+        this.pending = pending;
+    }
+
+    /** Takes the recomputed hours of one meter-register; emits (or queues) those that differ from what was sent. */
+    public int update(String meterId, String register, Carrier carrier, String buildingId, List<HourValue> hours,
+            Consumer<MeterHour> out) {
+        SeriesStore series = new SeriesStore(state, meterId, register);
+        SeriesKeys keys = new SeriesKeys(meterId, register);
+        int emitted = 0;
+        for (HourValue value : hours) {
+            EmittedHour before = series.emitted(value.hourStart());
+            boolean changed = before == null || !before.value().equals(value);
+            if (pending == null) {
+                if (changed) {
+                    out.accept(emit(series, before, meterHour(meterId, register, carrier, buildingId, value)));
+                    emitted++;
+                }
+            } else if (changed) {
+                pending.put(keys.key(SeriesKeys.HOUR, value.hourStart()),
+                        Json.toBytes(meterHour(meterId, register, carrier, buildingId, value)));
+            } else {
+                pending.delete(keys.key(SeriesKeys.HOUR, value.hourStart()));
+            }
+        }
+        return emitted;
+    }
+
+    /** Emits every pending hour. */
+    public int flush(Consumer<MeterHour> out) {
+        if (pending == null) {
+            return 0;
+        }
+        List<KeyValue<Bytes, byte[]>> due = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = pending.all()) {
+            it.forEachRemaining(due::add);
+        }
+        for (KeyValue<Bytes, byte[]> entry : due) {
+            MeterHour hour = Json.fromBytes(entry.value, MeterHour.class);
+            SeriesStore series = new SeriesStore(state, hour.meterId(), hour.register());
+            out.accept(emit(series, series.emitted(hour.hourStart().toEpochMilli()), hour));
+            pending.delete(entry.key);
+        }
+        return due.size();
+    }
+
+    private static MeterHour emit(SeriesStore series, EmittedHour before, MeterHour hour) {
+        long revision = before == null ? 1 : before.revision() + 1;
+        series.putEmitted(new EmittedHour(valueOf(hour), revision));
+        return hour.withRevision(revision);
+    }
+
+    private static HourValue valueOf(MeterHour h) {
+        return new HourValue(h.hourStart().toEpochMilli(), h.energyKwh(), h.peakKw(),
+                Math.round(h.coverage() * Hours.MS), h.source(), h.flags());
+    }
+
+    private static MeterHour meterHour(String meterId, String register, Carrier carrier, String buildingId,
+            HourValue v) {
+        return new MeterHour(meterId, register, carrier, buildingId, Instant.ofEpochMilli(v.hourStart()),
+                v.energyKwh(), v.peakKw(), v.coverage(), v.source(), v.flags(), 0);
+    }
+}
