@@ -48,7 +48,7 @@ public final class IngestMetrics {
         latency = Timer.builder("ingest.latency")
                 .description("From MQTT arrival to Kafka's confirmation of the message's last record")
                 .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
+                .minimumExpectedValue(Duration.ofNanos(100_000))
                 .maximumExpectedValue(Duration.ofSeconds(60))
                 .register(registry);
     }
