@@ -183,7 +183,7 @@ public final class KpiTopology {
                         Grouped.with("building-hour-group", keySerde, meterHourly.valueSerde()))
                 .aggregate(BuildingHourAggregate::empty,
                         (key, hour, agg) -> agg.add(key.buildingId(), hour),
-                        (key, hour, agg) -> agg.retract(hour),
+                        (key, hour, agg) -> agg.retract(key.buildingId(), hour),
                         Named.as("building-hour-aggregate"),
                         Materialized.<BuildingHourKey, BuildingHourAggregate, KeyValueStore<Bytes, byte[]>>as(
                                 BUILDING_HOUR_AGGREGATES).withKeySerde(keySerde).withValueSerde(aggSerde));

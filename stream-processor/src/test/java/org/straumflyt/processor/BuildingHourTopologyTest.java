@@ -78,6 +78,21 @@ class BuildingHourTopologyTest {
     }
 
     @Test
+    void shouldTakeTheHighestPeakOfAnyOneMeterAndFollowItsCorrection() {
+        school();
+        fixture.sendAll(List.of(Reading.power("el", "import", 30, Instant.parse(DAY + "06:10:00Z"), Carrier.ELECTRICITY),
+                Reading.power("fv", "import", 50, Instant.parse(DAY + "06:20:00Z"), Carrier.DISTRICT_HEATING)));
+        assertThat(fixture.buildingHour("school", DAY + "06:00:00Z").peakKw()).isEqualTo(50.0);
+
+        // When the higher meter's peak is corrected by a conflicting, higher value for the same instant
+        fixture.send(Reading.power("fv", "import", 55, Instant.parse(DAY + "06:20:00Z"), Carrier.DISTRICT_HEATING));
+
+        BuildingHour hour = fixture.buildingHour("school", DAY + "06:00:00Z");
+        assertThat(hour.peakKw()).isEqualTo(55.0);
+        assertThat(hour.flags()).contains(QualityFlag.CONFLICT);
+    }
+
+    @Test
     void shouldAggregateMetersTheRegistryDoesNotKnowUnderUnassigned() {
         fixture.sendAll(List.of(reg("stray-1", "import", "06:00:00", 1, Carrier.ELECTRICITY),
                 reg("stray-1", "import", "07:00:00", 3, Carrier.ELECTRICITY),

@@ -2,7 +2,6 @@ package org.straumflyt.processor.building;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.straumflyt.model.Building;
@@ -26,37 +25,33 @@ public final class BuildingHours {
 
     public static BuildingHour of(BuildingHourAggregate agg, Building building) {
         Map<Carrier, CarrierEnergy> carriers = new EnumMap<>(Carrier.class);
-        Set<QualityFlag> flags = EnumSet.noneOf(QualityFlag.class);
-        Set<String> reporting = new HashSet<>();
-        double importKwh = 0;
-        double exportKwh = 0;
-        double coverage = 0;
-        Double peak = null;
-        for (MeterContribution c : agg.meters().values()) {
-            reporting.add(c.meterId());
-            flags.addAll(c.flags());
-            coverage += c.coverage();
-            CarrierEnergy e = c.export() ? new CarrierEnergy(0, c.energyKwh(), null)
-                    : new CarrierEnergy(c.energyKwh(), 0, c.peakKw());
-            carriers.merge(c.carrier(), e, CarrierEnergy::plus);
-            if (c.export()) {
-                exportKwh += c.energyKwh();
-            } else {
-                importKwh += c.energyKwh();
-                if (c.peakKw() != null) {
-                    peak = peak == null ? c.peakKw() : Math.max(peak, c.peakKw());
-                }
-            }
+        long importUwh = 0;
+        long exportUwh = 0;
+        for (var e : agg.carriers().entrySet()) {
+            importUwh += e.getValue().importUwh();
+            exportUwh += e.getValue().exportUwh();
         }
+        Double peak = agg.peaks().values().stream().max(Double::compare).orElse(null);
+        for (var e : agg.carriers().entrySet()) {
+            carriers.put(e.getKey(), new CarrierEnergy(kwh(e.getValue().importUwh()), kwh(e.getValue().exportUwh()),
+                    null));
+        }
+        Set<QualityFlag> flags = EnumSet.noneOf(QualityFlag.class);
+        flags.addAll(agg.flags().keySet());
         int expected = building == null ? 0 : building.meters().size();
-        if (reporting.size() < expected) {
+        if (agg.importMeters() < expected) {
             flags.add(QualityFlag.MISSING_METERS);
         }
-        double meanCoverage = agg.meters().isEmpty() ? 0 : coverage / agg.meters().size();
+        double importKwh = kwh(importUwh);
+        double meanCoverage = agg.registers() == 0 ? 0 : agg.coverage() / BuildingHourAggregate.SCALE / agg.registers();
         Double perM2 = building != null && building.heatedAreaM2() > 0 ? importKwh / building.heatedAreaM2() : null;
         return new BuildingHour(agg.buildingId(), building == null ? null : building.municipality(),
-                building == null ? null : building.category(), agg.hourStart(), carriers, importKwh, exportKwh, perM2,
-                peak, reporting.size(), expected, meanCoverage, flags, 0);
+                building == null ? null : building.category(), agg.hourStart(), carriers, importKwh, kwh(exportUwh),
+                perM2, peak, agg.importMeters(), expected, meanCoverage, flags, 0);
+    }
+
+    private static double kwh(long uwh) {
+        return uwh / BuildingHourAggregate.SCALE;
     }
 
     /** The same building-hour with another revision. */

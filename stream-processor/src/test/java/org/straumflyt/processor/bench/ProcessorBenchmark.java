@@ -1,0 +1,268 @@
+package org.straumflyt.processor.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import org.straumflyt.model.Carrier;
+import org.straumflyt.model.Json;
+import org.straumflyt.model.Reading;
+import org.straumflyt.model.Topics;
+import org.straumflyt.processor.ProcessorConfig;
+import org.straumflyt.processor.ProcessorService;
+import org.straumflyt.runtime.ServiceContext;
+import org.straumflyt.runtime.TopicProvisioner;
+import org.straumflyt.testsupport.KafkaBroker;
+
+/**
+ * Throughput of the stream processor on a real broker with exactly-once processing, beside a plain Kafka Streams
+ * consume→produce pass-through (also exactly-once, same commit interval) over the same backlog of readings, for
+ * several fleet sizes; plus state-store size and heap per 10 000 meters. Not a test: run by hand, see
+ * docs/BENCHMARKS.md. Arguments: total readings, then fleet sizes.
+ */
+public final class ProcessorBenchmark {
+    private static final Instant T0 = Instant.parse("2026-11-23T00:00:00Z");
+    private static final int PARTITIONS = 6;
+    private static final Duration TIMEOUT = Duration.ofMinutes(20);
+
+    private ProcessorBenchmark() {
+    }
+
+    record Result(int meters, long readings, double passThroughSeconds, double processorSeconds,
+            double processorAllStagesSeconds, long stateBytes, long heapBytes) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long total = args.length > 0 ? Long.parseLong(args[0]) : 500_000;
+        List<Integer> fleets = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            fleets.add(Integer.parseInt(args[i]));
+        }
+        if (fleets.isEmpty()) {
+            fleets = List.of(1_000, 50_000);
+        }
+        List<Result> results = new ArrayList<>();
+        try (KafkaBroker kafka = KafkaBroker.startNew()) {
+            for (int meters : fleets) {
+                results.add(run(kafka, meters, total));
+            }
+        }
+        System.out.println();
+        System.out.println("| meters | readings | pass-through readings/s | processor readings/s (readings consumed) "
+                + "| ratio | processor, all stages settled | state on disk per 10k meters | heap per 10k meters |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (Result r : results) {
+            double pass = r.readings / r.passThroughSeconds;
+            double proc = r.readings / r.processorSeconds;
+            System.out.printf("| %,d | %,d | %,.0f (%.1f s) | %,.0f (%.1f s) | %.0f %% | %.1f s | %.1f MB | %.1f MB |%n",
+                    r.meters, r.readings, pass, r.passThroughSeconds, proc, r.processorSeconds, 100 * proc / pass,
+                    r.processorAllStagesSeconds, r.stateBytes * 10_000.0 / r.meters / 1e6,
+                    r.heapBytes * 10_000.0 / r.meters / 1e6);
+        }
+    }
+
+    private static Result run(KafkaBroker kafka, int meters, long total) throws Exception {
+        String prefix = "bench-" + meters + ".";
+        Topics topics = Topics.withPrefix(prefix);
+        Properties admin = new Properties();
+        admin.put("bootstrap.servers", kafka.bootstrapServers());
+        new TopicProvisioner(admin, PARTITIONS, (short) 1).ensure(topics.all());
+        long readings = produce(kafka, topics, meters, total / meters);
+        log("fleet %,d: %,d readings produced", meters, readings);
+
+        Path root = Files.createTempDirectory("processor-bench");
+        double passThrough = passThrough(kafka, topics, root.resolve("pass"));
+        log("fleet %,d: pass-through %.1f s", meters, passThrough);
+
+        gc();
+        long heapBefore = usedHeap();
+        Map<String, String> settings = new HashMap<>();
+        settings.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        settings.put("topic.prefix", prefix);
+        settings.put("application.id", prefix + "processor");
+        settings.put("state.dir", root.resolve("processor").toString());
+        settings.put("topic.partitions", Integer.toString(PARTITIONS));
+        ProcessorService service = new ProcessorService(new ProcessorConfig(settings), ServiceContext.create("bench"));
+        long start = System.nanoTime();
+        service.start();
+        double consumed = awaitConsumed(kafka, prefix + "processor", List.of(topics.readings().name()), start);
+        double settled = awaitAllSettled(kafka, prefix + "processor", start);
+        gc();
+        long heap = usedHeap() - heapBefore;
+        long state = sizeOf(root.resolve("processor"));
+        log("fleet %,d: processor %.1f s (all stages %.1f s), state %,d bytes, heap %,d bytes", meters, consumed,
+                settled, state, heap);
+        service.close();
+        return new Result(meters, readings, passThrough, consumed, settled, state, heap);
+    }
+
+    /** Readings of a fleet of register meters, one per meter per minute, in time order (as a live fleet sends). */
+    private static long produce(KafkaBroker kafka, Topics topics, int meters, long perMeter) throws Exception {
+        Map<String, Object> config = kafka.clientConfig();
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        long count = 0;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new ByteArraySerializer())) {
+            Future<RecordMetadata> last = null;
+            for (long step = 0; step < perMeter; step++) {
+                Instant at = T0.plusSeconds(60 * step);
+                for (int m = 0; m < meters; m++) {
+                    String meter = "bench-meter-" + m;
+                    Reading r = Reading.register(meter, "import", 1000.0 * m + step * 0.25, at, Carrier.ELECTRICITY);
+                    last = producer.send(new ProducerRecord<>(topics.readings().name(), meter, Json.toBytes(r)));
+                    count++;
+                }
+            }
+            producer.flush();
+            last.get();
+        }
+        return count;
+    }
+
+    private static double passThrough(KafkaBroker kafka, Topics topics, Path stateDir) throws Exception {
+        Properties p = new Properties();
+        String id = topics.readings().name() + "-passthrough";
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, id);
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(topics.readings().name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
+                .to(id + "-out", Produced.with(Serdes.String(), Serdes.ByteArray()));
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(id + "-out", PARTITIONS,
+                    (short) 1))).all().get();
+        }
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), p)) {
+            long start = System.nanoTime();
+            streams.start();
+            return awaitConsumed(kafka, id, List.of(topics.readings().name()), start);
+        }
+    }
+
+    /** Seconds from {@code start} until the group's committed offsets reach the end of the topics. */
+    private static double awaitConsumed(KafkaBroker kafka, String group, List<String> topicNames, long start)
+            throws Exception {
+        long deadline = start + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (lag(kafka, group, topicNames) == 0) {
+                return (System.nanoTime() - start) / 1e9;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException(group + " did not finish within " + TIMEOUT);
+    }
+
+    /**
+     * Seconds until every topic the group consumes (repartition topics included) has had no lag for 4 s, longer
+     * than the meter emit interval (2 s), so that no pending meter-hour is still waiting.
+     */
+    private static double awaitAllSettled(KafkaBroker kafka, String group, long start) throws Exception {
+        long deadline = start + TIMEOUT.toNanos();
+        int quiet = 0;
+        long lastBusy = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            if (lag(kafka, group, null) == 0) {
+                quiet++;
+            } else {
+                quiet = 0;
+                lastBusy = System.nanoTime();
+            }
+            if (quiet == 4) {
+                return (lastBusy - start) / 1e9;
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException(group + " did not settle within " + TIMEOUT);
+    }
+
+    /** Sum of the lag of the group on the given topics, or on every topic it has offsets for when null. */
+    private static long lag(KafkaBroker kafka, String group, List<String> topicNames) throws Exception {
+        Admin admin = kafka.admin();
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get();
+        List<TopicPartition> partitions = new ArrayList<>();
+        if (topicNames == null) {
+            if (committed.isEmpty()) {
+                return Long.MAX_VALUE;
+            }
+            partitions.addAll(committed.keySet());
+        } else {
+            for (String t : topicNames) {
+                for (int p = 0; p < PARTITIONS; p++) {
+                    partitions.add(new TopicPartition(t, p));
+                }
+            }
+        }
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        var ends = admin.listOffsets(latest).all().get();
+        long lag = 0;
+        for (TopicPartition tp : partitions) {
+            OffsetAndMetadata c = committed.get(tp);
+            long end = ends.get(tp).offset();
+            // a transaction marker follows the last record: a committed offset one short of the end is done
+            long position = c == null ? 0 : c.offset();
+            lag += Math.max(0, end - position - (position > 0 ? 1 : 0));
+        }
+        return lag;
+    }
+
+    private static void gc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+    }
+
+    private static long usedHeap() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static long sizeOf(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> {
+                try {
+                    return Files.size(f);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.printf("[bench] " + format + "%n", args);
+    }
+}
