@@ -152,6 +152,16 @@ public final class MqttSource implements MqttCallback, AutoCloseable {
             client.subscribe(subscriptions, null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
+                    // MQTT 5 grants or refuses each filter in the SUBACK; 0x80 and above is a refusal.
+                    int[] codes = token.getReasonCodes();
+                    for (int i = 0; codes != null && i < codes.length; i++) {
+                        if (codes[i] >= 0x80) {
+                            LOG.error("broker refused subscription {} (reason code 0x{})",
+                                    settings.subscriptions().get(Math.min(i, settings.subscriptions().size() - 1)),
+                                    Integer.toHexString(codes[i]));
+                            return;
+                        }
+                    }
                     subscribed = true;
                     LOG.info("subscribed to {}", settings.subscriptions());
                 }
