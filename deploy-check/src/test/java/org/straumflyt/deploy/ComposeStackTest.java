@@ -1,0 +1,156 @@
+package org.straumflyt.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.straumflyt.model.Topic;
+import org.straumflyt.model.Topics;
+
+/** deploy/compose: the services' environment, health checks, topics, secrets, broker accounts and scraping. */
+class ComposeStackTest {
+    private final ComposeFile compose = ComposeFile.load();
+
+    @Test
+    void everyStraumflytVariableOfAServiceIsOneOfItsSettings() {
+        for (ServiceSettings service : ServiceSettings.ALL) {
+            // Given the service's environment in the compose file
+            Map<String, String> environment = compose.environment(service.name());
+
+            // Then every STRAUMFLYT_ variable names a key of that service, and together they make a valid config
+            assertThat(service.unknownVariables(environment)).as(service.name()).isEmpty();
+            assertThatCode(() -> service.configure(environment)).as(service.name()).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void healthChecksAskTheReadinessEndpointOnTheServicePort() {
+        for (ServiceSettings service : ServiceSettings.ALL) {
+            String test = String.join(" ", ComposeFile.iterable(compose.service(service.name())
+                    .path("healthcheck").path("test").elements()).stream().map(JsonNode::asText).toList());
+
+            assertThat(test).as(service.name())
+                    .contains("/dev/tcp/127.0.0.1/" + service.httpPort())
+                    .contains("GET /health/ready");
+            assertThat(ComposeFile.iterable(compose.service(service.name()).path("ports").elements()))
+                    .as(service.name()).map(JsonNode::asText)
+                    .anyMatch(p -> p.endsWith(":" + service.httpPort()));
+        }
+    }
+
+    @Test
+    void secretFilesAreDeclaredMountedAndPresent() {
+        Map<String, JsonNode> declared = new LinkedHashMap<>();
+        compose.root().path("secrets").fields().forEachRemaining(e -> declared.put(e.getKey(), e.getValue()));
+        for (String name : compose.serviceNames()) {
+            Set<String> mounted = ComposeFile.iterable(compose.service(name).path("secrets").elements()).stream()
+                    .map(JsonNode::asText).collect(Collectors.toSet());
+            compose.environment(name).forEach((variable, value) -> {
+                if (variable.endsWith("_FILE") && value.startsWith("/run/secrets/")) {
+                    String secret = value.substring("/run/secrets/".length());
+                    assertThat(mounted).as(name + " " + variable).contains(secret);
+                }
+            });
+            for (String secret : mounted) {
+                assertThat(declared).as(name + " uses secret " + secret).containsKey(secret);
+            }
+        }
+        declared.forEach((name, secret) -> assertThat(ComposeFile.DIRECTORY.resolve(secret.path("file").asText()))
+                .as("secret " + name).isRegularFile());
+    }
+
+    @Test
+    void boundFilesAndDirectoriesExist() {
+        for (String name : compose.serviceNames()) {
+            for (JsonNode volume : ComposeFile.iterable(compose.service(name).path("volumes").elements())) {
+                String source = volume.asText().split(":")[0];
+                if (source.startsWith(".")) {
+                    assertThat(Files.exists(ComposeFile.DIRECTORY.resolve(source))).as(name + " mounts " + source)
+                            .isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void topicScriptCreatesEveryContractTopicWithCompactionWhereTheContractSaysSo() {
+        // Given the topic lines of the script: `topic <name> "$(stream|compacted ...)"`
+        Pattern line = Pattern.compile("^topic\\s+(\\S+)\\s+\"\\$\\((stream|compacted)\\b", Pattern.MULTILINE);
+        Map<String, Boolean> scripted = new LinkedHashMap<>();
+        var matcher = line.matcher(Repo.text(ComposeFile.DIRECTORY.resolve("kafka/create-topics.sh")));
+        while (matcher.find()) {
+            scripted.put(matcher.group(1), matcher.group(2).equals("compacted"));
+        }
+
+        // Then they are exactly the topics of the contract, compacted where the contract says so
+        Map<String, Boolean> contract = new LinkedHashMap<>();
+        for (Topic<?, ?> topic : Topics.withPrefix("").all()) {
+            contract.put(topic.name(), topic.compacted());
+        }
+        assertThat(scripted).isEqualTo(contract);
+        // and the services leave topic creation to the script
+        for (ServiceSettings service : ServiceSettings.ALL) {
+            assertThat(compose.environment(service.name())).as(service.name())
+                    .containsEntry("STRAUMFLYT_TOPIC_CREATE", "false");
+        }
+    }
+
+    @Test
+    void ingestMayReadEveryRouteAndItsAccountExists() {
+        Map<String, String> environment = compose.environment("ingest-mqtt");
+        String user = environment.get("STRAUMFLYT_MQTT_USERNAME");
+        List<String> filters = new ArrayList<>();
+        environment.forEach((variable, value) -> {
+            if (variable.startsWith("STRAUMFLYT_ROUTE_") && variable.endsWith("_FILTER")) {
+                filters.add(value);
+            }
+        });
+
+        MosquittoAcl acl = MosquittoAcl.parse(Repo.text(ComposeFile.DIRECTORY.resolve("mosquitto/acl")));
+        assertThat(filters).isNotEmpty().allSatisfy(filter -> assertThat(acl.mayRead(user, filter))
+                .as(user + " reads " + filter).isTrue());
+        assertThat(Repo.text(ComposeFile.DIRECTORY.resolve("mosquitto/passwd"))).containsPattern("(?m)^" + user + ":");
+        assertThat(compose.environment("ingest-mqtt").get("STRAUMFLYT_MQTT_SERVER_URI"))
+                .isEqualTo("tcp://mosquitto:1883");
+    }
+
+    @Test
+    void simulatorIsOptionalAndPublishesWhereAnonymousDevicesMay() {
+        JsonNode simulator = compose.service("simulator");
+        assertThat(ComposeFile.iterable(simulator.path("profiles").elements())).map(JsonNode::asText)
+                .containsExactly("simulator");
+        List<String> command = ComposeFile.iterable(simulator.path("command").elements()).stream()
+                .map(n -> compose.substitute(n.asText())).toList();
+        assertThat(command).startsWith("publish");
+        assertThat(command.get(command.indexOf("--mqtt") + 1)).isEqualTo("tcp://mosquitto:1884");
+        assertThat(command.get(command.indexOf("--kafka") + 1)).isEqualTo("kafka:9092");
+        for (String name : compose.serviceNames()) {
+            if (!name.equals("simulator")) {
+                assertThat(compose.service(name).has("profiles")).as(name + " runs by default").isFalse();
+            }
+        }
+    }
+
+    @Test
+    void prometheusScrapesEveryServiceMetricsEndpoint() {
+        JsonNode config = Repo.yaml(ComposeFile.DIRECTORY.resolve("prometheus/prometheus.yml"));
+        Map<String, String> targets = new LinkedHashMap<>();
+        for (JsonNode job : config.path("scrape_configs")) {
+            assertThat(job.path("metrics_path").asText("/metrics")).isEqualTo("/metrics");
+            job.path("static_configs").forEach(c -> c.path("targets")
+                    .forEach(t -> targets.put(job.path("job_name").asText(), t.asText())));
+        }
+        Map<String, String> expected = new LinkedHashMap<>();
+        ServiceSettings.ALL.forEach(s -> expected.put(s.name(), s.name() + ":" + s.httpPort()));
+        assertThat(targets).isEqualTo(expected);
+    }
+}
