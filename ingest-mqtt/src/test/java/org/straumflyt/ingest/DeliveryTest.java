@@ -38,6 +38,9 @@ class DeliveryTest {
             assertThat(Messages.numbers(readings)).isEqualTo(Messages.range(0, count));
             assertThat(ingest.counter("ingest.messages.received")).isEqualTo(count);
             assertThat(ingest.counter("ingest.dead.letters")).isZero();
+            Awaitility.await("all acknowledged").atMost(TIMEOUT)
+                    .until(() -> ingest.counter("ingest.messages.acknowledged") == count);
+            assertThat(ingest.context.registry().get("ingest.inflight").gauge().value()).isZero();
             // and each reading is keyed by its meter id, so one meter's readings share a partition
             assertThat(ingest.readingRecords(count, TIMEOUT)).allSatisfy(r -> assertThat(r.value())
                     .contains("\"meterId\":\"" + r.key() + "\""));

@@ -123,6 +123,9 @@ public final class Bridge implements MessageListener {
         for (InFlightMessages.Message m : progress.acknowledgeable()) {
             mqtt.acknowledge(m.mqttId, m.qos);
         }
+        if (!progress.acknowledgeable().isEmpty()) {
+            metrics.acknowledged(progress.acknowledgeable().size());
+        }
     }
 
     /**

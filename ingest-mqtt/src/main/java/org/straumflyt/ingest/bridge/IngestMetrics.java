@@ -22,6 +22,7 @@ public final class IngestMetrics {
     private final Counter received;
     private final Counter produced;
     private final Counter released;
+    private final Counter acknowledged;
     private final Counter sendRetries;
     private final Counter connectionLosses;
     private final Map<DeadLetterReason, Counter> deadLetters = new EnumMap<>(DeadLetterReason.class);
@@ -37,6 +38,8 @@ public final class IngestMetrics {
         released = Counter.builder("ingest.messages.released")
                 .description("Messages left unacknowledged because the MQTT connection was lost; the broker "
                         + "redelivers them").register(registry);
+        acknowledged = Counter.builder("ingest.messages.acknowledged")
+                .description("Messages acknowledged to the MQTT broker (QoS 1 PUBACKs sent)").register(registry);
         sendRetries = Counter.builder("ingest.kafka.send.retries").description("Records sent to Kafka again after "
                 + "a failure").register(registry);
         connectionLosses = Counter.builder("ingest.mqtt.connection.losses")
@@ -84,6 +87,10 @@ public final class IngestMetrics {
 
     void released(int count) {
         released.increment(count);
+    }
+
+    void acknowledged(int count) {
+        acknowledged.increment(count);
     }
 
     public void sendRetried() {

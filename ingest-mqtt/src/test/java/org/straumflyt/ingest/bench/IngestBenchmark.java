@@ -29,7 +29,7 @@ public final class IngestBenchmark {
     }
 
     record Result(String subject, String load, long messages, double publishedPerSecond, double messagesPerSecond,
-            double p50, double p99, double max, double cpuPerThousand, long rss, long peakRss) {
+            double p50, double p99, double max, double cpuPerThousand, long rss, long peakRss, double maxInFlight) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -77,7 +77,13 @@ public final class IngestBenchmark {
         Scrape before = Scrape.parse(subject.scrape());
         Duration cpuBefore = subject.cpu();
         long start = System.nanoTime();
-        double published = publisher.publish(count, rate);
+        InFlightSampler sampler = new InFlightSampler(subject);
+        double published;
+        try {
+            published = publisher.publish(count, rate);
+        } finally {
+            sampler.stop();
+        }
         Scrape after = Scrape.parse(subject.scrape());
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (after.produced() - before.produced() < count) {
@@ -92,7 +98,7 @@ public final class IngestBenchmark {
         long[] rss = subject.rssMib();
         Result result = new Result(subject.name(), load, count, published, count / seconds,
                 after.quantileMillis(before, 0.5), after.quantileMillis(before, 0.99),
-                after.quantileMillis(before, 1), cpu, rss[0], rss[1]);
+                after.quantileMillis(before, 1), cpu, rss[0], rss[1], sampler.max());
         System.out.println(result);
         return result;
     }
@@ -100,17 +106,18 @@ public final class IngestBenchmark {
     private static void print(List<Result> results, double rate) {
         System.out.println();
         System.out.println("| subject | load | messages | published msg/s | done msg/s | readings/s | latency p50 ms "
-                + "| p99 ms | max ms | CPU s / 1000 msg | RSS MiB (peak) |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+                + "| p99 ms | max ms | CPU s / 1000 msg | RSS MiB (peak) | max in flight |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Result r : results) {
             if (r.load().equals("warm-up")) {
                 continue;
             }
             boolean bridge = r.subject().equals("bridge");
-            System.out.printf("| %s | %s | %d | %.0f | %.0f | %s | ≤ %.2f | ≤ %.2f | ≤ %.1f | %.3f | %d (%d) |%n",
+            System.out.printf("| %s | %s | %d | %.0f | %.0f | %s | ≤ %.2f | ≤ %.2f | ≤ %.1f | %.3f | %d (%d) | %s |%n",
                     r.subject(), r.load(), r.messages(), r.publishedPerSecond(), r.messagesPerSecond(),
                     bridge ? String.format("%.0f", r.messagesPerSecond()) : "–", r.p50(), r.p99(), r.max(),
-                    r.cpuPerThousand(), r.rss(), r.peakRss());
+                    r.cpuPerThousand(), r.rss(), r.peakRss(),
+                    Double.isNaN(r.maxInFlight()) ? "–" : String.format("%.0f", r.maxInFlight()));
         }
         double ceiling = results.stream().filter(r -> r.subject().equals("ceiling") && r.load().equals("max"))
                 .mapToDouble(Result::messagesPerSecond).findFirst().orElse(Double.NaN);
@@ -120,6 +127,42 @@ public final class IngestBenchmark {
                 .mapToDouble(Result::p99).findFirst().orElse(Double.NaN);
         System.out.printf("%nbridge / ceiling throughput at max: %.0f%% (target ≥ 80%%)%n", 100 * bridgeMax / ceiling);
         System.out.printf("bridge p99 arrival→Kafka-ack at %.0f msg/s: ≤ %.2f ms (target < 50 ms)%n", rate, p99AtRate);
+    }
+
+    /** Samples the subject's in-flight gauge every 50 ms while the publisher runs. */
+    private static final class InFlightSampler {
+        private final Thread thread;
+        private volatile boolean running = true;
+        private volatile double max = Double.NaN;
+
+        InFlightSampler(Subject subject) {
+            thread = new Thread(() -> {
+                while (running) {
+                    try {
+                        double now = Scrape.parse(subject.scrape()).inFlight();
+                        if (!Double.isNaN(now) && (Double.isNaN(max) || now > max)) {
+                            max = now;
+                        }
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (java.io.IOException e) {
+                        // the next sample may work
+                    }
+                }
+            }, "in-flight-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join(5_000);
+        }
+
+        double max() {
+            return max;
+        }
     }
 
     private static double option(String[] args, String name, double fallback) {

@@ -6,16 +6,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The two things the benchmark reads from /metrics: messages done, and the latency histogram's buckets. */
-record Scrape(double produced, TreeMap<Double, Double> latencyBuckets) {
+record Scrape(double produced, double inFlight, TreeMap<Double, Double> latencyBuckets) {
     private static final Pattern BUCKET = Pattern.compile(
             "^ingest_latency_seconds_bucket\\{.*le=\"([^\"]+)\".*} ([0-9.Ee+-]+)$");
 
     static Scrape parse(String text) {
         double produced = 0;
+        double inFlight = Double.NaN;
+        double received = Double.NaN;
+        double acknowledged = Double.NaN;
         TreeMap<Double, Double> buckets = new TreeMap<>();
         for (String line : text.split("\n")) {
             if (line.startsWith("ingest_messages_produced_total")) {
                 produced += value(line);
+            }
+            if (line.startsWith("ingest_inflight")) {
+                inFlight = value(line);
+            }
+            if (line.startsWith("ingest_messages_received_total")) {
+                received = value(line);
+            }
+            if (line.startsWith("ingest_messages_acknowledged_total")) {
+                acknowledged = value(line);
             }
             Matcher m = BUCKET.matcher(line);
             if (m.matches()) {
@@ -23,7 +35,7 @@ record Scrape(double produced, TreeMap<Double, Double> latencyBuckets) {
                 buckets.merge(le, Double.parseDouble(m.group(2)), Double::sum);
             }
         }
-        return new Scrape(produced, buckets);
+        return new Scrape(produced, Math.max(Double.isNaN(inFlight) ? 0 : inFlight, received - acknowledged), buckets);
     }
 
     private static double value(String line) {
