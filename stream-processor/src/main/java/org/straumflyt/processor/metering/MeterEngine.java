@@ -13,6 +13,9 @@ import org.straumflyt.model.ReadingKind;
  * the affected hours are recomputed; {@link MeterHourEmitter} emits those whose value changed.
  */
 public final class MeterEngine {
+    /** Register readings on either side first looked at; doubled while that is not enough. */
+    private static final int INITIAL_CONTEXT = 4;
+
     private final MeteringRules rules;
     private final RegisterClassifier classifier;
     private final HourCalculator calculator;
@@ -34,26 +37,48 @@ public final class MeterEngine {
             return new MeterUpdate.Duplicate();
         }
         long frozen = advance(meta, at, store);
-        List<Sample> registers = store.registers();
-        RegisterAnalysis register = classifier.classify(registers, limits);
         long[] range = reading.kind() == ReadingKind.ENERGY_REGISTER
-                ? registerChange(registers, register, at, insert.replaced(), limits, store.meta().watermark())
+                ? registerChange(store, at, insert.replaced(), limits, store.meta().watermark())
                 : affectedHours(reading, insert.intervalEnd(), store);
         long from = Math.max(range[0], frozen);
         long to = range[1];
         List<HourValue> recomputed = new ArrayList<>();
+        List<RegisterEvent> newEvents = new ArrayList<>();
         if (from < to) {
+            RegisterAnalysis register = analyse(store, from, to, limits);
             MeterSeriesData data = new MeterSeriesData(register,
                     store.power(from - rules.powerMaxGapMs(), to + rules.powerMaxGapMs()), store.intervals());
             recomputed.addAll(calculator.compute(data, from, to).values());
-        }
-        List<RegisterEvent> newEvents = new ArrayList<>();
-        for (RegisterEvent event : register.events()) {
-            if (event.at() >= frozen && !store.markEvent(event)) {
-                newEvents.add(event);
+            for (RegisterEvent event : register.events()) {
+                if (event.at() >= frozen && !store.markEvent(event)) {
+                    newEvents.add(event);
+                }
             }
         }
         return new MeterUpdate.Applied(recomputed, newEvents, insert.conflict);
+    }
+
+    /**
+     * The register steps of the hours {@code [from, to)}, classified from a window of the series around them that
+     * is widened until every step those hours use is exact. Costs O(readings near the hours), not O(series).
+     */
+    private RegisterAnalysis analyse(SeriesStore store, long from, long to, MeterLimits limits) {
+        for (int extra = INITIAL_CONTEXT; ; extra *= 2) {
+            RegisterWindow window = store.registersAround(from, to - 1, extra);
+            RegisterAnalysis analysis = classifier.classify(window.readings(), limits);
+            boolean exact = analysis.segments().stream().filter(s -> s.to() > from && s.from() < to)
+                    .allMatch(window::trusts);
+            if (exact || (window.startsAtFirst() && window.endsAtLast())) {
+                List<RegisterEvent> events = analysis.events().stream()
+                        .filter(e -> insideTrusted(window, e.at())).toList();
+                return new RegisterAnalysis(analysis.segments(), events, store.firstRegister(), store.lastRegister());
+            }
+        }
+    }
+
+    private static boolean insideTrusted(RegisterWindow window, long at) {
+        List<Sample> r = window.readings();
+        return (window.startsAtFirst() || at > r.get(0).at()) && (window.endsAtLast() || at < r.get(r.size() - 1).at());
     }
 
     /**
@@ -120,44 +145,58 @@ public final class MeterEngine {
 
     /**
      * The hours a register reading can change: those of every step that differs between the series without it
-     * and with it (a reading can reclassify steps well beyond its neighbours, e.g. across a run of outliers), and
-     * those whose "has the register settled it" answer changed. The first register reading of a series also turns
-     * the power hours after it into estimates.
+     * and with it (a reading can reclassify steps beyond its neighbours, e.g. across a run of outliers), found in
+     * a window around it that is widened until the differences stay clear of its edges. The first register reading
+     * of a series also turns the power hours after it into estimates.
      */
-    private long[] registerChange(List<Sample> registers, RegisterAnalysis now, long at, Sample replaced,
-            MeterLimits limits, long watermark) {
-        List<Sample> before = new ArrayList<>(registers.size());
-        for (Sample s : registers) {
-            if (s.at() != at) {
-                before.add(s);
-            } else if (replaced != null) {
-                before.add(replaced);
+    private long[] registerChange(SeriesStore store, long at, Sample replaced, MeterLimits limits, long watermark) {
+        for (int context = INITIAL_CONTEXT; ; context *= 2) {
+            RegisterWindow window = store.registersAround(at, at, context);
+            List<Sample> now = window.readings();
+            List<Sample> before = new ArrayList<>(now.size());
+            for (Sample s : now) {
+                if (s.at() != at) {
+                    before.add(s);
+                } else if (replaced != null) {
+                    before.add(replaced);
+                }
+            }
+            long[] changed = differingSpan(classifier.classify(before, limits).segments(),
+                    classifier.classify(now, limits).segments(), at);
+            boolean whole = window.startsAtFirst() && window.endsAtLast();
+            int n = now.size();
+            boolean clear = n >= 3 && (window.startsAtFirst() || changed[0] > now.get(1).at())
+                    && (window.endsAtLast() || changed[1] < now.get(n - 2).at());
+            if (whole || clear) {
+                long lo = changed[0];
+                long hi = changed[1];
+                if (n == 1) {
+                    hi = Math.max(hi, watermark);
+                }
+                return new long[] {Hours.floor(lo), Hours.floor(hi) + Hours.MS};
             }
         }
-        RegisterAnalysis was = classifier.classify(before, limits);
+    }
+
+    /** {@code [lo, hi]}: the time span of the steps in one list and not the other (at least {@code at}). */
+    private static long[] differingSpan(List<Segment> was, List<Segment> now, long at) {
         long lo = at;
         long hi = at;
-        Set<Segment> old = new HashSet<>(was.segments());
-        Set<Segment> fresh = new HashSet<>(now.segments());
-        for (Segment s : now.segments()) {
+        Set<Segment> old = new HashSet<>(was);
+        Set<Segment> fresh = new HashSet<>(now);
+        for (Segment s : now) {
             if (!old.contains(s)) {
                 lo = Math.min(lo, s.from());
                 hi = Math.max(hi, s.to());
             }
         }
-        for (Segment s : was.segments()) {
+        for (Segment s : was) {
             if (!fresh.contains(s)) {
                 lo = Math.min(lo, s.from());
                 hi = Math.max(hi, s.to());
             }
         }
-        if (was.present()) {
-            lo = Math.min(lo, Math.min(was.first(), now.first()));
-            hi = Math.max(hi, Math.max(was.last(), now.last()));
-        } else {
-            hi = Math.max(hi, watermark);
-        }
-        return new long[] {Hours.floor(lo), Hours.floor(hi) + Hours.MS};
+        return new long[] {lo, hi};
     }
 
     /** {@code [fromHour, toHour)} whose values an inserted power sample or interval value can change. */

@@ -2,6 +2,7 @@ package org.straumflyt.processor.metering;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -57,9 +58,46 @@ public final class SeriesStore {
         store.put(keys.key(SeriesKeys.POWER, s.at()), encode(s));
     }
 
-    /** Every retained register reading, by time. */
-    public List<Sample> registers() {
-        return samples(SeriesKeys.REGISTER, Long.MIN_VALUE, Long.MAX_VALUE);
+    /**
+     * The register readings with time in {@code [from, to]} plus up to {@code extra} readings on either side, by
+     * time, and whether the window reaches the first and the last reading of the series.
+     */
+    public RegisterWindow registersAround(long from, long to, int extra) {
+        List<Sample> before = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = store.reverseRange(keys.first(SeriesKeys.REGISTER),
+                keys.key(SeriesKeys.REGISTER, from - 1))) {
+            while (it.hasNext() && before.size() < extra) {
+                before.add(next(it));
+            }
+        }
+        Collections.reverse(before);
+        List<Sample> window = new ArrayList<>(before);
+        window.addAll(samples(SeriesKeys.REGISTER, from, to));
+        int after = 0;
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(keys.key(SeriesKeys.REGISTER, to + 1),
+                keys.last(SeriesKeys.REGISTER))) {
+            while (it.hasNext() && after < extra) {
+                window.add(next(it));
+                after++;
+            }
+        }
+        return new RegisterWindow(window, before.size() < extra, after < extra);
+    }
+
+    /** The time of the first register reading, or {@code Long.MAX_VALUE} without any. */
+    public long firstRegister() {
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(keys.first(SeriesKeys.REGISTER),
+                keys.last(SeriesKeys.REGISTER))) {
+            return it.hasNext() ? SeriesKeys.timeOf(it.next().key) : Long.MAX_VALUE;
+        }
+    }
+
+    /** The time of the last register reading, or {@code Long.MIN_VALUE} without any. */
+    public long lastRegister() {
+        try (KeyValueIterator<Bytes, byte[]> it = store.reverseRange(keys.first(SeriesKeys.REGISTER),
+                keys.last(SeriesKeys.REGISTER))) {
+            return it.hasNext() ? SeriesKeys.timeOf(it.next().key) : Long.MIN_VALUE;
+        }
     }
 
     /** Power samples with time in {@code [from, to]}, by time. */
