@@ -36,18 +36,22 @@ public final class MeterEngine {
         if (!insert.changed) {
             return new MeterUpdate.Duplicate();
         }
-        long frozen = advance(meta, at, store);
+        SeriesMeta now = advance(meta, reading.kind(), at, store);
+        long frozen = now.frozenFrom();
         long[] range = reading.kind() == ReadingKind.ENERGY_REGISTER
-                ? registerChange(store, at, insert.replaced(), limits, store.meta().watermark())
+                ? registerChange(store, at, insert.replaced(), limits, now.watermark())
                 : affectedHours(reading, insert.intervalEnd(), store);
         long from = Math.max(range[0], frozen);
         long to = range[1];
         List<HourValue> recomputed = new ArrayList<>();
         List<RegisterEvent> newEvents = new ArrayList<>();
         if (from < to) {
-            RegisterAnalysis register = analyse(store, from, to, limits);
+            RegisterAnalysis register = now.has(ReadingKind.ENERGY_REGISTER)
+                    ? analyse(store, from, to, limits, now) : RegisterAnalysis.EMPTY;
             MeterSeriesData data = new MeterSeriesData(register,
-                    store.power(from - rules.powerMaxGapMs(), to + rules.powerMaxGapMs()), store.intervals());
+                    now.has(ReadingKind.POWER)
+                            ? store.power(from - rules.powerMaxGapMs(), to + rules.powerMaxGapMs()) : List.of(),
+                    now.has(ReadingKind.INTERVAL_ENERGY) ? store.intervals() : List.of());
             recomputed.addAll(calculator.compute(data, from, to).values());
             for (RegisterEvent event : register.events()) {
                 if (event.at() >= frozen && !store.markEvent(event)) {
@@ -62,7 +66,7 @@ public final class MeterEngine {
      * The register steps of the hours {@code [from, to)}, classified from a window of the series around them that
      * is widened until every step those hours use is exact. Costs O(readings near the hours), not O(series).
      */
-    private RegisterAnalysis analyse(SeriesStore store, long from, long to, MeterLimits limits) {
+    private RegisterAnalysis analyse(SeriesStore store, long from, long to, MeterLimits limits, SeriesMeta meta) {
         for (int extra = INITIAL_CONTEXT; ; extra *= 2) {
             RegisterWindow window = store.registersAround(from, to - 1, extra);
             RegisterAnalysis analysis = classifier.classify(window.readings(), limits);
@@ -71,7 +75,7 @@ public final class MeterEngine {
             if (exact || (window.startsAtFirst() && window.endsAtLast())) {
                 List<RegisterEvent> events = analysis.events().stream()
                         .filter(e -> insideTrusted(window, e.at())).toList();
-                return new RegisterAnalysis(analysis.segments(), events, store.firstRegister(), store.lastRegister());
+                return new RegisterAnalysis(analysis.segments(), events, meta.firstRegister(), meta.lastRegister());
             }
         }
     }
@@ -127,20 +131,25 @@ public final class MeterEngine {
         }
     }
 
-    /** Moves the watermark; evicts what fell out of the horizon. Returns the first hour that may still change. */
-    private long advance(SeriesMeta meta, long at, SeriesStore store) {
-        long watermark = meta == null ? at : Math.max(meta.watermark(), at);
-        long frozen = Hours.floor(watermark - rules.horizonMs());
-        if (meta != null) {
-            frozen = Math.max(frozen, meta.frozenFrom());
-            if (frozen > meta.frozenFrom()) {
-                store.evictBefore(frozen);
-            }
+    /**
+     * Moves the watermark and notes the reading's kind and time; evicts what fell out of the horizon. Returns the
+     * new bookkeeping, whose {@code frozenFrom} is the first hour that may still change.
+     */
+    private SeriesMeta advance(SeriesMeta meta, ReadingKind kind, long at, SeriesStore store) {
+        SeriesMeta base = meta == null
+                ? new SeriesMeta(at, Hours.floor(at - rules.horizonMs()), Long.MAX_VALUE, Long.MIN_VALUE, 0) : meta;
+        long watermark = Math.max(base.watermark(), at);
+        long frozen = Math.max(base.frozenFrom(), Hours.floor(watermark - rules.horizonMs()));
+        long first = base.firstRegister();
+        if (frozen > base.frozenFrom()) {
+            store.evictBefore(frozen);
+            first = store.firstRegister();
         }
-        if (meta == null || watermark != meta.watermark() || frozen != meta.frozenFrom()) {
-            store.putMeta(new SeriesMeta(watermark, frozen));
+        SeriesMeta next = new SeriesMeta(watermark, frozen, first, base.lastRegister(), base.kinds()).with(kind, at);
+        if (!next.equals(meta)) {
+            store.putMeta(next);
         }
-        return frozen;
+        return next;
     }
 
     /**

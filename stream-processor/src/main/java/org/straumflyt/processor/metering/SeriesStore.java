@@ -34,12 +34,13 @@ public final class SeriesStore {
             return null;
         }
         ByteBuffer b = ByteBuffer.wrap(bytes);
-        return new SeriesMeta(b.getLong(), b.getLong());
+        return new SeriesMeta(b.getLong(), b.getLong(), b.getLong(), b.getLong(), b.getInt());
     }
 
     public void putMeta(SeriesMeta meta) {
-        store.put(keys.key(SeriesKeys.META, 0),
-                ByteBuffer.allocate(16).putLong(meta.watermark()).putLong(meta.frozenFrom()).array());
+        store.put(keys.key(SeriesKeys.META, 0), ByteBuffer.allocate(36).putLong(meta.watermark())
+                .putLong(meta.frozenFrom()).putLong(meta.firstRegister()).putLong(meta.lastRegister())
+                .putInt(meta.kinds()).array());
     }
 
     public Sample register(long at) {
@@ -72,13 +73,15 @@ public final class SeriesStore {
         }
         Collections.reverse(before);
         List<Sample> window = new ArrayList<>(before);
-        window.addAll(samples(SeriesKeys.REGISTER, from, to));
         int after = 0;
-        try (KeyValueIterator<Bytes, byte[]> it = store.range(keys.key(SeriesKeys.REGISTER, to + 1),
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(keys.key(SeriesKeys.REGISTER, from),
                 keys.last(SeriesKeys.REGISTER))) {
             while (it.hasNext() && after < extra) {
-                window.add(next(it));
-                after++;
+                Sample s = next(it);
+                window.add(s);
+                if (s.at() > to) {
+                    after++;
+                }
             }
         }
         return new RegisterWindow(window, before.size() < extra, after < extra);

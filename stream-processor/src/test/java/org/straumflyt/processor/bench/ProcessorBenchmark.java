@@ -54,8 +54,13 @@ public final class ProcessorBenchmark {
     private ProcessorBenchmark() {
     }
 
-    record Result(int meters, long readings, double passThroughSeconds, double processorSeconds,
-            double processorAllStagesSeconds, long stateBytes, long heapBytes) {
+    record Result(int meters, long readings, double passThroughSeconds, double passThroughStartSeconds,
+            double processorSeconds, double processorStartSeconds, double processorAllStagesSeconds,
+            long stateBytes, long heapBytes) {
+    }
+
+    /** Seconds from start to the first committed progress, and to the end. */
+    record Timing(double firstProgress, double done) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -74,16 +79,20 @@ public final class ProcessorBenchmark {
             }
         }
         System.out.println();
-        System.out.println("| meters | readings | pass-through readings/s | processor readings/s (readings consumed) "
-                + "| ratio | processor, all stages settled | state on disk per 10k meters | heap per 10k meters |");
+        System.out.println("| meters | readings | pass-through readings/s: end to end / after first commit "
+                + "| processor readings/s: end to end / after first commit | ratio end to end / after first commit "
+                + "| processor, all stages settled | state on disk per 10k meters | heap per 10k meters |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Result r : results) {
             double pass = r.readings / r.passThroughSeconds;
             double proc = r.readings / r.processorSeconds;
-            System.out.printf("| %,d | %,d | %,.0f (%.1f s) | %,.0f (%.1f s) | %.0f %% | %.1f s | %.1f MB | %.1f MB |%n",
-                    r.meters, r.readings, pass, r.passThroughSeconds, proc, r.processorSeconds, 100 * proc / pass,
-                    r.processorAllStagesSeconds, r.stateBytes * 10_000.0 / r.meters / 1e6,
-                    r.heapBytes * 10_000.0 / r.meters / 1e6);
+            double passSteady = r.readings / (r.passThroughSeconds - r.passThroughStartSeconds);
+            double procSteady = r.readings / (r.processorSeconds - r.processorStartSeconds);
+            System.out.printf("| %,d | %,d | %,.0f (%.1f s) / %,.0f | %,.0f (%.1f s) / %,.0f | %.0f %% / %.0f %% "
+                            + "| %.1f s | %.1f MB | %.1f MB |%n",
+                    r.meters, r.readings, pass, r.passThroughSeconds, passSteady, proc, r.processorSeconds, procSteady,
+                    100 * proc / pass, 100 * procSteady / passSteady, r.processorAllStagesSeconds,
+                    r.stateBytes * 10_000.0 / r.meters / 1e6, r.heapBytes * 10_000.0 / r.meters / 1e6);
         }
     }
 
@@ -97,8 +106,8 @@ public final class ProcessorBenchmark {
         log("fleet %,d: %,d readings produced", meters, readings);
 
         Path root = Files.createTempDirectory("processor-bench");
-        double passThrough = passThrough(kafka, topics, root.resolve("pass"));
-        log("fleet %,d: pass-through %.1f s", meters, passThrough);
+        Timing passThrough = passThrough(kafka, topics, root.resolve("pass"), readings);
+        log("fleet %,d: pass-through %s", meters, passThrough);
 
         gc();
         long heapBefore = usedHeap();
@@ -111,15 +120,17 @@ public final class ProcessorBenchmark {
         ProcessorService service = new ProcessorService(new ProcessorConfig(settings), ServiceContext.create("bench"));
         long start = System.nanoTime();
         service.start();
-        double consumed = awaitConsumed(kafka, prefix + "processor", List.of(topics.readings().name()), start);
+        Timing consumed = awaitConsumed(kafka, prefix + "processor", List.of(topics.readings().name()), start,
+                readings);
         double settled = awaitAllSettled(kafka, prefix + "processor", start);
         gc();
         long heap = usedHeap() - heapBefore;
         long state = sizeOf(root.resolve("processor"));
-        log("fleet %,d: processor %.1f s (all stages %.1f s), state %,d bytes, heap %,d bytes", meters, consumed,
+        log("fleet %,d: processor %s (all stages %.1f s), state %,d bytes, heap %,d bytes", meters, consumed,
                 settled, state, heap);
         service.close();
-        return new Result(meters, readings, passThrough, consumed, settled, state, heap);
+        return new Result(meters, readings, passThrough.done(), passThrough.firstProgress(), consumed.done(),
+                consumed.firstProgress(), settled, state, heap);
     }
 
     /** Readings of a fleet of register meters, one per meter per minute, in time order (as a live fleet sends). */
@@ -147,7 +158,8 @@ public final class ProcessorBenchmark {
         return count;
     }
 
-    private static double passThrough(KafkaBroker kafka, Topics topics, Path stateDir) throws Exception {
+    private static Timing passThrough(KafkaBroker kafka, Topics topics, Path stateDir, long readings)
+            throws Exception {
         Properties p = new Properties();
         String id = topics.readings().name() + "-passthrough";
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, id);
@@ -165,17 +177,26 @@ public final class ProcessorBenchmark {
         try (KafkaStreams streams = new KafkaStreams(builder.build(), p)) {
             long start = System.nanoTime();
             streams.start();
-            return awaitConsumed(kafka, id, List.of(topics.readings().name()), start);
+            return awaitConsumed(kafka, id, List.of(topics.readings().name()), start, readings);
         }
     }
 
-    /** Seconds from {@code start} until the group's committed offsets reach the end of the topics. */
-    private static double awaitConsumed(KafkaBroker kafka, String group, List<String> topicNames, long start)
-            throws Exception {
+    /**
+     * Seconds from {@code start} until the group first committed progress (start-up: topics, rebalance, restore)
+     * and until its committed offsets reach the end of the topics.
+     */
+    private static Timing awaitConsumed(KafkaBroker kafka, String group, List<String> topicNames, long start,
+            long total) throws Exception {
         long deadline = start + TIMEOUT.toNanos();
+        double first = -1;
         while (System.nanoTime() < deadline) {
-            if (lag(kafka, group, topicNames) == 0) {
-                return (System.nanoTime() - start) / 1e9;
+            long lag = lag(kafka, group, topicNames);
+            double now = (System.nanoTime() - start) / 1e9;
+            if (first < 0 && lag < total - PARTITIONS) {
+                first = now;
+            }
+            if (lag == 0) {
+                return new Timing(first < 0 ? now : first, now);
             }
             Thread.sleep(100);
         }
