@@ -23,7 +23,7 @@ import org.straumflyt.testsupport.MosquittoBroker;
  * </pre>
  */
 public final class IngestBenchmark {
-    private static final int RECEIVE_MAXIMUM = 1_000;
+    private static int receiveMaximum = 1_000;
 
     private IngestBenchmark() {
     }
@@ -36,6 +36,7 @@ public final class IngestBenchmark {
         double rate = option(args, "--rate", 5_000);
         long messages = (long) option(args, "--messages", 100_000);
         long warmup = (long) option(args, "--warmup", 20_000);
+        receiveMaximum = (int) option(args, "--receive-maximum", 1_000);
         Path logs = Files.createDirectories(Path.of("target", "bench"));
         List<Result> results = new ArrayList<>();
         try (MosquittoBroker mosquitto = MosquittoBroker.startNew(); KafkaBroker kafka = KafkaBroker.startNew()) {
@@ -59,14 +60,14 @@ public final class IngestBenchmark {
         Path log = logs.resolve(subject + ".log");
         if (subject.equals("ceiling")) {
             return Subject.start(subject, RawAckSubscriber.class.getName(), List.of(mosquitto.uri(),
-                    "bench/ceiling/#", Integer.toString(port), Integer.toString(RECEIVE_MAXIMUM)), Map.of(), port, log);
+                    "bench/ceiling/#", Integer.toString(port), Integer.toString(receiveMaximum)), Map.of(), port, log);
         }
         return Subject.start(subject, IngestMain.class.getName(), List.of(), Map.of(
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "topic.prefix", "bench.",
                 "mqtt.server.uri", mosquitto.uri(),
                 "mqtt.client.id", "bench-bridge",
-                "mqtt.receive.maximum", Integer.toString(RECEIVE_MAXIMUM),
+                "mqtt.receive.maximum", Integer.toString(receiveMaximum),
                 "route.canonical.filter", "bench/bridge/#",
                 "http.host", "127.0.0.1",
                 "http.port", Integer.toString(port)), port, log);
@@ -139,7 +140,12 @@ public final class IngestBenchmark {
             thread = new Thread(() -> {
                 while (running) {
                     try {
-                        double now = Scrape.parse(subject.scrape()).inFlight();
+                        String text = subject.scrape();
+                        double now = Scrape.parse(text).inFlight();
+                        if (now > receiveMaximum && System.getProperty("bench.debug") != null) {
+                            text.lines().filter(l -> l.startsWith("ingest_messages") || l.startsWith("ingest_inflight"))
+                                    .forEach(System.out::println);
+                        }
                         if (!Double.isNaN(now) && (Double.isNaN(max) || now > max)) {
                             max = now;
                         }
