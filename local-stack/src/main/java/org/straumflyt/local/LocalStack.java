@@ -116,7 +116,7 @@ public final class LocalStack {
     }
 
     /** Routes for every format the simulator speaks, on the topics it publishes to. */
-    static Map<String, String> ingestRoutes(String mqttUri) {
+    public static Map<String, String> ingestRoutes(String mqttUri) {
         Map<String, String> env = new HashMap<>();
         env.put("STRAUMFLYT_MQTT_SERVER_URI", mqttUri);
         env.put("STRAUMFLYT_MQTT_CLIENT_ID", "straumflyt-ingest-local");

@@ -17,23 +17,24 @@ import java.util.concurrent.TimeUnit;
  * One straumflyt service as a child JVM, configured through environment variables as in production, its output in
  * a log file, and watched by {@code ParentWatchdog} so it never outlives the stack.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final String name;
     private final int httpPort;
-    private final Process process;
+    private final ProcessBuilder builder;
     private final Path log;
+    private Process process;
 
-    private ServiceProcess(String name, int httpPort, Process process, Path log) {
+    private ServiceProcess(String name, int httpPort, ProcessBuilder builder, Path log) {
         this.name = name;
         this.httpPort = httpPort;
-        this.process = process;
+        this.builder = builder;
         this.log = log;
     }
 
     /** Starts {@code mainClass} from {@code classpath} with the given environment. */
-    static ServiceProcess start(String name, String mainClass, String classpath, int httpPort,
+    public static ServiceProcess start(String name, String mainClass, String classpath, int httpPort,
             Map<String, String> environment, Path logDir) {
         Path log = logDir.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC",
@@ -43,15 +44,31 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("STRAUMFLYT_HTTP_PORT", String.valueOf(httpPort));
+        ServiceProcess service = new ServiceProcess(name, httpPort, builder, log);
+        service.start();
+        return service;
+    }
+
+    /** Starts it (again) with the same command, environment and log. */
+    public synchronized void start() {
+        if (process != null && process.isAlive()) {
+            return;
+        }
         try {
-            return new ServiceProcess(name, httpPort, builder.start(), log);
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
     }
 
+    /** SIGKILL: no shutdown hook runs, nothing is flushed — a crash. */
+    public synchronized void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     /** Waits until {@code /health/ready} answers 200. */
-    void awaitReady(Duration timeout) throws InterruptedException {
+    public void awaitReady(Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(url("/health/ready"))).timeout(Duration.ofSeconds(2))
                 .build();
@@ -72,21 +89,24 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + httpPort + path;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
     /** SIGTERM, then SIGKILL if it has not stopped within the timeout. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
         process.destroy();
         try {
             if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {

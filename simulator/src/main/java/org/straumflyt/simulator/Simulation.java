@@ -37,7 +37,7 @@ public final class Simulation {
         this.options = options;
         this.progress = progress;
         this.weather = new WeatherModel(options.seed());
-        this.truth = new GroundTruth(options.end());
+        this.truth = new GroundTruth(options.start(), options.end());
         this.fleet = new FleetGenerator(options.seed()).generate(options.buildings(), options.municipality(),
                 options.formats(), options.faults().rollovers());
     }

@@ -43,6 +43,7 @@ public final class SimulatorMain {
               --store URL           QuestDB HTTP endpoint holding the KPIs (default http://127.0.0.1:9000)
               --tolerance KWH       allowed difference per hour (default 1e-6)
               --timeout DURATION    keep checking until it matches or this passes (default PT2M)
+              --municipality NO     compare only this simulated municipality's meters and buildings
             """;
 
     private SimulatorMain() {
@@ -101,12 +102,12 @@ public final class SimulatorMain {
     }
 
     private static int verify(Map<String, String> o) throws Exception {
-        requireKnown(o, Set.of("truth", "store", "tolerance", "timeout"));
+        requireKnown(o, Set.of("truth", "store", "tolerance", "timeout", "municipality"));
         if (!o.containsKey("truth")) {
             throw new IllegalArgumentException("verify needs --truth DIR");
         }
         Verifier verifier = new Verifier(o.getOrDefault("store", "http://127.0.0.1:9000"),
-                number(o.getOrDefault("tolerance", "1e-6"), "--tolerance"));
+                number(o.getOrDefault("tolerance", "1e-6"), "--tolerance"), o.get("municipality"));
         Verifier.Report report = verifier.verifyUntil(Path.of(o.get("truth")),
                 Duration.parse(o.getOrDefault("timeout", "PT2M")));
         System.out.println(report.summary());

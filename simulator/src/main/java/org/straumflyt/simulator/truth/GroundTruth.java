@@ -19,8 +19,11 @@ import org.straumflyt.simulator.fleet.SimMeter;
 public final class GroundTruth {
     private final Instant end;
 
-    /** Ground truth for the hours before {@code end}; later hours are partly covered and left out. */
-    public GroundTruth(Instant end) {
+    private final Instant start;
+
+    /** Ground truth for the hours of {@code [start, end)}; later hours are partly covered and left out. */
+    public GroundTruth(Instant start, Instant end) {
+        this.start = start;
         this.end = end;
     }
 
@@ -62,9 +65,14 @@ public final class GroundTruth {
         return buildings;
     }
 
-    /** Writes {@code meter-hours.csv} and {@code building-hours.csv} into {@code directory}. */
+    /**
+     * Writes {@code meter-hours.csv}, {@code building-hours.csv} and {@code period.properties} (the hours the truth
+     * speaks for) into {@code directory}.
+     */
     public synchronized void write(Path directory) throws IOException {
         Files.createDirectories(directory);
+        Files.writeString(directory.resolve("period.properties"), "start=" + start + "\nend=" + end + "\n",
+                StandardCharsets.UTF_8);
         try (Writer out = Files.newBufferedWriter(directory.resolve("meter-hours.csv"), StandardCharsets.UTF_8)) {
             out.write("meter_id,register,carrier,building_id,hour_start,energy_kwh\n");
             for (var meter : meterHours.entrySet()) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.straumflyt.model.Json;
 
 /**
@@ -27,10 +28,24 @@ public final class Verifier {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String store;
     private final double tolerance;
+    private final String municipality;
 
+    /** Compares the whole store. */
     public Verifier(String storeUrl, double tolerance) {
+        this(storeUrl, tolerance, null);
+    }
+
+    /**
+     * Compares only the meters and buildings of one simulated municipality (ids {@code <municipality>-b…}), so that
+     * runs sharing a store do not see each other.
+     */
+    public Verifier(String storeUrl, double tolerance, String municipality) {
+        if (municipality != null && !municipality.matches("[A-Za-z0-9]+")) {
+            throw new IllegalArgumentException("municipality must be letters and digits, got '" + municipality + "'");
+        }
         this.store = storeUrl.endsWith("/") ? storeUrl.substring(0, storeUrl.length() - 1) : storeUrl;
         this.tolerance = tolerance;
+        this.municipality = municipality;
     }
 
     /** The outcome of one comparison. */
@@ -80,11 +95,21 @@ public final class Verifier {
 
     /** Compares once. */
     public Report verify(Path truthDir) throws IOException, InterruptedException {
+        Properties period = new Properties();
+        try (var in = Files.newBufferedReader(truthDir.resolve("period.properties"), StandardCharsets.UTF_8)) {
+            period.load(in);
+        }
+        // Only the hours the truth speaks for: the last one of a run is only partly covered by its readings.
+        String window = " time >= '" + Instant.parse(period.getProperty("start")) + "' AND time < '"
+                + Instant.parse(period.getProperty("end")) + "'";
         Map<String, Double> meterTruth = readTruth(truthDir.resolve("meter-hours.csv"), 0, 4, 5);
         Map<String, Double> buildingTruth = readTruth(truthDir.resolve("building-hours.csv"), 0, 1, 2);
+        String meters = municipality == null ? "" : " AND meter LIKE '%-" + municipality + "-b%'";
+        String buildings = municipality == null ? "" : " AND building LIKE '" + municipality + "-b%'";
         Map<String, Row> meterStore = query("SELECT meter, time, energy_kwh, estimated FROM meter_hourly "
-                + "WHERE register = 'import'");
-        Map<String, Row> buildingStore = query("SELECT building, time, import_kwh, false FROM building_hourly");
+                + "WHERE register = 'import' AND" + window + meters);
+        Map<String, Row> buildingStore = query("SELECT building, time, import_kwh, false FROM building_hourly WHERE"
+                + window + buildings);
         return new Report(compare(meterTruth, meterStore), compare(buildingTruth, buildingStore));
     }
 
