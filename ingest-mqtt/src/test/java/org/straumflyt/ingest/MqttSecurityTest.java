@@ -22,6 +22,25 @@ class MqttSecurityTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     @Test
+    void wrongPasswordKeepsTheBridgeNotReadyBecauseOfMqtt() {
+        KafkaBroker kafka = TestServers.kafka();
+        try (MosquittoBroker mosquitto = MosquittoBroker.builder().tls().credentials("ingest", "right").start();
+                RunningIngest ingest = new RunningIngest(kafka, mosquitto.uri())
+                        .with("mqtt.username", "ingest").with("mqtt.password", "wrong")
+                        .with("mqtt.tls.ca.location", mosquitto.tlsFiles().caCert().toString())) {
+            // When the bridge starts with a password the broker refuses
+            ingest.startWithoutWaiting();
+
+            // Then Kafka is fine but MQTT never connects, so it is not ready
+            org.awaitility.Awaitility.await("kafka check passes").atMost(TIMEOUT)
+                    .until(() -> ingest.context.health().results().get("kafka"));
+            org.awaitility.Awaitility.await("not ready while refused").during(Duration.ofSeconds(3))
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> !ingest.context.health().ready() && !ingest.context.health().results().get("mqtt"));
+        }
+    }
+
+    @Test
     void bridgeProcessConnectsWithClientCertificateAndPasswordFromASecretFile() throws Exception {
         KafkaBroker kafka = TestServers.kafka();
         try (MosquittoBroker mosquitto = MosquittoBroker.builder().requireClientCertificate()

@@ -47,6 +47,13 @@ final class RunningIngest implements AutoCloseable {
         return this;
     }
 
+    /** Starts the service without waiting for readiness. */
+    RunningIngest startWithoutWaiting() {
+        service = new IngestService(new IngestConfig(config), context);
+        service.start();
+        return this;
+    }
+
     /** Stops it gracefully. */
     void stop() {
         if (service != null) {
