@@ -45,6 +45,11 @@ final class Subject implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(JVM_OPTIONS);
+        // e.g. -Dbench.jvm.bridge=-XX:StartFlightRecording=filename=bridge.jfr to profile one subject
+        String extra = System.getProperty("bench.jvm." + name);
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
