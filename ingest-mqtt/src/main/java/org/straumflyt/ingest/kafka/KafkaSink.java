@@ -5,6 +5,7 @@ import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -24,11 +25,15 @@ public final class KafkaSink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaSink.class);
     private static final long FIRST_BACKOFF_MS = 100;
     private static final long MAX_BACKOFF_MS = 5_000;
+    /** During an outage every waiting record fails again and again: one warning per this many ms is enough. */
+    private static final long WARN_EVERY_MS = 10_000;
 
     private final Producer<String, byte[]> producer;
     private final ScheduledExecutorService retries;
     private final Runnable onRetry;
     private volatile boolean closed;
+    private final AtomicLong lastWarning = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicLong failuresSinceWarning = new AtomicLong();
 
     /**
      * @param clientProperties bootstrap servers and pass-through client properties (security, compression, ...)
@@ -92,11 +97,25 @@ public final class KafkaSink implements AutoCloseable {
         if (closed) {
             return;
         }
-        LOG.warn("Kafka did not take a record for {} ({}); sending it again in {} ms", record.topic(), error.toString(),
-                backoffMs);
+        warnRarely(record, error);
         onRetry.run();
         retries.schedule(() -> attempt(record, wanted, confirmed, Math.min(MAX_BACKOFF_MS, backoffMs * 2)),
                 backoffMs, TimeUnit.MILLISECONDS);
+    }
+
+    private void warnRarely(ProducerRecord<String, byte[]> record, Exception error) {
+        long failures = failuresSinceWarning.incrementAndGet();
+        long now = System.nanoTime() / 1_000_000;
+        long last = lastWarning.get();
+        if (last != Long.MIN_VALUE && now - last < WARN_EVERY_MS) {
+            LOG.debug("Kafka did not take a record for {} ({}); sending it again", record.topic(), error.toString());
+            return;
+        }
+        if (lastWarning.compareAndSet(last, now)) {
+            failuresSinceWarning.set(0);
+            LOG.warn("Kafka did not take a record for {} ({}); {} failed sends since the last warning; sending again "
+                    + "with backoff up to {} ms", record.topic(), error.toString(), failures, MAX_BACKOFF_MS);
+        }
     }
 
     /** Waits until every record sent so far is confirmed or failed. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -36,7 +37,7 @@ public final class MqttSource implements MqttCallback, AutoCloseable {
     private volatile boolean subscribed;
     private volatile boolean receiving = true;
     private volatile boolean closed;
-    private int failedAttempts;
+    private final AtomicInteger failedAttempts = new AtomicInteger();
 
     public MqttSource(MqttSettings settings, MessageListener listener) {
         this.settings = settings;
@@ -90,7 +91,7 @@ public final class MqttSource implements MqttCallback, AutoCloseable {
             client.connect(options(), null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
-                    failedAttempts = 0;
+                    failedAttempts.set(0);
                 }
 
                 @Override
@@ -107,7 +108,7 @@ public final class MqttSource implements MqttCallback, AutoCloseable {
         if (closed) {
             return;
         }
-        long delay = Math.min(settings.reconnectMaxDelaySeconds(), 1L << Math.min(failedAttempts++, 10));
+        long delay = Math.min(settings.reconnectMaxDelaySeconds(), 1L << Math.min(failedAttempts.getAndIncrement(), 10));
         LOG.warn("cannot connect to MQTT broker {} ({}); trying again in {} s", settings.serverUri(), error.toString(),
                 delay);
         connector.schedule(this::connect, delay, TimeUnit.SECONDS);
