@@ -1,5 +1,6 @@
 package org.straumflyt.ingest;
 
+import java.util.Locale;
 import java.nio.file.Path;
 import java.util.List;
 import javax.net.ssl.SSLSocketFactory;
@@ -69,7 +70,7 @@ public final class IngestService implements Service {
     }
 
     private SSLSocketFactory socketFactory() {
-        if (!config.mqttServerUri().toLowerCase(java.util.Locale.ROOT).startsWith("ssl://")) {
+        if (!config.mqttServerUri().toLowerCase(Locale.ROOT).startsWith("ssl://")) {
             return null;
         }
         return Tls.socketFactory(path(config.tlsCaFile()), path(config.tlsCertFile()), path(config.tlsKeyFile()));

@@ -1,5 +1,7 @@
 package org.straumflyt.ingest;
 
+import org.straumflyt.model.Json;
+import org.awaitility.Awaitility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -32,9 +34,9 @@ class MqttSecurityTest {
             ingest.startWithoutWaiting();
 
             // Then Kafka is fine but MQTT never connects, so it is not ready
-            org.awaitility.Awaitility.await("kafka check passes").atMost(TIMEOUT)
+            Awaitility.await("kafka check passes").atMost(TIMEOUT)
                     .until(() -> ingest.context.health().results().get("kafka"));
-            org.awaitility.Awaitility.await("not ready while refused").during(Duration.ofSeconds(3))
+            Awaitility.await("not ready while refused").during(Duration.ofSeconds(3))
                     .atMost(Duration.ofSeconds(10))
                     .until(() -> !ingest.context.health().ready() && !ingest.context.health().results().get("mqtt"));
         }
@@ -74,7 +76,7 @@ class MqttSecurityTest {
 
                 // Then its reading reaches Kafka
                 List<Reading> readings = kafka.consumeAll(prefix + "readings", 1, TIMEOUT).stream()
-                        .map(r -> org.straumflyt.model.Json.fromString(r.value(), Reading.class)).toList();
+                        .map(r -> Json.fromString(r.value(), Reading.class)).toList();
                 assertThat(readings).extracting(Reading::value).containsExactly(42.0);
             }
         }

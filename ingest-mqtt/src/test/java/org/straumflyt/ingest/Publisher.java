@@ -1,5 +1,7 @@
 package org.straumflyt.ingest;
 
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import java.util.ArrayDeque;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -45,7 +47,7 @@ final class Publisher implements AutoCloseable {
 
     /** Publishes many messages with QoS 1, keeping up to {@code window} unacknowledged, and waits for all. */
     void publishAll(String topic, Iterable<String> payloads, int window) {
-        java.util.ArrayDeque<org.eclipse.paho.mqttv5.client.IMqttToken> pending = new java.util.ArrayDeque<>();
+        ArrayDeque<IMqttToken> pending = new ArrayDeque<>();
         try {
             for (String payload : payloads) {
                 MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package org.straumflyt.ingest.format;
 
+import java.time.OffsetDateTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -85,7 +86,7 @@ public final class PayloadJson {
     /** An ISO-8601 instant with offset, e.g. {@code 2026-01-05T10:00:00Z} or {@code ...+01:00}. */
     public static Instant isoInstant(String text, String field) throws InvalidPayload {
         try {
-            return java.time.OffsetDateTime.parse(text).toInstant();
+            return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             throw InvalidPayload.unparseable("'" + field + "' is not an ISO-8601 time with offset: '" + text + "'");
         }

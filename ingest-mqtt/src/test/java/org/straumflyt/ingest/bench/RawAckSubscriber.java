@@ -1,5 +1,6 @@
 package org.straumflyt.ingest.bench;
 
+import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -62,7 +63,7 @@ public final class RawAckSubscriber implements MqttCallback {
         long arrived = System.nanoTime();
         client.messageArrivedComplete(message.getId(), message.getQos());
         produced.increment();
-        latency.record(System.nanoTime() - arrived, java.util.concurrent.TimeUnit.NANOSECONDS);
+        latency.record(System.nanoTime() - arrived, TimeUnit.NANOSECONDS);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.straumflyt.ingest.format;
 
+import java.util.ArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.straumflyt.ingest.format.Decoding.fixture;
 
@@ -56,7 +57,7 @@ class SchemaConformanceTest {
 
     @Test
     void readingsOfEveryFormatFitTheWireContract() {
-        List<Reading> readings = new java.util.ArrayList<>();
+        List<Reading> readings = new ArrayList<>();
         readings.addAll(Decoding.route(FormatName.CANONICAL, "#", "").readings("gw",
                 fixture("canonical/gateway-array.json")));
         readings.addAll(Decoding.route(FormatName.AMS, "#", "ams/{buildingId}/{meterId}").readings("ams/b/m",

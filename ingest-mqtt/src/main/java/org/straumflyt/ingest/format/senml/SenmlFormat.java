@@ -1,5 +1,6 @@
 package org.straumflyt.ingest.format.senml;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ public final class SenmlFormat implements PayloadFormat {
     }
 
     private static JsonNode wrap(JsonNode single) {
-        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add(single);
+        return JsonNodeFactory.instance.arrayNode().add(single);
     }
 
     private static Reading reading(JsonNode record, Base base, MessageContext context, int index)
