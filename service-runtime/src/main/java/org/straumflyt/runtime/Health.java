@@ -6,7 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 /**
- * Liveness and readiness of a service. Ready when every registered check passes; live until
+ * Liveness and readiness of a service. Ready when at least one check is registered and every registered check
+ * passes — a service whose checks are not registered yet is still starting, not ready; live until
  * {@link #fail(String)} says the service cannot go on (an orchestrator then restarts it).
  */
 public final class Health {
@@ -41,7 +42,8 @@ public final class Health {
     }
 
     public boolean ready() {
-        return live() && results().values().stream().allMatch(Boolean::booleanValue);
+        Map<String, Boolean> results = results();
+        return live() && !results.isEmpty() && results.values().stream().allMatch(Boolean::booleanValue);
     }
 
     private static boolean safely(BooleanSupplier check) {

@@ -68,7 +68,7 @@ public final class OpsServer implements AutoCloseable {
         String checks = results.entrySet().stream()
                 .map(e -> "\"" + e.getKey() + "\":" + e.getValue())
                 .collect(Collectors.joining(",", "{", "}"));
-        boolean ready = health.live() && results.values().stream().allMatch(Boolean::booleanValue);
+        boolean ready = health.ready();
         String failure = health.failure() == null ? "" : ",\"failure\":\"" + escape(health.failure()) + "\"";
         return "{\"service\":\"" + service + "\",\"status\":\"" + (ready ? "UP" : "DOWN") + "\",\"live\":"
                 + health.live() + ",\"ready\":" + ready + ",\"checks\":" + checks + failure + "}";

@@ -51,6 +51,18 @@ class OpsServerTest {
     }
 
     @Test
+    void aServiceWhoseChecksAreNotRegisteredYetIsNotReady() throws Exception {
+        Health starting = new Health();
+        try (OpsServer early = OpsServer.start("early", "127.0.0.1", 0, starting, context.registry())) {
+            HttpResponse<String> ready = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + early.port() + "/health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(ready.statusCode()).isEqualTo(503);
+        }
+    }
+
+    @Test
     void notLiveAfterAFatalFailure() throws Exception {
         context.health().fail("stream thread died: \"boom\"");
 
