@@ -15,7 +15,7 @@ import org.straumflyt.model.MeterHour;
 /**
  * Decides when a recomputed meter-hour goes downstream. Immediately when the emit interval is 0; otherwise the
  * newest value of each changed hour waits in a pending store (part of the exactly-once state, so nothing is lost on
- * a crash) and {@link #flush} emits them all, each with the previous emitted revision + 1. A hour that changes many
+ * a crash) and {@link #flush} emits them all, each with the previous emitted revision + 1. An hour that changes many
  * times between flushes (a backlog, power samples every few seconds) is then emitted once per interval.
  */
 public final class MeterHourEmitter {

@@ -1,7 +1,5 @@
 package org.straumflyt.processor.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -56,7 +53,7 @@ public final class ProcessorBenchmark {
 
     record Result(int meters, long readings, double passThroughSeconds, double passThroughStartSeconds,
             double processorSeconds, double processorStartSeconds, double processorAllStagesSeconds,
-            long stateBytes, long heapBytes) {
+            long stateBytes, long changelogBytes, long heapBytes) {
     }
 
     /** Seconds from start to the first committed progress, and to the end. */
@@ -81,18 +78,18 @@ public final class ProcessorBenchmark {
         System.out.println();
         System.out.println("| meters | readings | pass-through readings/s: end to end / after first commit "
                 + "| processor readings/s: end to end / after first commit | ratio end to end / after first commit "
-                + "| processor, all stages settled | state on disk per 10k meters | heap per 10k meters |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+                + "| processor, all stages settled | RocksDB state | changelogs | heap growth |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Result r : results) {
             double pass = r.readings / r.passThroughSeconds;
             double proc = r.readings / r.processorSeconds;
             double passSteady = r.readings / (r.passThroughSeconds - r.passThroughStartSeconds);
             double procSteady = r.readings / (r.processorSeconds - r.processorStartSeconds);
             System.out.printf("| %,d | %,d | %,.0f (%.1f s) / %,.0f | %,.0f (%.1f s) / %,.0f | %.0f %% / %.0f %% "
-                            + "| %.1f s | %.1f MB | %.1f MB |%n",
+                            + "| %.1f s | %.1f MB | %.1f MB | %.1f MB |%n",
                     r.meters, r.readings, pass, r.passThroughSeconds, passSteady, proc, r.processorSeconds, procSteady,
                     100 * proc / pass, 100 * procSteady / passSteady, r.processorAllStagesSeconds,
-                    r.stateBytes * 10_000.0 / r.meters / 1e6, r.heapBytes * 10_000.0 / r.meters / 1e6);
+                    r.stateBytes / 1e6, r.changelogBytes / 1e6, r.heapBytes / 1e6);
         }
     }
 
@@ -117,7 +114,10 @@ public final class ProcessorBenchmark {
         settings.put("application.id", prefix + "processor");
         settings.put("state.dir", root.resolve("processor").toString());
         settings.put("topic.partitions", Integer.toString(PARTITIONS));
-        ProcessorService service = new ProcessorService(new ProcessorConfig(settings), ServiceContext.create("bench"));
+        settings.put("commit.interval.ms", System.getProperty("bench.commit.ms", "1000"));
+        settings.put("stream.threads", System.getProperty("bench.threads", "1"));
+        ServiceContext context = ServiceContext.create("bench");
+        ProcessorService service = new ProcessorService(new ProcessorConfig(settings), context);
         long start = System.nanoTime();
         service.start();
         Timing consumed = awaitConsumed(kafka, prefix + "processor", List.of(topics.readings().name()), start,
@@ -125,12 +125,13 @@ public final class ProcessorBenchmark {
         double settled = awaitAllSettled(kafka, prefix + "processor", start);
         gc();
         long heap = usedHeap() - heapBefore;
-        long state = sizeOf(root.resolve("processor"));
-        log("fleet %,d: processor %s (all stages %.1f s), state %,d bytes, heap %,d bytes", meters, consumed,
-                settled, state, heap);
+        long state = rocksDbBytes(context);
+        long changelogs = changelogBytes(kafka, prefix + "processor");
+        log("fleet %,d: processor %s (all stages %.1f s), RocksDB (SST + memtables) %,d bytes, changelogs %,d bytes,"
+                + " heap %,d bytes", meters, consumed, settled, state, changelogs, heap);
         service.close();
         return new Result(meters, readings, passThrough.done(), passThrough.firstProgress(), consumed.done(),
-                consumed.firstProgress(), settled, state, heap);
+                consumed.firstProgress(), settled, state, changelogs, heap);
     }
 
     /** Readings of a fleet of register meters, one per meter per minute, in time order (as a live fleet sends). */
@@ -269,18 +270,31 @@ public final class ProcessorBenchmark {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    private static long sizeOf(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(f -> {
-                try {
-                    return Files.size(f);
-                } catch (IOException e) {
-                    return 0;
+    /** Live size of the RocksDB stores (SST files and memtables), from the Kafka Streams metrics. */
+    private static long rocksDbBytes(ServiceContext context) {
+        return (long) context.registry().getMeters().stream()
+                .filter(m -> m.getId().getName().endsWith("size.all.mem.tables")
+                        || m.getId().getName().endsWith("total.sst.files.size"))
+                .flatMap(m -> java.util.stream.StreamSupport.stream(m.measure().spliterator(), false))
+                .mapToDouble(ms -> Double.isFinite(ms.getValue()) ? ms.getValue() : 0).sum();
+    }
+
+    /** Bytes on the broker of the application's changelog topics. */
+    private static long changelogBytes(KafkaBroker kafka, String applicationId) throws Exception {
+        Admin admin = kafka.admin();
+        var brokers = admin.describeCluster().nodes().get().stream().map(n -> n.id()).toList();
+        long bytes = 0;
+        for (var dirs : admin.describeLogDirs(brokers).allDescriptions().get().values()) {
+            for (var dir : dirs.values()) {
+                for (var e : dir.replicaInfos().entrySet()) {
+                    String topic = e.getKey().topic();
+                    if (topic.startsWith(applicationId + "-") && topic.endsWith("-changelog")) {
+                        bytes += e.getValue().size();
+                    }
                 }
-            }).sum();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            }
         }
+        return bytes;
     }
 
     private static void log(String format, Object... args) {
