@@ -39,6 +39,6 @@ public record OptionSpec(String name, String valueName, String description, Stri
     String usageLine() {
         String left = "--" + name + (isFlag() ? "" : " " + valueName);
         String right = description + (defaultValue == null ? "" : " (default " + defaultValue + ")");
-        return String.format("  %-28s %s", left, right);
+        return String.format("  %-30s %s", left, right);
     }
 }

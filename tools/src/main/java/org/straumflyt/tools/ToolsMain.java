@@ -92,10 +92,16 @@ public final class ToolsMain {
         return text.toString();
     }
 
+    /** The exception's message, with its root cause's when that says more (Kafka wraps the reason). */
     private static String describe(Exception e) {
-        String message = e.getMessage();
-        if (message == null || message.isBlank()) {
-            return e.getClass().getSimpleName();
+        String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+                : e.getMessage();
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != e && root.getMessage() != null && !message.contains(root.getMessage())) {
+            message += ": " + root.getMessage();
         }
         return message;
     }

@@ -88,7 +88,7 @@ public final class DcatRecord {
             agent.put("@id", ORGANIZATION_URI + meta.organizationNumber());
         }
         agent.put("@type", "foaf:Agent");
-        agent.set("foaf:name", texts(meta.municipalityName(), meta.municipalityName()));
+        agent.set("foaf:name", NODES.arrayNode().add(text(meta.municipalityName(), "nb")));
         if (meta.organizationNumber() != null) {
             agent.put("dct:identifier", meta.organizationNumber());
         }
@@ -143,8 +143,8 @@ public final class DcatRecord {
         distribution.put("@type", "dcat:Distribution");
         distribution.set("dct:title", texts(file.titleNb(), file.titleEn()));
         distribution.set("dct:description", texts(
-                file.rows() + " rader, " + file.format().name() + ", UTF-8; kolonnene er beskrevet i docs/OPEN-DATA.md.",
-                file.rows() + " rows, " + file.format().name() + ", UTF-8; the columns are described in docs/OPEN-DATA.md."));
+                file.titleNb() + ": " + file.rows() + " rader, UTF-8, med kolonnenavn.",
+                file.titleEn() + ": " + file.rows() + " rows, UTF-8, with column names."));
         distribution.set("dcat:accessURL", ref(url));
         distribution.set("dcat:downloadURL", ref(url));
         distribution.set("dct:format", ref(file.format().fileTypeUri()));

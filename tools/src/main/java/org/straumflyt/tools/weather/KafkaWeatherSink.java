@@ -58,7 +58,9 @@ public final class KafkaWeatherSink implements WeatherSink {
     private static void requireTopic(KafkaSettings settings, String topic, Duration timeout)
             throws InterruptedException {
         Properties config = settings.clientConfig();
+        // The admin client refuses an API timeout shorter than its request timeout.
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(timeout.toMillis()));
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.min(timeout.toMillis(), 30_000)));
         try (Admin admin = Admin.create(config)) {
             admin.describeTopics(Set.of(topic)).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

@@ -26,7 +26,7 @@ class DcatRecordTest {
 
     @Test
     void hasEveryMandatoryPropertyOfADataset() {
-        JsonNode dataset = DcatRecord.of(metadata(OpenLicense.NLOD_2_0, "974760673", null), FILES);
+        JsonNode dataset = DcatRecord.of(metadata(OpenLicense.NLOD_2_0, "987654321", null), FILES);
 
         assertThat(dataset.get("@type").asText()).isEqualTo("dcat:Dataset");
         assertThat(languages(dataset.get("dct:title"))).contains("nb");
@@ -45,12 +45,12 @@ class DcatRecordTest {
 
     @Test
     void namesThePublisherByItsOrganisationNumberWhenConfigured() {
-        JsonNode withNumber = DcatRecord.of(metadata(OpenLicense.NLOD_2_0, "974760673", null), FILES).get("dct:publisher");
+        JsonNode withNumber = DcatRecord.of(metadata(OpenLicense.NLOD_2_0, "987654321", null), FILES).get("dct:publisher");
         JsonNode withoutNumber = DcatRecord.of(metadata(OpenLicense.NLOD_2_0, null, null), FILES).get("dct:publisher");
 
         assertThat(withNumber.get("@id").asText())
-                .isEqualTo("https://organization-catalog.fellesdatakatalog.digdir.no/organizations/974760673");
-        assertThat(withNumber.get("dct:identifier").asText()).isEqualTo("974760673");
+                .isEqualTo("https://organization-catalog.fellesdatakatalog.digdir.no/organizations/987654321");
+        assertThat(withNumber.get("dct:identifier").asText()).isEqualTo("987654321");
         assertThat(withoutNumber.has("@id")).isFalse();
         assertThat(withoutNumber.get("foaf:name")).isNotEmpty();
     }
@@ -117,7 +117,7 @@ class DcatRecordTest {
 
     @Test
     void declaresEveryPrefixItUses() {
-        JsonNode dataset = DcatRecord.of(metadata(OpenLicense.NLOD_2_0, "974760673", null), FILES);
+        JsonNode dataset = DcatRecord.of(metadata(OpenLicense.NLOD_2_0, "987654321", null), FILES);
 
         String json = dataset.toString();
         for (String prefix : List.of("dcat", "dct", "foaf", "vcard", "skos", "xsd")) {
