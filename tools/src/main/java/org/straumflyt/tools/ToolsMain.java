@@ -16,6 +16,8 @@ import org.straumflyt.tools.weather.WeatherImportCommand;
 public final class ToolsMain {
     private static final Logger LOG = LoggerFactory.getLogger(ToolsMain.class);
     private static final Set<String> HELP = Set.of("--help", "-h", "help");
+    /** After a command, only the option forms ask for help: "help" may be an option's value. */
+    private static final Set<String> COMMAND_HELP = Set.of("--help", "-h");
     static final String PROGRAM = "straumflyt-tools";
 
     private ToolsMain() {
@@ -47,7 +49,7 @@ public final class ToolsMain {
         }
         ToolCommand command = found.get();
         List<String> rest = Arrays.asList(args).subList(1, args.length);
-        if (rest.stream().anyMatch(HELP::contains)) {
+        if (rest.stream().anyMatch(COMMAND_HELP::contains)) {
             context.out().println(usage(command));
             return ToolCommand.OK;
         }
