@@ -49,8 +49,11 @@ import org.straumflyt.processor.calendar.DegreeDayRules;
 import org.straumflyt.processor.calendar.LocalDays;
 import org.straumflyt.processor.calendar.MonthlyAggregate;
 import org.straumflyt.processor.metering.AssignedReading;
+import org.straumflyt.processor.metering.AssignmentChange;
+import org.straumflyt.processor.metering.MeterInput;
 import org.straumflyt.processor.metering.DecodedReading;
 import org.straumflyt.processor.metering.MeterAssignment;
+import org.straumflyt.processor.metering.MeterAttribution;
 import org.straumflyt.processor.metering.MeterHourProcessor;
 import org.straumflyt.processor.metering.MeterOutput;
 import org.straumflyt.processor.metering.MeteringRules;
@@ -62,9 +65,11 @@ import org.straumflyt.processor.metering.RegistryIndexer;
  * <pre>
  * registry.buildings (table) ─▶ index by meter ─▶ meter-assignments (table)
  * readings ─▶ decode ─┬─▶ bad: readings.dlq
- *                     └─▶ join assignment ─▶ meter stage ─┬─▶ kpi.meter-hourly
+ *                     └─▶ join assignment ─┐
+ * meter-assignments changes ───────────────┴─▶ meter stage ─┬─▶ kpi.meter-hourly
  *                                                           └─▶ late/failed: readings.dlq
- * kpi.meter-hourly (table) ─▶ group by building+hour ─▶ join registry ─▶ kpi.building-hourly
+ * kpi.meter-hourly (table) ─▶ FK-join meter-assignments ─▶ group by building+hour ─▶ join registry
+ *   ─▶ kpi.building-hourly
  *   ─▶ group by building+local date ─▶ join weather.daily ─▶ kpi.building-daily
  *   ─▶ group by building+local month ─▶ kpi.building-monthly
  * </pre>
@@ -78,6 +83,7 @@ public final class KpiTopology {
     public static final String ASSIGNMENTS = "meter-assignments";
     public static final String BUILDINGS = "registry-buildings";
     public static final String METER_HOURS = "meter-hours";
+    public static final String METER_HOURS_ATTRIBUTED = "meter-hours-attributed";
     public static final String BUILDING_HOUR_AGGREGATES = "building-hour-aggregates";
     public static final String BUILDING_HOURS_EMITTED = "building-hours-emitted";
     public static final String BUILDING_HOUR_VIEWS = "building-hour-views";
@@ -145,8 +151,11 @@ public final class KpiTopology {
                 Serdes.ByteArray()).withCachingEnabled());
         KStream<String, MeterOutput> meterOutput = good
                 .mapValues(v -> ((DecodedReading.Ok) v).reading(), Named.as("ok-reading"))
-                .leftJoin(assignments, AssignedReading::new, Joined
-                        .<String, Reading, MeterAssignment>as("assign-meter"))
+                .leftJoin(assignments, (Reading r, MeterAssignment a) -> (MeterInput) new AssignedReading(r, a),
+                        Joined.<String, Reading, MeterAssignment>as("assign-meter"))
+                .merge(assignments.toStream(Named.as("assignment-changes"))
+                        .mapValues((meterId, a) -> (MeterInput) new AssignmentChange(meterId, a),
+                                Named.as("assignment-change")), Named.as("meter-inputs"))
                 .process(() -> new MeterHourProcessor(METER_STORE, METER_PENDING_STORE, rules, metrics, clock),
                         Named.as("meter-stage"), METER_STORE, METER_PENDING_STORE);
 
@@ -161,24 +170,31 @@ public final class KpiTopology {
                 .defaultBranch(Branched.withConsumer(dead -> toDlq(dead
                         .mapValues(v -> ((MeterOutput.Dead) v).letter(), Named.as("meter-letter")),
                         "meter-dead-letters"), "dead"));
-        buildingMonths(builder, buildingDays(builder, buildingHours(builder, buildings)));
+        buildingMonths(builder, buildingDays(builder, buildingHours(builder, buildings, assignments)));
         return builder.build(properties);
     }
 
     /**
-     * kpi.meter-hourly as a table, grouped by building and hour: the table hands the aggregate each revision's
-     * old value to retract and new value to add, so a correction is never counted twice.
+     * kpi.meter-hourly as a table, attributed to the meter's current registry entry by a foreign-key join, grouped
+     * by building and hour. The join re-emits every hour of a meter whenever its assignment changes, and the grouped
+     * table hands the aggregate each record's old value to retract and new value to add: a correction, or a meter
+     * that is registered, moved or removed, is followed exactly and never counted twice.
      */
     private KTable<BuildingHourKey, BuildingHourView> buildingHours(StreamsBuilder builder,
-            KTable<String, Building> buildings) {
+            KTable<String, Building> buildings, KTable<String, MeterAssignment> assignments) {
         var meterHourly = topics.meterHourly();
         JsonSerde<BuildingHourKey> keySerde = new JsonSerde<>(BuildingHourKey.class);
         JsonSerde<BuildingHourAggregate> aggSerde = new JsonSerde<>(BuildingHourAggregate.class);
-        KTable<BuildingHourKey, BuildingHourAggregate> aggregates = builder
+        KTable<MeterHourKey, MeterHour> meterHours = builder
                 .table(meterHourly.name(), Consumed.with(meterHourly.keySerde(), meterHourly.valueSerde())
                         .withName("meter-hourly-source"), Materialized
                         .<MeterHourKey, MeterHour, KeyValueStore<Bytes, byte[]>>as(METER_HOURS)
-                        .withKeySerde(meterHourly.keySerde()).withValueSerde(meterHourly.valueSerde()))
+                        .withKeySerde(meterHourly.keySerde()).withValueSerde(meterHourly.valueSerde()));
+        KTable<BuildingHourKey, BuildingHourAggregate> aggregates = meterHours
+                .leftJoin(assignments, MeterHour::meterId, MeterAttribution::attribute,
+                        TableJoined.as("meter-hour-registry"), Materialized
+                                .<MeterHourKey, MeterHour, KeyValueStore<Bytes, byte[]>>as(METER_HOURS_ATTRIBUTED)
+                                .withKeySerde(meterHourly.keySerde()).withValueSerde(meterHourly.valueSerde()))
                 .groupBy((key, hour) -> KeyValue.pair(new BuildingHourKey(buildingOf(hour), hour.hourStart()), hour),
                         Grouped.with("building-hour-group", keySerde, meterHourly.valueSerde()))
                 .aggregate(BuildingHourAggregate::empty,

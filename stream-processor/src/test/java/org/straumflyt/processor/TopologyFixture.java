@@ -116,6 +116,11 @@ final class TopologyFixture implements AutoCloseable {
         buildings.pipeInput(building.buildingId(), building, NOW);
     }
 
+    /** Removes a building from the registry (a tombstone on its key). */
+    void unregister(String buildingId) {
+        buildings.pipeInput(buildingId, null, NOW);
+    }
+
     /** Lets the wall clock pass one emit interval: pending meter-hours go downstream. */
     void flush() {
         driver.advanceWallClockTime(emitInterval);

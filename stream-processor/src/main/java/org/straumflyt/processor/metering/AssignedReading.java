@@ -9,7 +9,7 @@ import org.straumflyt.model.Reading;
  * @param reading    the reading
  * @param assignment the meter's building and limits, or {@code null} for an unassigned meter
  */
-public record AssignedReading(Reading reading, MeterAssignment assignment) {
+public record AssignedReading(Reading reading, MeterAssignment assignment) implements MeterInput {
     public AssignedReading {
         Objects.requireNonNull(reading, "reading");
     }

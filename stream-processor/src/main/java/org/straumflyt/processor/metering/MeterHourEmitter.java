@@ -55,6 +55,34 @@ public final class MeterHourEmitter {
         return emitted;
     }
 
+    /**
+     * Re-attributes every hour of a meter still held in its state to another building (or none) and carrier: each
+     * emitted hour goes out again at once with the same value and revision + 1, and hours waiting in the pending
+     * store are rewritten so that they leave with the new building too.
+     *
+     * @return the hours emitted
+     */
+    public int reattribute(String meterId, List<String> registers, Carrier carrier, String buildingId,
+            Consumer<MeterHour> out) {
+        int emitted = 0;
+        for (String register : registers) {
+            SeriesStore series = new SeriesStore(state, meterId, register);
+            for (EmittedHour before : series.emittedHours()) {
+                out.accept(emit(series, before, meterHour(meterId, register, carrier, buildingId, before.value())));
+                emitted++;
+            }
+        }
+        if (pending != null) {
+            for (Bytes key : MeterState.keysIn(pending, meterId)) {
+                MeterHour waiting = Json.fromBytes(pending.get(key), MeterHour.class);
+                pending.put(key, Json.toBytes(new MeterHour(waiting.meterId(), waiting.register(), carrier,
+                        buildingId, waiting.hourStart(), waiting.energyKwh(), waiting.peakKw(), waiting.coverage(),
+                        waiting.source(), waiting.flags(), waiting.revision())));
+            }
+        }
+        return emitted;
+    }
+
     /** Emits every pending hour. */
     public int flush(Consumer<MeterHour> out) {
         if (pending == null) {

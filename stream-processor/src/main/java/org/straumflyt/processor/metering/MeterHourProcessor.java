@@ -24,7 +24,7 @@ import org.straumflyt.processor.ProcessorMetrics;
  * The meter stage: applies each reading to its meter-register's state and emits the hours that changed, or a dead
  * letter for a late reading or one that fails. One bad record never stops the stream.
  */
-public final class MeterHourProcessor implements Processor<String, AssignedReading, String, MeterOutput> {
+public final class MeterHourProcessor implements Processor<String, MeterInput, String, MeterOutput> {
     public static final String COMPONENT = "stream-processor";
     private static final Logger LOG = LoggerFactory.getLogger(MeterHourProcessor.class);
 
@@ -71,9 +71,40 @@ public final class MeterHourProcessor implements Processor<String, AssignedReadi
     }
 
     @Override
-    public void process(Record<String, AssignedReading> record) {
-        Reading reading = record.value().reading();
-        MeterAssignment assignment = record.value().assignment();
+    public void process(Record<String, MeterInput> record) {
+        if (record.value() instanceof AssignmentChange change) {
+            reattribute(record, change);
+        } else if (record.value() instanceof AssignedReading assigned) {
+            apply(record, assigned);
+        }
+    }
+
+    /**
+     * A meter's registry entry changed: the hours it still holds go out again under the new building (and
+     * carrier), so kpi.meter-hourly names the right building for every hour that is not yet final. A change that
+     * leaves the building and carrier as they were re-emits nothing.
+     */
+    private void reattribute(Record<String, MeterInput> record, AssignmentChange change) {
+        MeterState meter = new MeterState(store, change.meterId());
+        MeterAssignment before = meter.assignment();
+        MeterAssignment after = change.assignment();
+        meter.putAssignment(after);
+        if (after == null && before == null) {
+            return;
+        }
+        String buildingId = after == null ? null : after.buildingId();
+        Carrier carrier = (after == null ? before : after).spec().carrier();
+        if (before != null && after != null && before.buildingId().equals(buildingId)
+                && before.spec().carrier() == carrier) {
+            return;
+        }
+        metrics.meterHours(emitter.reattribute(change.meterId(), meter.registers(), carrier, buildingId,
+                hour -> context.forward(record.withValue(new MeterOutput.Hour(hour)))));
+    }
+
+    private void apply(Record<String, MeterInput> record, AssignedReading assigned) {
+        Reading reading = assigned.reading();
+        MeterAssignment assignment = assigned.assignment();
         try {
             if (assignment == null) {
                 metrics.unassigned();
@@ -83,7 +114,7 @@ public final class MeterHourProcessor implements Processor<String, AssignedReadi
                     series);
             if (update instanceof MeterUpdate.Late late) {
                 metrics.late();
-                deadLetter(record, DeadLetterReason.LATE, "reading at " + reading.timestamp()
+                deadLetter(record, reading, DeadLetterReason.LATE, "reading at " + reading.timestamp()
                         + " is before the lateness horizon " + Instant.ofEpochMilli(late.horizonStart())
                         + " of " + reading.meterId() + "/" + reading.register());
             } else if (update instanceof MeterUpdate.Applied applied) {
@@ -93,11 +124,11 @@ public final class MeterHourProcessor implements Processor<String, AssignedReadi
             }
         } catch (RuntimeException e) {
             LOG.warn("reading of meter {} could not be processed; dead-lettered", reading.meterId(), e);
-            deadLetter(record, DeadLetterReason.PROCESSING_ERROR, String.valueOf(e));
+            deadLetter(record, reading, DeadLetterReason.PROCESSING_ERROR, String.valueOf(e));
         }
     }
 
-    private void emit(Record<String, AssignedReading> record, Reading reading, MeterAssignment assignment,
+    private void emit(Record<String, MeterInput> record, Reading reading, MeterAssignment assignment,
             MeterUpdate.Applied applied) {
         metrics.reading(reading.kind());
         if (applied.conflict()) {
@@ -111,12 +142,13 @@ public final class MeterHourProcessor implements Processor<String, AssignedReadi
         metrics.meterHours(emitted);
     }
 
-    private void deadLetter(Record<String, AssignedReading> record, DeadLetterReason reason, String detail) {
+    private void deadLetter(Record<String, MeterInput> record, Reading reading, DeadLetterReason reason,
+            String detail) {
         metrics.deadLetter(reason);
         RecordMetadata origin = context.recordMetadata().orElse(null);
         DeadLetter letter = DeadLetter.fromKafka(COMPONENT, reason, detail,
                 origin == null ? "" : origin.topic(), origin == null ? -1 : origin.partition(),
-                origin == null ? -1 : origin.offset(), Json.toBytes(record.value().reading()), clock.instant());
+                origin == null ? -1 : origin.offset(), Json.toBytes(reading), clock.instant());
         context.forward(record.withValue(new MeterOutput.Dead(letter)));
     }
 }

@@ -11,7 +11,9 @@ import org.straumflyt.model.MeterSpec;
 
 /**
  * Re-keys the building registry by meter: for each building update it emits the assignment of each of its meters,
- * and a tombstone for each meter the building no longer lists (it remembers the previous version for that).
+ * and a tombstone for each meter the building no longer lists (it remembers the previous version for that). A
+ * meter whose entry is unchanged is not emitted again: every assignment change re-attributes all of that meter's
+ * hours downstream, so a building republished with, say, a new heated area must not touch its meters.
  */
 public final class RegistryIndexer implements Processor<String, Building, String, MeterAssignment> {
     private final String storeName;
@@ -37,8 +39,12 @@ public final class RegistryIndexer implements Processor<String, Building, String
         Building after = record.value();
         Set<String> kept = new HashSet<>();
         if (after != null) {
+            Set<MeterSpec> unchanged = before == null ? Set.of() : new HashSet<>(before.meters());
             for (MeterSpec meter : after.meters()) {
                 kept.add(meter.meterId());
+                if (unchanged.contains(meter)) {
+                    continue;
+                }
                 context.forward(record.withKey(meter.meterId())
                         .withValue(new MeterAssignment(after.buildingId(), meter)));
             }

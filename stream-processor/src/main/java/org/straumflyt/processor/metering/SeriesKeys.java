@@ -16,6 +16,10 @@ final class SeriesKeys {
     static final byte INTERVAL = 'I';
     static final byte HOUR = 'H';
     static final byte EVENT = 'E';
+    /** The meter's registry entry as the meter stage last applied it; kept under the empty register name. */
+    static final byte ASSIGNMENT = 'A';
+    /** Greater than every kind byte: {@code prefix + END} sorts after every key of the series. */
+    private static final byte END = (byte) 0xFF;
 
     private final byte[] prefix;
 
@@ -41,6 +45,33 @@ final class SeriesKeys {
     /** The largest key of a kind. */
     Bytes last(byte kind) {
         return key(kind, Long.MAX_VALUE);
+    }
+
+    /** The key after every key of this meter-register and before those of the meter's next register. */
+    Bytes afterSeries() {
+        return Bytes.wrap(ByteBuffer.allocate(prefix.length + 1).put(prefix).put(END).array());
+    }
+
+    /** The smallest key of any register of a meter. */
+    static Bytes meterFirst(String meterId) {
+        byte[] meter = meterId.getBytes(StandardCharsets.UTF_8);
+        return Bytes.wrap(ByteBuffer.allocate(2 + meter.length).putShort((short) meter.length).put(meter).array());
+    }
+
+    /** A key after every key of a meter (a register name length no name has). */
+    static Bytes meterLast(String meterId) {
+        byte[] meter = meterId.getBytes(StandardCharsets.UTF_8);
+        return Bytes.wrap(ByteBuffer.allocate(4 + meter.length).putShort((short) meter.length).put(meter)
+                .put(END).put(END).array());
+    }
+
+    /** The register name of a key. */
+    static String registerOf(Bytes key) {
+        ByteBuffer b = ByteBuffer.wrap(key.get());
+        b.position(2 + Short.toUnsignedInt(b.getShort()));
+        byte[] reg = new byte[Short.toUnsignedInt(b.getShort())];
+        b.get(reg);
+        return new String(reg, StandardCharsets.UTF_8);
     }
 
     static long timeOf(Bytes key) {

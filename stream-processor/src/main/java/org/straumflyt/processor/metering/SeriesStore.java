@@ -163,6 +163,16 @@ public final class SeriesStore {
                 flags), revision);
     }
 
+    /** Every hour still held (not yet final) that was emitted, in time order. */
+    public List<EmittedHour> emittedHours() {
+        List<Long> hours = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(keys.first(SeriesKeys.HOUR),
+                keys.last(SeriesKeys.HOUR))) {
+            it.forEachRemaining(kv -> hours.add(SeriesKeys.timeOf(kv.key)));
+        }
+        return hours.stream().map(this::emitted).toList();
+    }
+
     public void putEmitted(EmittedHour hour) {
         HourValue v = hour.value();
         store.put(keys.key(SeriesKeys.HOUR, v.hourStart()), ByteBuffer.allocate(37)
