@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -16,9 +19,14 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.straumflyt.model.Building;
+import org.straumflyt.model.BuildingCategory;
+import org.straumflyt.model.BuildingHour;
+import org.straumflyt.model.BuildingHourKey;
 import org.straumflyt.model.Carrier;
 import org.straumflyt.model.MeterHour;
 import org.straumflyt.model.MeterHourKey;
+import org.straumflyt.model.MeterSpec;
 import org.straumflyt.model.Reading;
 import org.straumflyt.processor.metering.MeteringRules;
 import org.straumflyt.processor.oracle.MeterOracle;
@@ -86,6 +94,68 @@ class OrderIndependencePropertyTest {
         assertThat(actual.keySet()).isEqualTo(expected.keySet());
         actual.forEach((h, kwh) -> assertThat(kwh).as("building energy at %s", h)
                 .isCloseTo(expected.get(h), within(1e-6)));
+    }
+
+    /**
+     * The registry may be read at any point among the readings (a start-up race, a meter registered while it
+     * reports, moved or removed): whatever the position of its records, the final building-hours are those of the
+     * final registry — the oracle's meter-hours summed per the final building of each meter.
+     */
+    @Property(tries = 20)
+    void finalBuildingHoursFollowTheFinalRegistryWhereverItsRecordsArrive(
+            @ForAll("wellBehavedMeter") List<Reading> a, @ForAll("wellBehavedMeter") List<Reading> b,
+            @ForAll boolean m2FinallyRegistered, @ForAll boolean m1InitiallyRegistered, @ForAll Random random) {
+        List<Reading> readings = new ArrayList<>(a);
+        b.forEach(r -> readings.add(new Reading("m2", r.register(), r.kind(), r.value(), r.timestamp(), null,
+                r.carrier(), null, null)));
+        List<String> initialMeters = m1InitiallyRegistered ? List.of("m1", "m2") : List.of("m2");
+        List<String> finalMeters = m2FinallyRegistered ? List.of("m1", "m2") : List.of("m1");
+        Map<BuildingHourKey, Double> expectedKwh = new HashMap<>();
+        Map<BuildingHourKey, Integer> expectedMeters = new HashMap<>();
+        Map<String, List<Reading>> byMeter = Map.of("m1", a, "m2", readings.subList(a.size(), readings.size()));
+        byMeter.forEach((meter, its) -> oracle.hours(its).forEach((h, e) -> {
+            var key = new BuildingHourKey(finalMeters.contains(meter) ? "school" : BuildingHour.UNASSIGNED,
+                    Instant.ofEpochMilli(h));
+            expectedKwh.merge(key, e.energyKwh(), Double::sum);
+            expectedMeters.merge(key, 1, Integer::sum);
+        }));
+        List<Reading> delivered = withDuplicatesShuffled(readings, random);
+        int first = random.nextInt(delivered.size() + 1);
+        int last = first + random.nextInt(delivered.size() + 1 - first);
+
+        Map<BuildingHourKey, BuildingHour> actual;
+        try (TopologyFixture fixture = new TopologyFixture()) {
+            for (int i = 0; i <= delivered.size(); i++) {
+                if (i == first) {
+                    fixture.register(school(initialMeters));
+                }
+                if (i == last) {
+                    fixture.register(school(finalMeters));
+                }
+                if (i < delivered.size()) {
+                    fixture.send(delivered.get(i));
+                }
+                if (random.nextInt(8) == 0) {
+                    fixture.flush();
+                }
+            }
+            actual = fixture.buildingHourTable();
+        }
+
+        Set<BuildingHourKey> keys = new HashSet<>(actual.keySet());
+        keys.addAll(expectedKwh.keySet());
+        for (BuildingHourKey key : keys) {
+            BuildingHour hour = actual.get(key);
+            assertThat(hour == null ? 0 : hour.importKwh()).as("energy of %s", key)
+                    .isCloseTo(expectedKwh.getOrDefault(key, 0.0), within(1e-6));
+            assertThat(hour == null ? 0 : hour.metersReporting()).as("meters reporting in %s", key)
+                    .isEqualTo(expectedMeters.getOrDefault(key, 0));
+        }
+    }
+
+    private static Building school(List<String> meters) {
+        return new Building("school", "school", "3201", BuildingCategory.SCHOOL, 1000, null, null, null, false,
+                meters.stream().map(m -> MeterSpec.of(m, Carrier.ELECTRICITY)).toList());
     }
 
     private static Map<MeterHourKey, MeterHour> run(List<Reading> delivered) {
