@@ -101,8 +101,9 @@ final class IngestProcess implements AutoCloseable {
     }
 
     private HttpRequest request(String path) {
+        // Generous: on a loaded 2-core machine a scrape of a busy bridge can take seconds.
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(Duration.ofSeconds(15)).build();
     }
 
     @Override
