@@ -101,6 +101,11 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /** The operating-system process id of the running JVM (for /proc readings of CPU time and memory). */
+    public synchronized long pid() {
+        return process.pid();
+    }
+
     /** SIGTERM, then SIGKILL if it has not stopped within the timeout. */
     @Override
     public synchronized void close() {

@@ -1,0 +1,70 @@
+package org.straumflyt.e2e.bench;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.straumflyt.simulator.fleet.PayloadFormat;
+
+/**
+ * The benchmark's command line.
+ *
+ * @param buildings      buildings in the simulated fleet
+ * @param hours          simulated hours of readings
+ * @param formats        the electricity meters' payload formats, round-robin over buildings
+ * @param settings       the latency settings to run the pipeline with, one phase each
+ * @param partitions     partitions of every topic (the services' topic.partitions)
+ * @param seed           the simulator's seed
+ * @param probeInterval  time between latency probes
+ * @param probePoll      time between the probe's store queries
+ * @param rate           the pipeline phases' publishing pace, readings/s; 0 = as fast as the broker takes it (the
+ *                       ceiling always runs at full speed)
+ */
+record BenchOptions(int buildings, int hours, List<PayloadFormat> formats, List<LatencySettings> settings,
+        int partitions, long seed, Duration probeInterval, Duration probePoll, double rate) {
+
+    static final String USAGE = """
+            usage: PipelineBenchmark [--buildings N] [--hours H] [--formats LIST] [--settings LIST] [--partitions P]
+                                     [--seed S] [--probe-interval-ms MS] [--probe-poll-ms MS] [--rate R]
+              --buildings          buildings in the simulated fleet (default 100)
+              --hours              simulated hours (default 12)
+              --formats            canonical,ams,tasmota,senml,shelly (default canonical,ams,tasmota,senml: Shelly
+                                   payloads carry no reading time, ingest stamps them on arrival)
+              --settings           default,low-latency (default both, one pipeline phase each)
+              --partitions         partitions of every topic (default 6, the services' default)
+              --seed               simulator seed (default 42)
+              --probe-interval-ms  time between latency probes (default 500)
+              --probe-poll-ms      time between the probe's store queries (default 20)
+              --rate               publish the pipeline phases at R readings/s, to measure latency at a load the
+                                   pipeline sustains (default 0: as fast as the broker takes it; the ceiling
+                                   always runs at full speed)
+            """;
+
+    static BenchOptions parse(String[] args) {
+        Map<String, String> o = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --option value, got '" + args[i] + "'");
+            }
+            o.put(args[i].substring(2), args[++i]);
+        }
+        Set<String> known = Set.of("buildings", "hours", "formats", "settings", "partitions", "seed",
+                "probe-interval-ms", "probe-poll-ms", "rate");
+        o.keySet().stream().filter(k -> !known.contains(k)).findFirst().ifPresent(k -> {
+            throw new IllegalArgumentException("unknown option --" + k);
+        });
+        return new BenchOptions(Integer.parseInt(o.getOrDefault("buildings", "100")),
+                Integer.parseInt(o.getOrDefault("hours", "12")),
+                Arrays.stream(o.getOrDefault("formats", "canonical,ams,tasmota,senml").split(","))
+                        .map(PayloadFormat::parse).toList(),
+                Arrays.stream(o.getOrDefault("settings", "default,low-latency").split(","))
+                        .map(LatencySettings::parse).toList(),
+                Integer.parseInt(o.getOrDefault("partitions", "6")),
+                Long.parseLong(o.getOrDefault("seed", "42")),
+                Duration.ofMillis(Long.parseLong(o.getOrDefault("probe-interval-ms", "500"))),
+                Duration.ofMillis(Long.parseLong(o.getOrDefault("probe-poll-ms", "20"))),
+                Double.parseDouble(o.getOrDefault("rate", "0")));
+    }
+}
