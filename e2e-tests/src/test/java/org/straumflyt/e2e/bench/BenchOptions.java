@@ -19,15 +19,18 @@ import org.straumflyt.simulator.fleet.PayloadFormat;
  * @param seed           the simulator's seed
  * @param probeInterval  time between latency probes
  * @param probePoll      time between the probe's store queries
+ * @param warmUp         probes published within this time from the first publish are left out of the
+ *                       "after warm-up" latency figures (they are in the "all probes" ones)
  * @param rate           the pipeline phases' publishing pace, readings/s; 0 = as fast as the broker takes it (the
  *                       ceiling always runs at full speed)
  */
 record BenchOptions(int buildings, int hours, List<PayloadFormat> formats, List<LatencySettings> settings,
-        int partitions, long seed, Duration probeInterval, Duration probePoll, double rate) {
+        int partitions, long seed, Duration probeInterval, Duration probePoll, Duration warmUp, double rate) {
 
     static final String USAGE = """
             usage: PipelineBenchmark [--buildings N] [--hours H] [--formats LIST] [--settings LIST] [--partitions P]
-                                     [--seed S] [--probe-interval-ms MS] [--probe-poll-ms MS] [--rate R]
+                                     [--seed S] [--probe-interval-ms MS] [--probe-poll-ms MS] [--warm-up-s S]
+                                     [--rate R]
               --buildings          buildings in the simulated fleet (default 100)
               --hours              simulated hours (default 12)
               --formats            canonical,ams,tasmota,senml,shelly (default canonical,ams,tasmota,senml: Shelly
@@ -37,6 +40,7 @@ record BenchOptions(int buildings, int hours, List<PayloadFormat> formats, List<
               --seed               simulator seed (default 42)
               --probe-interval-ms  time between latency probes (default 500)
               --probe-poll-ms      time between the probe's store queries (default 20)
+              --warm-up-s          probes of the first S seconds are reported apart (default 30)
               --rate               publish the pipeline phases at R readings/s, to measure latency at a load the
                                    pipeline sustains (default 0: as fast as the broker takes it; the ceiling
                                    always runs at full speed)
@@ -51,7 +55,7 @@ record BenchOptions(int buildings, int hours, List<PayloadFormat> formats, List<
             o.put(args[i].substring(2), args[++i]);
         }
         Set<String> known = Set.of("buildings", "hours", "formats", "settings", "partitions", "seed",
-                "probe-interval-ms", "probe-poll-ms", "rate");
+                "probe-interval-ms", "probe-poll-ms", "warm-up-s", "rate");
         o.keySet().stream().filter(k -> !known.contains(k)).findFirst().ifPresent(k -> {
             throw new IllegalArgumentException("unknown option --" + k);
         });
@@ -65,6 +69,7 @@ record BenchOptions(int buildings, int hours, List<PayloadFormat> formats, List<
                 Long.parseLong(o.getOrDefault("seed", "42")),
                 Duration.ofMillis(Long.parseLong(o.getOrDefault("probe-interval-ms", "500"))),
                 Duration.ofMillis(Long.parseLong(o.getOrDefault("probe-poll-ms", "20"))),
+                Duration.ofSeconds(Long.parseLong(o.getOrDefault("warm-up-s", "30"))),
                 Double.parseDouble(o.getOrDefault("rate", "0")));
     }
 }

@@ -56,6 +56,9 @@ final class LatencyProbe implements AutoCloseable {
     private final ConcurrentLinkedDeque<Pending> pending = new ConcurrentLinkedDeque<>();
     /** Publish-to-queryable latency, µs, up to 10 minutes with 3 significant digits. */
     private final Histogram latencyMicros = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+    /** The same for the probes published after the warm-up: the services start cold (JIT, first transactions). */
+    private final Histogram steadyMicros = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+    private volatile long steadyFromNanos = Long.MAX_VALUE;
     private volatile boolean probing = true;
     private long next = 1;
     private final AtomicLong errors = new AtomicLong();
@@ -82,8 +85,12 @@ final class LatencyProbe implements AutoCloseable {
         client.connect(options);
     }
 
-    /** Publishes the baseline reading, then a probe every {@code interval}, and polls every {@code poll}. */
-    void start(Duration interval, Duration poll) throws MqttException {
+    /**
+     * Publishes the baseline reading, then a probe every {@code interval}, and polls every {@code poll}; probes
+     * published later than {@code warmUp} from now are also counted in {@link #steadyMicros()}.
+     */
+    void start(Duration interval, Duration poll, Duration warmUp) throws MqttException {
+        steadyFromNanos = System.nanoTime() + warmUp.toNanos();
         publish(0);
         timers.scheduleAtFixedRate(this::nextProbe, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         timers.scheduleWithFixedDelay(this::poll, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
@@ -107,6 +114,13 @@ final class LatencyProbe implements AutoCloseable {
     Histogram latencyMicros() {
         synchronized (latencyMicros) {
             return latencyMicros.copy();
+        }
+    }
+
+    /** Latencies of the probes published after the warm-up, µs. */
+    Histogram steadyMicros() {
+        synchronized (latencyMicros) {
+            return steadyMicros.copy();
         }
     }
 
@@ -155,9 +169,13 @@ final class LatencyProbe implements AutoCloseable {
             for (Pending p = pending.peekFirst(); p != null && p.energyKwh() <= energy + TOLERANCE_KWH;
                     p = pending.peekFirst()) {
                 pending.pollFirst();
+                long micros = Math.min(latencyMicros.getHighestTrackableValue(),
+                        TimeUnit.NANOSECONDS.toMicros(seenNanos - p.publishedNanos()));
                 synchronized (latencyMicros) {
-                    latencyMicros.recordValue(Math.min(latencyMicros.getHighestTrackableValue(),
-                            TimeUnit.NANOSECONDS.toMicros(seenNanos - p.publishedNanos())));
+                    latencyMicros.recordValue(micros);
+                    if (p.publishedNanos() >= steadyFromNanos) {
+                        steadyMicros.recordValue(micros);
+                    }
                 }
             }
         } catch (IOException | RuntimeException e) {

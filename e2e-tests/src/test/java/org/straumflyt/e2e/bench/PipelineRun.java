@@ -57,6 +57,7 @@ final class PipelineRun {
      * @param readingsInKafka readings ingest counted as confirmed by Kafka, probes excluded
      * @param deadLetters     messages ingest set aside
      * @param latencyMicros   probe latencies, µs
+     * @param steadyMicros    latencies of the probes published after the warm-up, µs
      * @param unresolved      probes not seen in the store within the wait after the run
      * @param probeErrors     failed probe publishes or store polls
      * @param verified        the comparison's summary
@@ -64,7 +65,8 @@ final class PipelineRun {
      */
     record Result(LatencySettings settings, double publishSeconds, double kafkaSeconds, double processorSeconds,
             double storeSeconds,
-            double verifyPass, long readingsInKafka, long deadLetters, Histogram latencyMicros, long unresolved,
+            double verifyPass, long readingsInKafka, long deadLetters, Histogram latencyMicros,
+            Histogram steadyMicros, long unresolved,
             long probeErrors, String verified, Map<String, ProcessUsage> usage) {
     }
 
@@ -95,7 +97,7 @@ final class PipelineRun {
             Metrics ingestMetrics = new Metrics(ingest.url("/metrics"));
             try (LatencyProbe probe = new LatencyProbe(mqtt.uri(), store.httpUrl(), run)) {
                 Map<String, ProcessUsage> before = processes.read();
-                probe.start(bench.probeInterval(), bench.probePoll());
+                probe.start(bench.probeInterval(), bench.probePoll(), bench.warmUp());
                 long start = System.nanoTime();
                 CounterProgress intoKafka = CounterProgress.watch(ingestMetrics, "ingest_readings_produced_total",
                         load.readings(), probe, start);
@@ -129,7 +131,7 @@ final class PipelineRun {
                 }
                 progress.println(report.summary());
                 return new Result(settings, publishSeconds, kafkaSeconds, processorSeconds, storeSeconds, verifyPass, inKafka,
-                        deadLetters, probe.latencyMicros(), unresolved, probe.errors(), report.summary(), usage);
+                        deadLetters, probe.latencyMicros(), probe.steadyMicros(), unresolved, probe.errors(), report.summary(), usage);
             }
         } finally {
             for (int i = services.size() - 1; i >= 0; i--) {
