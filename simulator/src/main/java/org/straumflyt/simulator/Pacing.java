@@ -38,7 +38,10 @@ public sealed interface Pacing {
         }
     }
 
-    /** Wall-clock nanos ({@link System#nanoTime()} scale) at which a message due at {@code sendAt} is sent. */
+    /**
+     * Wall-clock nanos ({@link System#nanoTime()} scale) at which a message due at {@code sendAt} is sent;
+     * {@link Long#MIN_VALUE} (at once) for {@link Max} — callers must not subtract from it.
+     */
     default long dueNanos(Instant sendAt, Instant simulatedStart, long wallStartNanos) {
         if (this instanceof Accelerated a) {
             return wallStartNanos

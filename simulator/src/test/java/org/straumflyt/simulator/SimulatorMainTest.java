@@ -47,6 +47,23 @@ class SimulatorMainTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void atMaxSpeedNothingWaits() throws Exception {
+        // A broker that is not there makes run() fail at connect; pacing is checked on the schedule directly.
+        java.lang.reflect.Method pace = Simulation.class.getDeclaredMethod("pace",
+                org.straumflyt.simulator.publish.Outgoing.class, long.class);
+        pace.setAccessible(true);
+        SimulationOptions options = SimulatorMain.publishOptions(Map.of("buildings", "1", "duration", "PT1H"));
+        Simulation simulation = new Simulation(options, new java.io.PrintStream(new java.io.ByteArrayOutputStream()));
+        var first = simulation.schedule().next();
+
+        long started = System.nanoTime();
+        pace.invoke(simulation, first, started);
+
+        assertThat(System.nanoTime() - started).isLessThan(java.time.Duration.ofSeconds(1).toNanos());
+    }
+
+    @Test
     void aBadCommandLineExitsWithTwo() throws Exception {
         assertThat(SimulatorMain.run(new String[] {"publish", "--buildings"})).isEqualTo(2);
         assertThat(SimulatorMain.run(new String[] {"launch"})).isEqualTo(2);
