@@ -39,17 +39,22 @@ public sealed interface Pacing {
     }
 
     /**
-     * Wall-clock nanos ({@link System#nanoTime()} scale) at which a message due at {@code sendAt} is sent;
-     * {@link Long#MIN_VALUE} (at once) for {@link Max} — callers must not subtract from it.
+     * How long to wait, in nanoseconds, before sending a message due at {@code sendAt}; 0 when it is due already
+     * (always for {@link Max}).
+     *
+     * @param wallStartNanos {@link System#nanoTime()} when the run started
+     * @param nowNanos       {@link System#nanoTime()} now
      */
-    default long dueNanos(Instant sendAt, Instant simulatedStart, long wallStartNanos) {
+    default long nanosToWait(Instant sendAt, Instant simulatedStart, long wallStartNanos, long nowNanos) {
+        long due;
         if (this instanceof Accelerated a) {
-            return wallStartNanos
+            due = wallStartNanos
                     + (long) ((sendAt.toEpochMilli() - simulatedStart.toEpochMilli()) / a.factor() * 1_000_000);
+        } else if (this instanceof Live) {
+            due = nowNanos + (sendAt.toEpochMilli() - System.currentTimeMillis()) * 1_000_000;
+        } else {
+            return 0;
         }
-        if (this instanceof Live) {
-            return System.nanoTime() + (sendAt.toEpochMilli() - System.currentTimeMillis()) * 1_000_000;
-        }
-        return Long.MIN_VALUE;
+        return Math.max(0, due - nowNanos);
     }
 }

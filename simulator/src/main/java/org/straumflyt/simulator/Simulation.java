@@ -114,10 +114,7 @@ public final class Simulation {
     }
 
     private void pace(Outgoing next, long wallStart) throws InterruptedException {
-        if (options.pacing() instanceof Pacing.Max) {
-            return;
-        }
-        long wait = options.pacing().dueNanos(next.sendAt(), options.start(), wallStart) - System.nanoTime();
+        long wait = options.pacing().nanosToWait(next.sendAt(), options.start(), wallStart, System.nanoTime());
         if (wait > 0) {
             Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
         }
