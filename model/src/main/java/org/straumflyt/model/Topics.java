@@ -20,6 +20,8 @@ public final class Topics {
     private final Topic<BuildingDailyKey, BuildingDaily> buildingDaily;
     private final Topic<BuildingMonthlyKey, BuildingMonthly> buildingMonthly;
     private final Topic<String, DeadLetter> kpiDlq;
+    private final Topic<PortfolioKey, PortfolioKpi> portfolio;
+    private final Topic<String, BuildingTwin> twinBuildings;
 
     private Topics(String prefix) {
         readings = stream(prefix + "readings", Serdes.String(), Reading.class, "reading");
@@ -36,6 +38,9 @@ public final class Topics {
         buildingMonthly = compacted(prefix + "kpi.building-monthly", new JsonSerde<>(BuildingMonthlyKey.class),
                 BuildingMonthly.class, "building-monthly");
         kpiDlq = stream(prefix + "kpi.dlq", Serdes.String(), DeadLetter.class, "dead-letter");
+        portfolio = compacted(prefix + "kpi.portfolio", new JsonSerde<>(PortfolioKey.class), PortfolioKpi.class,
+                "portfolio");
+        twinBuildings = compacted(prefix + "twin.buildings", Serdes.String(), BuildingTwin.class, "building-twin");
     }
 
     /**
@@ -102,15 +107,25 @@ public final class Topics {
         return kpiDlq;
     }
 
+    /** U4SSC indicators per municipality and period (compacted, upserts). */
+    public Topic<PortfolioKey, PortfolioKpi> portfolio() {
+        return portfolio;
+    }
+
+    /** The digital-twin feed: the latest state of each building (compacted), key = building id. */
+    public Topic<String, BuildingTwin> twinBuildings() {
+        return twinBuildings;
+    }
+
     /** The KPI topics, in the order of their granularity. */
     public List<Topic<?, ? extends Kpi>> kpiTopics() {
-        return List.of(meterHourly, buildingHourly, buildingDaily, buildingMonthly);
+        return List.of(meterHourly, buildingHourly, buildingDaily, buildingMonthly, portfolio);
     }
 
     /** Every topic, for creating them. */
     public List<Topic<?, ?>> all() {
         return List.of(readings, readingsDlq, registryBuildings, weatherDaily, meterHourly, buildingHourly,
-                buildingDaily, buildingMonthly, kpiDlq);
+                buildingDaily, buildingMonthly, kpiDlq, portfolio, twinBuildings);
     }
 
     private static <K, V> Topic<K, V> stream(String name, Serde<K> keySerde, Class<V> type, String schema) {

@@ -71,4 +71,24 @@ final class Samples {
                         new PeakHour(Instant.parse("2026-11-20T08:00:00Z"), 63.0)),
                 64.5, 410.0, 18_100.0, 0.98, EnumSet.noneOf(QualityFlag.class), 40);
     }
+
+    static PortfolioKpi portfolio() {
+        return new PortfolioKpi("3201", PortfolioPeriod.ROLLING_12_MONTHS, LocalDate.of(2025, 11, 23),
+                LocalDate.of(2026, 11, 22), "Europe/Oslo", 365, 3, 9000.0, 1_080_000.0, 4_000.0, 1_050_000.0,
+                120.0, 116.7, 0.95, 4, 3, 0.75, 6000.0, 2.0 / 3, 700_000.0, 700_000.0 / 1_084_000.0, 120, 1095, 1090,
+                List.of(new PortfolioCategory(BuildingCategory.SCHOOL, 2, 6000.0, 780_000.0, 760_000.0, 130.0,
+                                126.7, 1.0),
+                        new PortfolioCategory(BuildingCategory.OFFICE, 1, 3000.0, 300_000.0, 290_000.0, 100.0, 96.7,
+                                1085.0 / 1095)),
+                1090.0 / 1095, EnumSet.of(QualityFlag.GAP), 7);
+    }
+
+    static BuildingTwin twin() {
+        return new BuildingTwin("baerum-skole-17", "Bekkestua skole", "3201", BuildingCategory.SCHOOL,
+                new GeoLocation(59.918, 10.589), 5400.0, "Europe/Oslo", 46.9,
+                new TwinHour(Instant.parse("2026-11-23T10:00:00Z"), 23.45, 52.0),
+                new TwinDay(LocalDate.of(2026, 11, 23), 512.3, 512.3 / 5400),
+                new TwinHour(HOUR.plusSeconds(3 * 3600), 61.0, 64.0), 0.5, 2, 2, EnumSet.of(QualityFlag.ESTIMATED),
+                Instant.parse("2026-11-23T10:30:00Z"), 12);
+    }
 }

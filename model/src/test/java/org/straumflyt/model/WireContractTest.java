@@ -33,7 +33,9 @@ class WireContractTest {
                 Arguments.of(TOPICS.meterHourly(), Samples.meterHour()),
                 Arguments.of(TOPICS.buildingHourly(), Samples.buildingHour()),
                 Arguments.of(TOPICS.buildingDaily(), Samples.buildingDaily()),
-                Arguments.of(TOPICS.buildingMonthly(), Samples.buildingMonthly()));
+                Arguments.of(TOPICS.buildingMonthly(), Samples.buildingMonthly()),
+                Arguments.of(TOPICS.portfolio(), Samples.portfolio()),
+                Arguments.of(TOPICS.twinBuildings(), Samples.twin()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -81,6 +83,14 @@ class WireContractTest {
         assertThat(a).isEqualTo(b);
         assertThat(new String(a, StandardCharsets.UTF_8))
                 .isEqualTo("{\"meterId\":\"7359992890000000\",\"register\":\"import\",\"hourStart\":\"2026-11-23T06:00:00Z\"}");
+    }
+
+    @Test
+    void portfolioKeysNameTheMunicipalityThePeriodKindAndItsFirstDay() {
+        byte[] key = TOPICS.portfolio().keySerde().serializer().serialize("t", Samples.portfolio().key());
+
+        assertThat(new String(key, StandardCharsets.UTF_8))
+                .isEqualTo("{\"municipality\":\"3201\",\"period\":\"rolling_12_months\",\"from\":\"2025-11-23\"}");
     }
 
     @Test
