@@ -96,7 +96,7 @@ class ExactlyOnceAndReplayTest {
                 assertThat(row.get("energy_kwh")).isEqualTo(hour.energyKwh());
                 assertThat(row.get("peak_kw")).isEqualTo(hour.peakKw());
                 assertThat(row.get("coverage")).isEqualTo(hour.coverage());
-                assertThat(row.get("building")).isEqualTo(hour.buildingId());
+                assertThat(row.get("building_id")).isEqualTo(hour.buildingId());
                 assertThat(row.get("revision")).isEqualTo(hour.revision());
                 assertThat(row.get("flags")).isEqualTo(hour.flags().isEmpty() ? "" : "gap");
             }

@@ -54,7 +54,7 @@ class MeterHourLandsTest {
             assertThat(row).containsEntry("meter", meter)
                     .containsEntry("register", "import")
                     .containsEntry("carrier", "district_heating")
-                    .containsEntry("building", "b-" + run)
+                    .containsEntry("building_id", "b-" + run)
                     .containsEntry("energy_kwh", 12.345678901234)
                     .containsEntry("peak_kw", 15.5)
                     .containsEntry("coverage", 0.75)

@@ -29,12 +29,14 @@ import org.straumflyt.model.QualityFlag;
  *
  * <p>Timestamps are the start of the record's period (a UTC hour, or local midnight of the building's time zone for
  * days and months), so that a rewrite of the same key lands on the same point. Tags are stable ids only; everything
- * that changes between revisions is a field.
+ * that changes between revisions is a field. That includes the building of a meter-hour: the stream processor
+ * re-emits an hour with its new building when the registry (re)assigns the meter, and as a tag the building would
+ * start a second series, leaving the old row beside the new one.
  */
 public final class KpiLayouts {
     /** The zone of daily and monthly records that do not name one (the registry's default). */
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Oslo");
-    /** The {@code building} tag of meters the registry does not assign to a building. */
+    /** The {@code building_id} of meter-hours whose meter the registry does not assign to a building. */
     public static final String UNASSIGNED = BuildingHour.UNASSIGNED;
 
     public static final Measurement<MeterHour> METER_HOURLY = Measurement.<MeterHour>named("meter_hourly",
@@ -42,7 +44,7 @@ public final class KpiLayouts {
             .tag("meter", "meter id", MeterHour::meterId)
             .tag("register", "register name, e.g. import or export", MeterHour::register)
             .tag("carrier", "energy carrier, e.g. electricity, district_heating", h -> h.carrier().wireName())
-            .tag("building", "building id from the registry, 'unassigned' when the meter has none",
+            .field("building_id", STRING, "", "building id from the registry, 'unassigned' when the meter has none",
                     h -> h.buildingId() == null ? UNASSIGNED : h.buildingId())
             .field("energy_kwh", FLOAT, "kWh", "energy in the hour", MeterHour::energyKwh)
             .field("peak_kw", FLOAT, "kW", "highest power sample in the hour, when the meter sends power",

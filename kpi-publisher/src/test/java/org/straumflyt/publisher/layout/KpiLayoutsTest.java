@@ -35,9 +35,9 @@ class KpiLayoutsTest {
         // Then the line protocol is exactly the documented one
         assertThat(points).hasSize(1);
         assertThat(InfluxPointStoreProbe.lineProtocol(points.get(0))).isEqualTo(
-                "meter_hourly,building=unassigned,carrier=electricity,meter=7359992890000000,register=import "
-                        + "coverage=0.75,energy_kwh=12.5,estimated=true,flags=\"estimated\",revision=2i,"
-                        + "source=\"power\" 1736924400");
+                "meter_hourly,carrier=electricity,meter=7359992890000000,register=import "
+                        + "building_id=\"unassigned\",coverage=0.75,energy_kwh=12.5,estimated=true,"
+                        + "flags=\"estimated\",revision=2i,source=\"power\" 1736924400");
     }
 
     @Test
@@ -70,14 +70,33 @@ class KpiLayoutsTest {
     }
 
     @Test
+    void aReattributedMeterHourKeepsItsPointIdentity() {
+        // Given one meter-hour before and after the registry assigned its meter to a building
+        Instant hourStart = Instant.parse("2025-01-15T07:00:00Z");
+        MeterHour unassigned = new MeterHour("m-1", "import", Carrier.ELECTRICITY, null, hourStart, 1.0, null, 1.0,
+                EnergySource.REGISTER, Set.of(), 1);
+        MeterHour assigned = new MeterHour("m-1", "import", Carrier.ELECTRICITY, "skole-1", hourStart, 1.0, null,
+                1.0, EnergySource.REGISTER, Set.of(), 2);
+
+        // When both are mapped
+        KpiPoint before = KpiLayouts.points(unassigned).get(0);
+        KpiPoint after = KpiLayouts.points(assigned).get(0);
+
+        // Then they are the same point (the later overwrites the earlier), the building being a field
+        assertThat(after.identity()).isEqualTo(before.identity());
+        assertThat(before.fields()).containsEntry("building_id", "unassigned");
+        assertThat(after.fields()).containsEntry("building_id", "skole-1");
+    }
+
+    @Test
     void questDbTablesDeduplicateOnTimeAndEveryTag() {
         String ddl = QuestDbTables.createStatement(KpiLayouts.METER_HOURLY);
 
         assertThat(ddl).isEqualTo("CREATE TABLE IF NOT EXISTS \"meter_hourly\" (\"meter\" SYMBOL, "
-                + "\"register\" SYMBOL, \"carrier\" SYMBOL, \"building\" SYMBOL, \"energy_kwh\" DOUBLE, "
+                + "\"register\" SYMBOL, \"carrier\" SYMBOL, \"building_id\" VARCHAR, \"energy_kwh\" DOUBLE, "
                 + "\"peak_kw\" DOUBLE, \"coverage\" DOUBLE, \"source\" VARCHAR, \"estimated\" BOOLEAN, "
                 + "\"flags\" VARCHAR, \"revision\" LONG, \"time\" TIMESTAMP) TIMESTAMP(\"time\") PARTITION BY DAY "
-                + "WAL DEDUP UPSERT KEYS(\"time\", \"meter\", \"register\", \"carrier\", \"building\")");
+                + "WAL DEDUP UPSERT KEYS(\"time\", \"meter\", \"register\", \"carrier\")");
         assertThat(QuestDbTables.tableNames()).containsExactly("meter_hourly", "building_hourly",
                 "building_hourly_carrier", "building_daily", "building_daily_carrier", "building_monthly",
                 "building_monthly_carrier");

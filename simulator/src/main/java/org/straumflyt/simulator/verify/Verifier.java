@@ -17,12 +17,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 import org.straumflyt.model.Json;
 
 /**
  * Compares the KPIs in the store with a run's ground truth: every meter-hour and building-hour of the truth must be
  * present, final (not an estimate) and equal within the tolerance; nothing else may carry energy, except estimates
- * for hours the registers have not reached. Reads QuestDB over its HTTP SQL endpoint ({@code /exec}).
+ * for hours the registers have not reached. A meter-register-hour or building-hour stored in more than one row is a
+ * failure of its own (e.g. an hour kept once per building it was attributed to), never collapsed into one. Reads
+ * QuestDB over its HTTP SQL endpoint ({@code /exec}).
  */
 public final class Verifier {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -60,16 +63,23 @@ public final class Verifier {
         }
     }
 
-    /** How one level compared. */
-    public record Comparison(int expected, int matched, List<String> missing, List<String> wrong, List<String> extra) {
+    /**
+     * How one level compared.
+     *
+     * @param duplicates keys stored in more than one row, each naming the meter (and register) or building, the hour
+     *                   and the rows' values; such a key counts as neither equal nor different
+     */
+    public record Comparison(int expected, int matched, List<String> missing, List<String> wrong, List<String> extra,
+            List<String> duplicates) {
         public boolean ok() {
-            return matched == expected && missing.isEmpty() && wrong.isEmpty() && extra.isEmpty();
+            return matched == expected && missing.isEmpty() && wrong.isEmpty() && extra.isEmpty()
+                    && duplicates.isEmpty();
         }
 
         @Override
         public String toString() {
-            return String.format("%d expected, %d equal, %d missing, %d different, %d unexpected%s", expected, matched,
-                    missing.size(), wrong.size(), extra.size(), examples());
+            return String.format("%d expected, %d equal, %d missing, %d different, %d unexpected, %d duplicated%s",
+                    expected, matched, missing.size(), wrong.size(), extra.size(), duplicates.size(), examples());
         }
 
         private String examples() {
@@ -77,7 +87,9 @@ public final class Verifier {
             all.addAll(missing.stream().limit(3).map(m -> "missing " + m).toList());
             all.addAll(wrong.stream().limit(3).toList());
             all.addAll(extra.stream().limit(3).map(e -> "unexpected " + e).toList());
-            return all.isEmpty() ? "" : System.lineSeparator() + "    e.g. " + String.join(System.lineSeparator() + "    e.g. ", all);
+            all.addAll(duplicates.stream().limit(3).map(d -> "duplicated " + d).toList());
+            String separator = System.lineSeparator() + "    e.g. ";
+            return all.isEmpty() ? "" : separator + String.join(separator, all);
         }
     }
 
@@ -106,21 +118,34 @@ public final class Verifier {
         Map<String, Double> buildingTruth = readTruth(truthDir.resolve("building-hours.csv"), 0, 1, 2);
         String meters = municipality == null ? "" : " AND meter LIKE '%-" + municipality + "-b%'";
         String buildings = municipality == null ? "" : " AND building LIKE '" + municipality + "-b%'";
-        Map<String, Row> meterStore = query("SELECT meter, time, energy_kwh, estimated FROM meter_hourly "
+        // The truth holds the import register only; the key is <meter>@<hour>, so duplicates are per meter-register.
+        Map<String, List<Row>> meterStore = query("SELECT meter, time, energy_kwh, estimated FROM meter_hourly "
                 + "WHERE register = 'import' AND" + window + meters);
-        Map<String, Row> buildingStore = query("SELECT building, time, import_kwh, false FROM building_hourly WHERE"
-                + window + buildings);
-        return new Report(compare(meterTruth, meterStore), compare(buildingTruth, buildingStore));
+        Map<String, List<Row>> buildingStore = query("SELECT building, time, import_kwh, false FROM building_hourly "
+                + "WHERE" + window + buildings);
+        return new Report(compare(meterTruth, meterStore, Verifier::meterHourName),
+                compare(buildingTruth, buildingStore, Verifier::buildingHourName));
     }
 
-    private Comparison compare(Map<String, Double> truth, Map<String, Row> stored) {
+    private Comparison compare(Map<String, Double> truth, Map<String, List<Row>> stored,
+            Function<String, String> name) {
         int matched = 0;
         List<String> missing = new ArrayList<>();
         List<String> wrong = new ArrayList<>();
+        List<String> duplicates = new ArrayList<>();
+        stored.forEach((key, rows) -> {
+            if (rows.size() > 1) {
+                duplicates.add(name.apply(key) + ": " + rows.size() + " rows, " + rows.stream()
+                        .map(r -> r.kwh() + " kWh" + (r.estimated() ? " (estimated)" : "")).toList());
+            }
+        });
         for (var expected : truth.entrySet()) {
-            Row row = stored.get(expected.getKey());
+            List<Row> rows = stored.get(expected.getKey());
+            Row row = rows == null ? null : rows.get(0);
             if (row == null) {
                 missing.add(expected.getKey());
+            } else if (rows.size() > 1) {
+                continue;
             } else if (row.estimated() || Math.abs(row.kwh() - expected.getValue()) > tolerance) {
                 wrong.add(expected.getKey() + " expected " + expected.getValue() + " kWh, store has " + row.kwh()
                         + (row.estimated() ? " (estimated)" : ""));
@@ -129,15 +154,28 @@ public final class Verifier {
             }
         }
         List<String> extra = new ArrayList<>();
-        stored.forEach((key, row) -> {
-            if (!truth.containsKey(key) && !row.estimated() && Math.abs(row.kwh()) > tolerance) {
-                extra.add(key + " " + row.kwh() + " kWh");
+        stored.forEach((key, rows) -> {
+            for (Row row : rows) {
+                if (!truth.containsKey(key) && !row.estimated() && Math.abs(row.kwh()) > tolerance) {
+                    extra.add(key + " " + row.kwh() + " kWh");
+                }
             }
         });
-        return new Comparison(truth.size(), matched, missing, wrong, extra);
+        return new Comparison(truth.size(), matched, missing, wrong, extra, duplicates);
     }
 
     private record Row(double kwh, boolean estimated) {
+    }
+
+    /** {@code <meter>@<hour>} as a reader wants it: meter, register and hour. */
+    private static String meterHourName(String key) {
+        int at = key.lastIndexOf('@');
+        return "meter " + key.substring(0, at) + " register import hour " + key.substring(at + 1);
+    }
+
+    private static String buildingHourName(String key) {
+        int at = key.lastIndexOf('@');
+        return "building " + key.substring(0, at) + " hour " + key.substring(at + 1);
     }
 
     private static Map<String, Double> readTruth(Path csv, int idColumn, int hourColumn, int kwhColumn)
@@ -151,8 +189,9 @@ public final class Verifier {
         return truth;
     }
 
-    private Map<String, Row> query(String sql) throws IOException, InterruptedException {
-        Map<String, Row> rows = new HashMap<>();
+    /** Rows by {@code <id>@<hour>}; every row is kept, so that a key stored twice shows as two. */
+    private Map<String, List<Row>> query(String sql) throws IOException, InterruptedException {
+        Map<String, List<Row>> rows = new HashMap<>();
         int pageSize = 100_000;
         for (int from = 0; ; from += pageSize) {
             String url = store + "/exec?query=" + URLEncoder.encode(sql, StandardCharsets.UTF_8) + "&limit=" + from
@@ -169,8 +208,8 @@ public final class Verifier {
             }
             JsonNode dataset = body.path("dataset");
             for (JsonNode r : dataset) {
-                rows.put(r.get(0).asText() + "@" + Instant.parse(r.get(1).asText()),
-                        new Row(r.get(2).asDouble(), r.get(3).asBoolean()));
+                rows.computeIfAbsent(r.get(0).asText() + "@" + Instant.parse(r.get(1).asText()),
+                        k -> new ArrayList<>()).add(new Row(r.get(2).asDouble(), r.get(3).asBoolean()));
             }
             if (dataset.size() < pageSize) {
                 return rows;

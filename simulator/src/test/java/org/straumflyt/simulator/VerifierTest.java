@@ -1,0 +1,118 @@
+package org.straumflyt.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.straumflyt.simulator.verify.Verifier;
+import org.straumflyt.testsupport.QuestDbExtension;
+import org.straumflyt.testsupport.QuestDbServer;
+
+/**
+ * The verifier reads a real QuestDB. The tables here have no upsert keys, as a store written by an older layout may
+ * not, so that the same hour can be stored twice; the verifier must report that, not keep one of the rows.
+ */
+@ExtendWith(QuestDbExtension.class)
+class VerifierTest {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String HOUR_1 = "2026-11-20T00:00:00Z";
+    private static final String HOUR_2 = "2026-11-20T01:00:00Z";
+
+    private final QuestDbServer questDb;
+    private final String municipality = "v" + UUID.randomUUID().toString().substring(0, 8);
+    private final String meter;
+    private final String building;
+
+    VerifierTest(QuestDbServer questDb) {
+        this.questDb = questDb;
+        this.building = municipality + "-b001";
+        this.meter = "el-" + building + "-m1";
+    }
+
+    @BeforeEach
+    void createTables() {
+        questDb.exec("CREATE TABLE IF NOT EXISTS meter_hourly (meter SYMBOL, register SYMBOL, carrier SYMBOL, "
+                + "building_id VARCHAR, energy_kwh DOUBLE, estimated BOOLEAN, revision LONG, time TIMESTAMP) "
+                + "TIMESTAMP(time) PARTITION BY DAY WAL");
+        questDb.exec("CREATE TABLE IF NOT EXISTS building_hourly (building SYMBOL, import_kwh DOUBLE, revision LONG, "
+                + "time TIMESTAMP) TIMESTAMP(time) PARTITION BY DAY WAL");
+    }
+
+    @Test
+    void storeEqualToTheTruthPasses(@TempDir Path truth) throws Exception {
+        // Given a truth of two hours and a store holding each hour once
+        writeTruth(truth);
+        storeMeterHour(HOUR_1, "unassigned", 1.5, 1);
+        storeMeterHour(HOUR_2, building, 2.5, 1);
+        storeBuildingHour(HOUR_1, 1.5);
+        storeBuildingHour(HOUR_2, 2.5);
+
+        // When it is verified
+        Verifier.Report report = verify(truth);
+
+        // Then it matches
+        assertThat(report.ok()).as(report.summary()).isTrue();
+        assertThat(report.meters().matched()).isEqualTo(2);
+        assertThat(report.buildings().matched()).isEqualTo(2);
+    }
+
+    @Test
+    void hoursStoredTwiceAreRejectedWithMeterRegisterAndHour(@TempDir Path truth) throws Exception {
+        // Given a meter-hour stored under 'unassigned' and again under its building (equal energy), and a
+        // building-hour stored twice
+        writeTruth(truth);
+        storeMeterHour(HOUR_1, "unassigned", 1.5, 1);
+        storeMeterHour(HOUR_1, building, 1.5, 2);
+        storeMeterHour(HOUR_2, building, 2.5, 1);
+        storeBuildingHour(HOUR_1, 1.5);
+        storeBuildingHour(HOUR_2, 2.5);
+        storeBuildingHour(HOUR_2, 2.5);
+
+        // When it is verified
+        Verifier.Report report = verify(truth);
+
+        // Then both duplicates are failures that name what is duplicated, and the single hours still match
+        assertThat(report.ok()).isFalse();
+        assertThat(report.meters().duplicates()).singleElement().asString()
+                .startsWith("meter " + meter + " register import hour " + HOUR_1 + ": 2 rows");
+        assertThat(report.meters().matched()).isEqualTo(1);
+        assertThat(report.buildings().duplicates()).singleElement().asString()
+                .startsWith("building " + building + " hour " + HOUR_2 + ": 2 rows");
+        assertThat(report.buildings().matched()).isEqualTo(1);
+        assertThat(report.summary()).contains("1 duplicated", "duplicated meter " + meter);
+    }
+
+    private Verifier.Report verify(Path truth) throws IOException, InterruptedException {
+        questDb.awaitWalApplied("meter_hourly", WAIT);
+        questDb.awaitWalApplied("building_hourly", WAIT);
+        return new Verifier(questDb.httpUrl(), 1e-9, municipality).verify(truth);
+    }
+
+    private void writeTruth(Path dir) throws IOException {
+        Files.writeString(dir.resolve("period.properties"), "start=" + HOUR_1 + "\nend=2026-11-20T02:00:00Z\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("meter-hours.csv"),
+                "meter_id,register,carrier,building_id,hour_start,energy_kwh\n"
+                + meter + ",import,electricity," + building + "," + HOUR_1 + ",1.5\n"
+                + meter + ",import,electricity," + building + "," + HOUR_2 + ",2.5\n", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("building-hours.csv"), "building_id,hour_start,import_kwh\n"
+                + building + "," + HOUR_1 + ",1.5\n" + building + "," + HOUR_2 + ",2.5\n", StandardCharsets.UTF_8);
+    }
+
+    private void storeMeterHour(String hour, String buildingId, double kwh, long revision) {
+        questDb.exec("INSERT INTO meter_hourly VALUES ('" + meter + "', 'import', 'electricity', '" + buildingId
+                + "', " + kwh + ", false, " + revision + ", '" + hour + "')");
+    }
+
+    private void storeBuildingHour(String hour, double kwh) {
+        questDb.exec("INSERT INTO building_hourly VALUES ('" + building + "', " + kwh + ", 1, '" + hour + "')");
+    }
+}
