@@ -1,0 +1,206 @@
+package org.straumflyt.processor.portfolio;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.straumflyt.model.Building;
+import org.straumflyt.model.BuildingDaily;
+import org.straumflyt.model.BuildingDailyKey;
+import org.straumflyt.model.BuildingTwin;
+import org.straumflyt.processor.twin.TwinProjection;
+import org.straumflyt.processor.twin.TwinState;
+
+/**
+ * The per-building stage of the portfolio application, keyed by building id. It keeps each building's registry
+ * entry, its days within the periods, how far its meters' data reaches and what the twin shows, and emits
+ * <ul>
+ * <li>the building's twin record whenever it changes (a tombstone when the building leaves the registry);</li>
+ * <li>on a wall-clock schedule, the contribution of each building that changed since the last run — or of every
+ * building when the last complete day moved on (and after a restart, which forgets what changed).</li>
+ * </ul>
+ */
+final class BuildingStage implements Processor<String, BuildingEvent, String, StageOutput> {
+    private final PortfolioRules rules;
+    private final Clock clock;
+    private ProcessorContext<String, StageOutput> context;
+    private KeyValueStore<String, Building> registry;
+    private KeyValueStore<BuildingDailyKey, DayEnergy> days;
+    private KeyValueStore<String, MetersSeen> meters;
+    private KeyValueStore<String, TwinState> twins;
+    private KeyValueStore<String, BuildingTwin> twinsEmitted;
+    private KeyValueStore<String, BuildingContribution> contributions;
+    /** Buildings whose contribution may have changed since the last run; in memory, as a restart recomputes all. */
+    private final Set<String> changed = new LinkedHashSet<>();
+    private LocalDate lastTo;
+
+    BuildingStage(PortfolioRules rules, Clock clock) {
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, StageOutput> context) {
+        this.context = context;
+        registry = context.getStateStore(PortfolioTopology.REGISTRY);
+        days = context.getStateStore(PortfolioTopology.DAYS);
+        meters = context.getStateStore(PortfolioTopology.METERS_SEEN);
+        twins = context.getStateStore(PortfolioTopology.TWIN_STATE);
+        twinsEmitted = context.getStateStore(PortfolioTopology.TWINS_EMITTED);
+        contributions = context.getStateStore(PortfolioTopology.CONTRIBUTIONS_EMITTED);
+        context.schedule(rules.emitInterval(), PunctuationType.WALL_CLOCK_TIME, t -> contribute());
+    }
+
+    @Override
+    public void process(Record<String, BuildingEvent> record) {
+        String buildingId = record.key();
+        BuildingEvent event = record.value();
+        if (event instanceof BuildingEvent.Registered r) {
+            registry.put(buildingId, r.building());
+            changed.add(buildingId);
+            emitTwin(buildingId);
+        } else if (event instanceof BuildingEvent.Removed) {
+            registry.delete(buildingId);
+            changed.add(buildingId);
+            if (twinsEmitted.delete(buildingId) != null) {
+                context.forward(new Record<>(buildingId, new StageOutput.Twin(buildingId, null), record.timestamp()));
+            }
+        } else if (event instanceof BuildingEvent.Hour h) {
+            twins.put(buildingId, twinState(buildingId).withHour(h.hour(), clock.instant()));
+            emitTwin(buildingId);
+        } else if (event instanceof BuildingEvent.Day d) {
+            day(buildingId, d.day());
+        } else if (event instanceof BuildingEvent.Meter m) {
+            MetersSeen before = seen(buildingId);
+            MetersSeen after = before.with(m.activity());
+            if (after != before) {
+                meters.put(buildingId, after);
+                changed.add(buildingId);
+            }
+        }
+    }
+
+    private void day(String buildingId, BuildingDaily day) {
+        days.put(day.key(), DayEnergy.of(day));
+        LocalDate to = lastCompleteDay();
+        if (!day.date().isBefore(PeriodWindow.earliestFrom(to)) && !day.date().isAfter(to)) {
+            changed.add(buildingId);
+        }
+        twins.put(buildingId, twinState(buildingId).withDay(day));
+        emitTwin(buildingId);
+    }
+
+    private LocalDate lastCompleteDay() {
+        return PeriodWindow.lastCompleteDay(clock.instant(), rules.zone());
+    }
+
+    private TwinState twinState(String buildingId) {
+        TwinState state = twins.get(buildingId);
+        return state == null ? TwinState.EMPTY : state;
+    }
+
+    private MetersSeen seen(String buildingId) {
+        MetersSeen seen = meters.get(buildingId);
+        return seen == null ? MetersSeen.NONE : seen;
+    }
+
+    /** Emits the twin record of a registered building when it differs from the last one emitted. */
+    private void emitTwin(String buildingId) {
+        Building building = registry.get(buildingId);
+        if (building == null) {
+            return;
+        }
+        BuildingTwin twin = TwinProjection.of(building, twinState(buildingId));
+        BuildingTwin before = twinsEmitted.get(buildingId);
+        if (before != null && before.withRevision(0).equals(twin)) {
+            return;
+        }
+        BuildingTwin stamped = twin.withRevision(before == null ? 1 : before.revision() + 1);
+        twinsEmitted.put(buildingId, stamped);
+        context.forward(new Record<>(buildingId, new StageOutput.Twin(buildingId, stamped),
+                clock.instant().toEpochMilli()));
+    }
+
+    /** Sends the contributions that changed; all of them when the last complete day moved on. */
+    private void contribute() {
+        LocalDate to = lastCompleteDay();
+        if (!to.equals(lastTo)) {
+            changed.addAll(keys(registry));
+            changed.addAll(keys(contributions));
+            lastTo = to;
+        }
+        List<String> run = new ArrayList<>(changed);
+        changed.clear();
+        for (String buildingId : run) {
+            contribute(buildingId, to);
+        }
+    }
+
+    private void contribute(String buildingId, LocalDate to) {
+        long now = clock.instant().toEpochMilli();
+        Building building = registry.get(buildingId);
+        BuildingContribution before = contributions.get(buildingId);
+        if (building == null || building.municipality() == null) {
+            if (before != null) {
+                contributions.delete(buildingId);
+                context.forward(new Record<>(buildingId,
+                        new StageOutput.Contribution(before.municipality(), buildingId, null), now));
+            }
+            return;
+        }
+        LocalDate from = PeriodWindow.earliestFrom(to);
+        dropDaysBefore(buildingId, from);
+        BuildingContribution contribution = Contributions.of(building, to, daysOf(buildingId, from, to),
+                seen(buildingId));
+        if (contribution.equals(before)) {
+            return;
+        }
+        if (before != null && !before.municipality().equals(contribution.municipality())) {
+            context.forward(new Record<>(buildingId,
+                    new StageOutput.Contribution(before.municipality(), buildingId, null), now));
+        }
+        contributions.put(buildingId, contribution);
+        context.forward(new Record<>(buildingId,
+                new StageOutput.Contribution(contribution.municipality(), buildingId, contribution), now));
+    }
+
+    private Map<LocalDate, DayEnergy> daysOf(String buildingId, LocalDate from, LocalDate to) {
+        Map<LocalDate, DayEnergy> result = new TreeMap<>();
+        // the JSON key sorts by building, then ISO date: one range scan reads exactly the building's days
+        try (KeyValueIterator<BuildingDailyKey, DayEnergy> it = days.range(new BuildingDailyKey(buildingId, from),
+                new BuildingDailyKey(buildingId, to))) {
+            it.forEachRemaining(kv -> result.put(kv.key.date(), kv.value));
+        }
+        return result;
+    }
+
+    /** Days before the earliest period are never read again: keeps the store to about a year per building. */
+    private void dropDaysBefore(String buildingId, LocalDate from) {
+        List<BuildingDailyKey> old = new ArrayList<>();
+        try (KeyValueIterator<BuildingDailyKey, DayEnergy> it = days.range(
+                new BuildingDailyKey(buildingId, LocalDate.of(1, 1, 1)),
+                new BuildingDailyKey(buildingId, from.minusDays(1)))) {
+            it.forEachRemaining(kv -> old.add(kv.key));
+        }
+        old.forEach(days::delete);
+    }
+
+    private static <V> List<String> keys(KeyValueStore<String, V> store) {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, V> it = store.all()) {
+            it.forEachRemaining(kv -> keys.add(kv.key));
+        }
+        return keys;
+    }
+}
