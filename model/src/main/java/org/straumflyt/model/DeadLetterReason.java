@@ -25,5 +25,9 @@ public enum DeadLetterReason {
     /** A record that could not be deserialized or processed downstream of ingest. */
     PROCESSING_ERROR,
     /** A KPI record that the time-series store refused as bad data. */
-    REJECTED_BY_STORE
+    REJECTED_BY_STORE,
+    /** A measurement outside what the quantity can physically be (e.g. an outdoor temperature of 85 °C). */
+    OUT_OF_RANGE,
+    /** No weather location id in the topic nor in the route. */
+    MISSING_LOCATION_ID
 }

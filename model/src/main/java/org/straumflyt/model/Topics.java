@@ -15,6 +15,7 @@ public final class Topics {
     private final Topic<String, DeadLetter> readingsDlq;
     private final Topic<String, Building> registryBuildings;
     private final Topic<WeatherKey, WeatherDaily> weatherDaily;
+    private final Topic<String, WeatherSample> weatherSamples;
     private final Topic<MeterHourKey, MeterHour> meterHourly;
     private final Topic<BuildingHourKey, BuildingHour> buildingHourly;
     private final Topic<BuildingDailyKey, BuildingDaily> buildingDaily;
@@ -29,6 +30,7 @@ public final class Topics {
         registryBuildings = compacted(prefix + "registry.buildings", Serdes.String(), Building.class, "building");
         weatherDaily = compacted(prefix + "weather.daily", new JsonSerde<>(WeatherKey.class), WeatherDaily.class,
                 "weather-daily");
+        weatherSamples = stream(prefix + "weather.samples", Serdes.String(), WeatherSample.class, "weather-sample");
         meterHourly = compacted(prefix + "kpi.meter-hourly", new JsonSerde<>(MeterHourKey.class), MeterHour.class,
                 "meter-hour");
         buildingHourly = compacted(prefix + "kpi.building-hourly", new JsonSerde<>(BuildingHourKey.class),
@@ -82,6 +84,11 @@ public final class Topics {
         return weatherDaily;
     }
 
+    /** Outdoor temperature samples of weather sensors, key = location id. */
+    public Topic<String, WeatherSample> weatherSamples() {
+        return weatherSamples;
+    }
+
     /** Meter-register hours (compacted, upserts). */
     public Topic<MeterHourKey, MeterHour> meterHourly() {
         return meterHourly;
@@ -125,7 +132,7 @@ public final class Topics {
     /** Every topic, for creating them. */
     public List<Topic<?, ?>> all() {
         return List.of(readings, readingsDlq, registryBuildings, weatherDaily, meterHourly, buildingHourly,
-                buildingDaily, buildingMonthly, kpiDlq, portfolio, twinBuildings);
+                buildingDaily, buildingMonthly, kpiDlq, portfolio, twinBuildings, weatherSamples);
     }
 
     private static <K, V> Topic<K, V> stream(String name, Serde<K> keySerde, Class<V> type, String schema) {

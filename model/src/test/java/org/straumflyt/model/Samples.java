@@ -43,6 +43,15 @@ final class Samples {
         return new WeatherDaily("baerum", LocalDate.of(2026, 11, 23), -3.4);
     }
 
+    static WeatherDaily weatherFromSamples() {
+        return new WeatherDaily("baerum", LocalDate.of(2026, 11, 23), -3.45, 23);
+    }
+
+    static WeatherSample weatherSample() {
+        return new WeatherSample("baerum", Instant.parse("2026-11-23T06:00:10Z"), -3.5,
+                new Origin("tele/ute-baerum/SENSOR", "tasmota-temperature", Instant.parse("2026-11-23T06:00:10.120Z")));
+    }
+
     static MeterHour meterHour() {
         return new MeterHour("7359992890000000", "import", Carrier.ELECTRICITY, "baerum-skole-17", HOUR, 23.45, 31.2,
                 1.0, EnergySource.REGISTER, EnumSet.of(QualityFlag.RESET), 2);

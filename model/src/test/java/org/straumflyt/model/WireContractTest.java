@@ -30,6 +30,8 @@ class WireContractTest {
                 Arguments.of(TOPICS.readingsDlq(), Samples.deadLetter()),
                 Arguments.of(TOPICS.registryBuildings(), Samples.building()),
                 Arguments.of(TOPICS.weatherDaily(), Samples.weather()),
+                Arguments.of(TOPICS.weatherDaily(), Samples.weatherFromSamples()),
+                Arguments.of(TOPICS.weatherSamples(), Samples.weatherSample()),
                 Arguments.of(TOPICS.meterHourly(), Samples.meterHour()),
                 Arguments.of(TOPICS.buildingHourly(), Samples.buildingHour()),
                 Arguments.of(TOPICS.buildingDaily(), Samples.buildingDaily()),
@@ -91,6 +93,27 @@ class WireContractTest {
 
         assertThat(new String(key, StandardCharsets.UTF_8))
                 .isEqualTo("{\"municipality\":\"3201\",\"period\":\"rolling_12_months\",\"from\":\"2025-11-23\"}");
+    }
+
+    @Test
+    void aWeatherDayWrittenBeforeHoursWithDataStillReads() {
+        byte[] old = "{\"schemaVersion\":1,\"locationId\":\"baerum\",\"date\":\"2026-11-23\",\"meanTemperatureC\":-3.4}"
+                .getBytes(StandardCharsets.UTF_8);
+
+        WeatherDaily day = TOPICS.weatherDaily().valueSerde().deserializer().deserialize("t", old);
+
+        assertThat(day).isEqualTo(Samples.weather());
+        assertThat(day.hoursWithData()).isNull();
+        assertThat(Json.toString(day)).doesNotContain("hoursWithData");
+    }
+
+    @Test
+    void weatherSamplesAreKeyedByLocation() {
+        byte[] key = TOPICS.weatherSamples().keySerde().serializer().serialize("t", "baerum");
+
+        assertThat(new String(key, StandardCharsets.UTF_8)).isEqualTo("baerum");
+        assertThat(TOPICS.weatherSamples().name()).isEqualTo("straumflyt.weather.samples");
+        assertThat(TOPICS.weatherSamples().compacted()).isFalse();
     }
 
     @Test
