@@ -1,6 +1,8 @@
 package org.straumflyt.processor;
 
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -12,8 +14,10 @@ import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
 import org.straumflyt.model.BuildingCategory;
+import org.straumflyt.model.Carrier;
 import org.straumflyt.processor.calendar.DegreeDayRules;
 import org.straumflyt.processor.metering.MeteringRules;
+import org.straumflyt.processor.portfolio.PortfolioRules;
 import org.straumflyt.runtime.ServiceConfig;
 
 /** Configuration of the stream processor: the service basics plus Kafka Streams and metering settings. */
@@ -34,6 +38,11 @@ public final class ProcessorConfig extends ServiceConfig {
     public static final String METER_EMIT_INTERVAL_MS = "meter.emit.interval.ms";
     public static final String DEGREE_DAYS_SHARES = "degree.days.shares";
     public static final String DEGREE_DAYS_NORMALS = "degree.days.normals";
+    public static final String PORTFOLIO_ENABLED = "portfolio.enabled";
+    public static final String PORTFOLIO_TIME_ZONE = "portfolio.time.zone";
+    public static final String PORTFOLIO_METER_FRESH_MINUTES = "portfolio.meter.fresh.minutes";
+    public static final String PORTFOLIO_EMIT_INTERVAL_SECONDS = "portfolio.emit.interval.seconds";
+    public static final String PORTFOLIO_RENEWABLE_SHARES = "portfolio.renewable.shares";
 
     public ProcessorConfig(Map<String, String> values) {
         super(definition(), values);
@@ -84,7 +93,52 @@ public final class ProcessorConfig extends ServiceConfig {
                 .define(DEGREE_DAYS_NORMALS, Type.LIST, "", Importance.LOW,
                         "Normal degree days (base 17 °C) per weather location and month, January first, e.g. "
                                 + "'baerum:650/580/530/380/200/60/20/40/160/340/480/610'. Unlisted locations use "
-                                + "that eastern-Norway default.");
+                                + "that eastern-Norway default.")
+                .define(PORTFOLIO_ENABLED, Type.BOOLEAN, true, Importance.MEDIUM,
+                        "Whether the portfolio application runs beside the KPI topology (application id "
+                                + "<application.id>-portfolio): U4SSC indicators on kpi.portfolio and the digital-twin "
+                                + "feed on twin.buildings.")
+                .define(PORTFOLIO_TIME_ZONE, Type.STRING, PortfolioRules.DEFAULT_ZONE.getId(), Importance.LOW,
+                        "Time zone of the portfolio periods: they end with the last complete day (yesterday) there.")
+                .define(PORTFOLIO_METER_FRESH_MINUTES, Type.INT, PortfolioRules.DEFAULT_FRESH_MINUTES,
+                        Range.atLeast(1), Importance.MEDIUM, "A meter delivers data (U4SSC EC:ICT:ES:1C) and a "
+                                + "building is live (EC:I:B:2A) when its newest data is at most this many minutes old.")
+                .define(PORTFOLIO_EMIT_INTERVAL_SECONDS, Type.INT, PortfolioRules.DEFAULT_EMIT_SECONDS,
+                        Range.atLeast(1), Importance.LOW, "How often the portfolio indicators are recomputed; only "
+                                + "municipalities whose records changed are emitted.")
+                .define(PORTFOLIO_RENEWABLE_SHARES, Type.LIST, "", Importance.LOW,
+                        "Renewable share of each energy carrier bought, 0..1, e.g. "
+                                + "'electricity:0.98,district_heating:0.6'. Unlisted carriers count as not renewable; "
+                                + "when empty, the renewable share (U4SSC EN:E:E:1C) is not reported.");
+    }
+
+    /** The portfolio rules these settings describe. */
+    public PortfolioRules portfolioRules() {
+        Map<Carrier, Double> shares = new EnumMap<>(Carrier.class);
+        for (String entry : getList(PORTFOLIO_RENEWABLE_SHARES)) {
+            String[] parts = pair(PORTFOLIO_RENEWABLE_SHARES, entry);
+            double share = number(PORTFOLIO_RENEWABLE_SHARES, parts[1]);
+            if (share < 0 || share > 1) {
+                throw new ConfigException(PORTFOLIO_RENEWABLE_SHARES, entry, "the share must be between 0 and 1");
+            }
+            try {
+                shares.put(Carrier.fromWire(parts[0]), share);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(PORTFOLIO_RENEWABLE_SHARES, entry, e.getMessage());
+            }
+        }
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(getString(PORTFOLIO_TIME_ZONE));
+        } catch (DateTimeException e) {
+            throw new ConfigException(PORTFOLIO_TIME_ZONE, getString(PORTFOLIO_TIME_ZONE), e.getMessage());
+        }
+        return new PortfolioRules(zone, Duration.ofMinutes(getInt(PORTFOLIO_METER_FRESH_MINUTES)),
+                Duration.ofSeconds(getInt(PORTFOLIO_EMIT_INTERVAL_SECONDS)), shares);
+    }
+
+    public boolean portfolioEnabled() {
+        return getBoolean(PORTFOLIO_ENABLED);
     }
 
     /** The degree-day rules: the defaults overridden by the configured shares and normals. */

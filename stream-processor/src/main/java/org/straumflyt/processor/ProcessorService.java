@@ -12,6 +12,8 @@ import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.straumflyt.model.Topics;
+import org.straumflyt.processor.portfolio.PortfolioMetrics;
+import org.straumflyt.processor.portfolio.PortfolioTopology;
 import org.straumflyt.runtime.Service;
 import org.straumflyt.runtime.ServiceContext;
 import org.straumflyt.runtime.TopicProvisioner;
@@ -26,6 +28,8 @@ public final class ProcessorService implements Service {
     private final Topics topics;
     private KafkaStreams streams;
     private KafkaStreamsMetrics streamsMetrics;
+    private KafkaStreams portfolioStreams;
+    private KafkaStreamsMetrics portfolioStreamsMetrics;
 
     public ProcessorService(ProcessorConfig config, ServiceContext context) {
         this.config = config;
@@ -53,6 +57,40 @@ public final class ProcessorService implements Service {
         context.health().check("kafka-streams", () -> streams.state() == KafkaStreams.State.RUNNING);
         streams.start();
         LOG.info("stream processor {} started on {}", config.applicationId(), config.bootstrapServers());
+        if (config.portfolioEnabled()) {
+            startPortfolio();
+        }
+    }
+
+    /**
+     * The portfolio application: its own application id, topology and state, reading only public topics, so it is
+     * isolated from the KPI topology's internals; same exactly-once settings.
+     */
+    private void startPortfolio() {
+        Properties properties = streamsProperties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, portfolioApplicationId());
+        PortfolioTopology topology = new PortfolioTopology(topics, config.portfolioRules(),
+                new PortfolioMetrics(context.registry()), context.clock());
+        portfolioStreams = new KafkaStreams(topology.build(properties), properties);
+        portfolioStreams.setUncaughtExceptionHandler(e -> {
+            LOG.error("portfolio stream thread failed; replacing it", e);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        portfolioStreamsMetrics = new KafkaStreamsMetrics(portfolioStreams);
+        portfolioStreamsMetrics.bindTo(context.registry());
+        context.health().check("kafka-streams-portfolio",
+                () -> portfolioStreams.state() == KafkaStreams.State.RUNNING);
+        portfolioStreams.start();
+        LOG.info("portfolio application {} started", portfolioApplicationId());
+    }
+
+    String portfolioApplicationId() {
+        return config.applicationId() + "-portfolio";
+    }
+
+    /** The portfolio application's Kafka Streams state ({@code NOT_RUNNING} when disabled), for tests and health. */
+    public KafkaStreams.State portfolioState() {
+        return portfolioStreams == null ? KafkaStreams.State.NOT_RUNNING : portfolioStreams.state();
     }
 
     /** The Kafka Streams state, for tests and health. */
@@ -84,6 +122,13 @@ public final class ProcessorService implements Service {
 
     @Override
     public void close() {
+        if (portfolioStreamsMetrics != null) {
+            portfolioStreamsMetrics.close();
+        }
+        if (portfolioStreams != null) {
+            portfolioStreams.close(CLOSE_TIMEOUT);
+            LOG.info("portfolio application stopped in state {}", portfolioStreams.state());
+        }
         if (streamsMetrics != null) {
             streamsMetrics.close();
         }

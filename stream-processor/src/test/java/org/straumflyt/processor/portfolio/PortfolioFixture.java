@@ -40,7 +40,7 @@ import org.straumflyt.model.Topics;
  * The real portfolio topology in a {@link TopologyTestDriver}: public KPI records in, portfolio and twin records out.
  * The test's clock and the driver's wall clock move together.
  */
-final class PortfolioFixture implements AutoCloseable {
+public final class PortfolioFixture implements AutoCloseable {
     final Topics topics = Topics.withPrefix("t.");
     final MutableClock clock;
     final PortfolioRules rules;
@@ -55,6 +55,11 @@ final class PortfolioFixture implements AutoCloseable {
     final List<PortfolioKpi> portfolioLog = new ArrayList<>();
     /** Everything read from twin.buildings so far, in order; tombstones as {@code null} values. */
     final List<TestRecord<String, BuildingTwin>> twinLog = new ArrayList<>();
+
+    /** With the default rules. */
+    public PortfolioFixture(Instant now) {
+        this(now, PortfolioRules.defaults());
+    }
 
     PortfolioFixture(Instant now, PortfolioRules rules) {
         this.clock = new MutableClock(now);
@@ -91,19 +96,19 @@ final class PortfolioFixture implements AutoCloseable {
         }
     }
 
-    void register(Building building) {
+    public void register(Building building) {
         registry.pipeInput(building.buildingId(), building, clock.instant());
     }
 
-    void unregister(String buildingId) {
+    public void unregister(String buildingId) {
         registry.pipeInput(buildingId, null, clock.instant());
     }
 
-    void hour(BuildingHour hour) {
+    public void hour(BuildingHour hour) {
         hours.pipeInput(hour.key(), hour, clock.instant());
     }
 
-    void day(BuildingDaily day) {
+    public void day(BuildingDaily day) {
         days.pipeInput(day.key(), day, clock.instant());
     }
 
@@ -115,7 +120,7 @@ final class PortfolioFixture implements AutoCloseable {
     }
 
     /** Moves the test clock and the driver's wall clock: due punctuations run. */
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         clock.advance(duration);
         driver.advanceWallClockTime(duration);
     }
@@ -146,14 +151,14 @@ final class PortfolioFixture implements AutoCloseable {
     }
 
     /** Twin records emitted since the last call. */
-    List<TestRecord<String, BuildingTwin>> newTwins() {
+    public List<TestRecord<String, BuildingTwin>> newTwins() {
         List<TestRecord<String, BuildingTwin>> fresh = twins.readRecordsToList();
         twinLog.addAll(fresh);
         return fresh;
     }
 
     /** The latest twin of a building, {@code null} when its last record is a tombstone or there is none. */
-    BuildingTwin twin(String buildingId) {
+    public BuildingTwin twin(String buildingId) {
         newTwins();
         BuildingTwin latest = null;
         for (TestRecord<String, BuildingTwin> r : twinLog) {
@@ -176,6 +181,12 @@ final class PortfolioFixture implements AutoCloseable {
                 LocalDate.parse(date), building.timeZone(), 24, 24, carriers, importKwh, exportKwh,
                 building.heatedAreaM2() > 0 ? importKwh / building.heatedAreaM2() : null, null, null, null, null,
                 correctedKwh, 1.0, EnumSet.noneOf(QualityFlag.class), 1);
+    }
+
+    /** Every twin record so far, in order; tombstones as {@code null} values. */
+    public List<TestRecord<String, BuildingTwin>> twinLog() {
+        newTwins();
+        return twinLog;
     }
 
     @Override
