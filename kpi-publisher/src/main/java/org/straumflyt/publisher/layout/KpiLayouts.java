@@ -21,6 +21,7 @@ import org.straumflyt.model.BuildingMonthly;
 import org.straumflyt.model.Kpi;
 import org.straumflyt.model.MeterHour;
 import org.straumflyt.model.PeakHour;
+import org.straumflyt.model.PortfolioKpi;
 import org.straumflyt.model.QualityFlag;
 
 /**
@@ -143,6 +144,69 @@ public final class KpiLayouts {
                     row -> row.kpi().municipality(), row -> category(row.kpi().category()),
                     row -> row.kpi().revision());
 
+    public static final Measurement<PortfolioKpi> PORTFOLIO = Measurement.<PortfolioKpi>named("portfolio",
+                    "U4SSC indicators of one municipality's buildings over one period (local midnight of its first "
+                            + "day); formulas in docs/PORTFOLIO.md.", p -> dayStart(p.from(), p.timeZone()))
+            .tag("municipality", "municipality number", PortfolioKpi::municipality)
+            .tag("period", "year_to_date or rolling_12_months", p -> p.period().wireName())
+            .field("period_end", STRING, "date", "last day of the period (the last complete day), inclusive",
+                    p -> p.to().toString())
+            .field("days", INTEGER, "d", "days in the period", p -> (long) p.days())
+            .field("buildings", INTEGER, "", "buildings in the registry", p -> (long) p.buildings())
+            .field("area_m2", FLOAT, "m²", "their heated floor area", PortfolioKpi::areaM2)
+            .field("import_kwh", FLOAT, "kWh", "energy used, all carriers", PortfolioKpi::importKwh)
+            .field("export_kwh", FLOAT, "kWh", "on-site production delivered (export registers)",
+                    PortfolioKpi::exportKwh)
+            .field("corrected_kwh", FLOAT, "kWh", "energy used, degree-day-corrected where known",
+                    PortfolioKpi::correctedKwh)
+            .field("kwh_per_m2", FLOAT, "kWh/m²", "EN:E:E:4A for the period (not annualised)", PortfolioKpi::kwhPerM2)
+            .field("corrected_kwh_per_m2", FLOAT, "kWh/m²", "EN:E:E:4A degree-day-corrected",
+                    PortfolioKpi::correctedKwhPerM2)
+            .field("corrected_coverage", FLOAT, "1", "building-days with a correction ÷ building-days with data",
+                    PortfolioKpi::correctedCoverage)
+            .field("electricity_meters", INTEGER, "", "electricity meters in the registry",
+                    p -> (long) p.electricityMeters())
+            .field("fresh_electricity_meters", INTEGER, "", "of those, delivering data within the window",
+                    p -> (long) p.freshElectricityMeters())
+            .field("smart_meter_share", FLOAT, "1", "EC:ICT:ES:1C", PortfolioKpi::smartMeterShare)
+            .field("live_area_m2", FLOAT, "m²", "area of buildings with data within the window",
+                    PortfolioKpi::liveAreaM2)
+            .field("live_area_share", FLOAT, "1", "EC:I:B:2A", PortfolioKpi::liveAreaShare)
+            .field("renewable_kwh", FLOAT, "kWh", "renewable part of the energy used plus on-site production",
+                    PortfolioKpi::renewableKwh)
+            .field("renewable_share", FLOAT, "1", "EN:E:E:1C", PortfolioKpi::renewableShare)
+            .field("fresh_within_minutes", INTEGER, "min", "the freshness window",
+                    p -> (long) p.freshWithinMinutes())
+            .field("expected_building_days", INTEGER, "d", "buildings × days", p -> p.expectedBuildingDays())
+            .field("building_days_with_data", INTEGER, "d", "building-days with a daily record",
+                    p -> p.buildingDaysWithData())
+            .field("coverage", FLOAT, "1", "completeness: building-days with data ÷ expected",
+                    PortfolioKpi::coverage)
+            .field("flags", STRING, "", "quality flags, comma-separated", p -> flags(p.flags()))
+            .field("revision", INTEGER, "", "revision of the record", PortfolioKpi::revision)
+            .build();
+
+    public static final Measurement<PortfolioCategoryRow> PORTFOLIO_CATEGORY =
+            Measurement.<PortfolioCategoryRow>named("portfolio_category",
+                            "One building category of a municipality over one period (KOSTRA-style kWh/m²).",
+                            row -> dayStart(row.kpi().from(), row.kpi().timeZone()))
+                    .tag("municipality", "municipality number", row -> row.kpi().municipality())
+                    .tag("period", "year_to_date or rolling_12_months", row -> row.kpi().period().wireName())
+                    .tag("category", "building category", row -> category(row.category().category()))
+                    .field("buildings", INTEGER, "", "buildings of the category",
+                            row -> (long) row.category().buildings())
+                    .field("area_m2", FLOAT, "m²", "their heated floor area", row -> row.category().areaM2())
+                    .field("import_kwh", FLOAT, "kWh", "energy used", row -> row.category().importKwh())
+                    .field("corrected_kwh", FLOAT, "kWh", "degree-day-corrected where known",
+                            row -> row.category().correctedKwh())
+                    .field("kwh_per_m2", FLOAT, "kWh/m²", "for the period", row -> row.category().kwhPerM2())
+                    .field("corrected_kwh_per_m2", FLOAT, "kWh/m²", "degree-day-corrected, for the period",
+                            row -> row.category().correctedKwhPerM2())
+                    .field("coverage", FLOAT, "1", "building-days with data ÷ expected",
+                            row -> row.category().coverage())
+                    .field("revision", INTEGER, "", "revision of the portfolio record", row -> row.kpi().revision())
+                    .build();
+
     public static final KpiLayout<MeterHour> METER_HOUR = new KpiLayout<>(MeterHour.class,
             List.of(Projection.single(METER_HOURLY)));
     public static final KpiLayout<BuildingHour> BUILDING_HOUR = new KpiLayout<>(BuildingHour.class,
@@ -155,7 +219,11 @@ public final class KpiLayouts {
             List.of(Projection.single(BUILDING_MONTHLY),
                     new Projection<>(BUILDING_MONTHLY_CARRIER, m -> CarrierRow.of(m, m.carriers()))));
 
-    private static final List<KpiLayout<?>> ALL = List.of(METER_HOUR, BUILDING_HOUR, BUILDING_DAY, BUILDING_MONTH);
+    public static final KpiLayout<PortfolioKpi> PORTFOLIO_PERIOD = new KpiLayout<>(PortfolioKpi.class,
+            List.of(Projection.single(PORTFOLIO), new Projection<>(PORTFOLIO_CATEGORY, PortfolioCategoryRow::of)));
+
+    private static final List<KpiLayout<?>> ALL = List.of(METER_HOUR, BUILDING_HOUR, BUILDING_DAY, BUILDING_MONTH,
+            PORTFOLIO_PERIOD);
 
     private KpiLayouts() {
     }

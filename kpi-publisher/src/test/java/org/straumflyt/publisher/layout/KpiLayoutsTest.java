@@ -17,6 +17,9 @@ import org.straumflyt.model.Carrier;
 import org.straumflyt.model.CarrierEnergy;
 import org.straumflyt.model.EnergySource;
 import org.straumflyt.model.MeterHour;
+import org.straumflyt.model.PortfolioCategory;
+import org.straumflyt.model.PortfolioKpi;
+import org.straumflyt.model.PortfolioPeriod;
 import org.straumflyt.model.QualityFlag;
 import org.straumflyt.publisher.write.InfluxPointStoreProbe;
 
@@ -99,6 +102,31 @@ class KpiLayoutsTest {
                 + "WAL DEDUP UPSERT KEYS(\"time\", \"meter\", \"register\", \"carrier\")");
         assertThat(QuestDbTables.tableNames()).containsExactly("meter_hourly", "building_hourly",
                 "building_hourly_carrier", "building_daily", "building_daily_carrier", "building_monthly",
-                "building_monthly_carrier");
+                "building_monthly_carrier", "portfolio", "portfolio_category");
+    }
+
+    @Test
+    void portfolioBecomesAMunicipalityPointAndOnePointPerCategoryAtLocalMidnightOfTheFirstDay() {
+        // Given a year-to-date record with two categories and no renewable share
+        PortfolioKpi ytd = new PortfolioKpi("3201", PortfolioPeriod.YEAR_TO_DATE, LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 1, 3), "Europe/Oslo", 3, 3, 6000, 4500, 100, 4340, 0.75, 4340.0 / 6000, 0.875, 4,
+                2, 0.5, 3000, 0.5, null, null, 120, 9, 8,
+                List.of(new PortfolioCategory(BuildingCategory.SCHOOL, 2, 4000, 3300, 3020, 0.825, 0.755, 5.0 / 6),
+                        new PortfolioCategory(BuildingCategory.OFFICE, 1, 2000, 1200, 1320, 0.6, 0.66, 1)),
+                8.0 / 9, Set.of(QualityFlag.GAP), 4);
+
+        // When it is mapped
+        List<KpiPoint> points = KpiLayouts.points(ytd);
+
+        // Then the municipality's point carries the indicators, each category its own point
+        assertThat(points).extracting(KpiPoint::measurement)
+                .containsExactly("portfolio", "portfolio_category", "portfolio_category");
+        assertThat(points).allSatisfy(p -> assertThat(p.time()).isEqualTo(Instant.parse("2025-12-31T23:00:00Z")));
+        assertThat(points.get(0).tags()).isEqualTo(Map.of("municipality", "3201", "period", "year_to_date"));
+        assertThat(points.get(0).fields()).containsEntry("kwh_per_m2", 0.75).containsEntry("smart_meter_share", 0.5)
+                .containsEntry("live_area_share", 0.5).containsEntry("period_end", "2026-01-03")
+                .containsEntry("flags", "gap").containsEntry("revision", 4L).doesNotContainKey("renewable_share");
+        assertThat(points.get(1).tags()).containsEntry("category", "school");
+        assertThat(points.get(1).fields()).containsEntry("kwh_per_m2", 0.825).containsEntry("buildings", 2L);
     }
 }
