@@ -95,11 +95,15 @@ public final class IngestConfig extends ServiceConfig {
                 .define(ROUTES, Type.LIST, DEFAULT_ROUTE, Importance.HIGH,
                         "Names of the routes, comma-separated. Route <name> is configured by "
                                 + "route.<name>.filter (MQTT topic filter), route.<name>.format (canonical, ams, "
-                                + "shelly, tasmota, senml; default: the name when it is a format), route.<name>.ids "
-                                + "(topic template such as buildings/{buildingId}/meters/{meterId}), "
+                                + "shelly, tasmota, senml; temperature formats: temperature, tasmota-temperature; "
+                                + "default: the name when it is a format), route.<name>.ids (topic template such as "
+                                + "buildings/{buildingId}/meters/{meterId}, or weather/{locationId}), "
                                 + "route.<name>.carrier (default electricity), route.<name>.zone (default "
-                                + DEFAULT_ZONE + ") and route.<name>.building.id. Route 'canonical' defaults to "
-                                + "filter " + DEFAULT_ROUTE_FILTER + ".");
+                                + DEFAULT_ZONE + "), route.<name>.building.id, and for temperature formats "
+                                + "route.<name>.location.id (the weather location, unless the topic template has "
+                                + "{locationId}) and route.<name>.sensor (which sensor of a message with several, "
+                                + "e.g. DS18B20-2). Route 'canonical' defaults to filter " + DEFAULT_ROUTE_FILTER
+                                + ".");
     }
 
     public String mqttServerUri() {
@@ -197,7 +201,9 @@ public final class IngestConfig extends ServiceConfig {
                     TopicTemplate.parse(text(originals, prefix + "ids", null)),
                     Carrier.fromWire(text(originals, prefix + "carrier", Carrier.ELECTRICITY.wireName())),
                     ZoneId.of(text(originals, prefix + "zone", DEFAULT_ZONE)),
-                    text(originals, prefix + "building.id", null));
+                    text(originals, prefix + "building.id", null),
+                    text(originals, prefix + "location.id", null),
+                    text(originals, prefix + "sensor", null));
         } catch (RuntimeException e) {
             throw new ConfigException("route '" + name + "' (keys " + prefix + "*): " + e.getMessage());
         }

@@ -2,6 +2,7 @@ package org.straumflyt.ingest;
 
 import java.util.Locale;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLSocketFactory;
 import org.straumflyt.ingest.bridge.Bridge;
@@ -12,6 +13,7 @@ import org.straumflyt.ingest.kafka.KafkaSink;
 import org.straumflyt.ingest.mqtt.MqttSettings;
 import org.straumflyt.ingest.mqtt.MqttSource;
 import org.straumflyt.ingest.mqtt.Tls;
+import org.straumflyt.model.Topic;
 import org.straumflyt.model.Topics;
 import org.straumflyt.runtime.Service;
 import org.straumflyt.runtime.ServiceContext;
@@ -44,7 +46,11 @@ public final class IngestService implements Service {
     public void start() {
         TopicProvisioner provisioner = config.topicProvisioner();
         if (provisioner != null) {
-            provisioner.ensure(List.of(topics.readings(), topics.readingsDlq()));
+            List<Topic<?, ?>> produced = new ArrayList<>(List.of(topics.readings(), topics.readingsDlq()));
+            if (config.routes().routes().stream().anyMatch(r -> r.format().measuresTemperature())) {
+                produced.add(topics.weatherSamples());
+            }
+            provisioner.ensure(produced);
         }
         IngestMetrics metrics = new IngestMetrics(context.registry());
         sink = new KafkaSink(config.kafkaProperties(), metrics::sendRetried);

@@ -47,6 +47,37 @@ class IngestConfigTest {
     }
 
     @Test
+    void temperatureRoutesTakeALocationFromTheRouteOrTheTopic() {
+        IngestConfig config = new IngestConfig(Map.of(
+                "routes", "ute,vaer",
+                "route.ute.filter", "tele/ute-fornebu/SENSOR",
+                "route.ute.format", "tasmota-temperature",
+                "route.ute.location.id", "fornebu",
+                "route.ute.sensor", "DS18B20-1",
+                "route.vaer.filter", "weather/+",
+                "route.vaer.format", "temperature",
+                "route.vaer.ids", "weather/{locationId}"));
+
+        Route tasmota = config.routes().routes().get(0);
+        assertThat(tasmota.format()).isEqualTo(FormatName.TASMOTA_TEMPERATURE);
+        assertThat(tasmota.format().measuresTemperature()).isTrue();
+        assertThat(tasmota.locationId()).isEqualTo("fornebu");
+        assertThat(tasmota.sensor()).isEqualTo("DS18B20-1");
+        assertThat(config.routes().routes().get(1).format()).isEqualTo(FormatName.TEMPERATURE);
+    }
+
+    @Test
+    void temperatureRouteWithoutALocationAndMeterRouteWithOneAreRefused() {
+        assertThatThrownBy(() -> new IngestConfig(Map.of("routes", "ute", "route.ute.filter", "tele/+/SENSOR",
+                "route.ute.format", "tasmota-temperature")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("route.ute.").hasMessageContaining("location");
+        assertThatThrownBy(() -> new IngestConfig(Map.of("routes", "tasmota", "route.tasmota.filter", "tele/+/SENSOR",
+                "route.tasmota.location.id", "fornebu")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("temperature formats only");
+    }
+
+    @Test
     void routeWithoutFilterNamesItsKey() {
         assertThatThrownBy(() -> new IngestConfig(Map.of("routes", "ams")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("route.ams.filter");

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Moves messages from MQTT to Kafka. Paho's callback only stamps the arrival and hands the message to one pipeline
- * thread, which decodes it and sends its records (readings keyed by meter id, or one dead letter keyed by the MQTT
- * topic). When Kafka has confirmed every record of a message, the message is acknowledged to the broker.
+ * thread, which decodes it and sends its records (readings keyed by meter id, temperature samples keyed by location
+ * id, or one dead letter keyed by the MQTT topic). When Kafka has confirmed every record of a message, the message
+ * is acknowledged to the broker.
  */
 public final class Bridge implements MessageListener {
     private static final Logger LOG = LoggerFactory.getLogger(Bridge.class);
@@ -101,6 +102,12 @@ public final class Bridge implements MessageListener {
                     .map(reading -> new ProducerRecord<>(topic, reading.meterId(), Json.toBytes(reading)))
                     .toList();
         }
+        if (decoded instanceof Decoded.Samples s) {
+            String topic = topics.weatherSamples().name();
+            return s.samples().stream()
+                    .map(sample -> new ProducerRecord<>(topic, sample.locationId(), Json.toBytes(sample)))
+                    .toList();
+        }
         DeadLetter letter = ((Decoded.Rejected) decoded).deadLetter();
         LOG.debug("dead letter {} from {}: {}", letter.reason(), letter.mqttTopic(), letter.detail());
         return List.of(new ProducerRecord<>(topics.readingsDlq().name(), letter.sourceTopic(), Json.toBytes(letter)));
@@ -114,6 +121,9 @@ public final class Bridge implements MessageListener {
             long latency = System.nanoTime() - message.arrivalNanos;
             if (decoded instanceof Decoded.Readings r) {
                 metrics.readingsProduced(r.format(), r.readings().size());
+                metrics.messageProduced(latency);
+            } else if (decoded instanceof Decoded.Samples s) {
+                metrics.samplesProduced(s.format(), s.samples().size());
                 metrics.messageProduced(latency);
             } else {
                 metrics.deadLetter(((Decoded.Rejected) decoded).deadLetter().reason(), latency);

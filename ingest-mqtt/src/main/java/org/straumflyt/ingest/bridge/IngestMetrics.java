@@ -27,6 +27,7 @@ public final class IngestMetrics {
     private final Counter connectionLosses;
     private final Map<DeadLetterReason, Counter> deadLetters = new EnumMap<>(DeadLetterReason.class);
     private final Map<String, Counter> readings = new ConcurrentHashMap<>();
+    private final Map<String, Counter> samples = new ConcurrentHashMap<>();
     private final Timer latency;
 
     public IngestMetrics(MeterRegistry registry) {
@@ -73,6 +74,11 @@ public final class IngestMetrics {
     void readingsProduced(String format, int count) {
         readings.computeIfAbsent(format, f -> Counter.builder("ingest.readings.produced").tag("format", f)
                 .description("Readings Kafka confirmed").register(registry)).increment(count);
+    }
+
+    void samplesProduced(String format, int count) {
+        samples.computeIfAbsent(format, f -> Counter.builder("ingest.weather.samples.produced").tag("format", f)
+                .description("Outdoor temperature samples Kafka confirmed").register(registry)).increment(count);
     }
 
     void messageProduced(long latencyNanos) {

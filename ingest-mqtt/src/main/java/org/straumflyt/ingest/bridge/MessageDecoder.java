@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.straumflyt.ingest.format.FormatName;
 import org.straumflyt.ingest.format.InvalidPayload;
 import org.straumflyt.ingest.format.MessageContext;
 import org.straumflyt.ingest.format.PayloadJson;
@@ -14,14 +15,22 @@ import org.straumflyt.model.DeadLetter;
 import org.straumflyt.model.DeadLetterReason;
 import org.straumflyt.model.Reading;
 import org.straumflyt.model.ReadingKind;
+import org.straumflyt.model.WeatherSample;
 
 /**
- * Turns one MQTT message into readings or a dead letter: route lookup, size limit, the route's format, then the
- * checks every reading must pass. A message is all or nothing: one bad reading sets the whole message aside, so a
- * message is never half produced.
+ * Turns one MQTT message into readings, temperature samples or a dead letter: route lookup, size limit, the route's
+ * format, then the checks every reading or sample must pass. A message is all or nothing: one bad reading sets the
+ * whole message aside, so a message is never half produced.
  */
 public final class MessageDecoder {
     public static final String COMPONENT = "ingest-mqtt";
+    /**
+     * The outdoor temperatures a sensor can plausibly report, °C. Beyond the records of the inhabited world
+     * (−51 °C in Norway, −68 °C in Siberia is the exception; +57 °C worldwide): a reading outside is a broken probe
+     * (a DS18B20 reports 85 °C on power-up and −127 °C when disconnected), not weather.
+     */
+    public static final double MIN_OUTDOOR_C = -60;
+    public static final double MAX_OUTDOOR_C = 60;
 
     private final RouteTable routes;
     private final int maxPayloadBytes;
@@ -51,6 +60,9 @@ public final class MessageDecoder {
         try {
             JsonNode json = PayloadJson.parse(payload);
             MessageContext context = new MessageContext(topic, r, r.ids().read(topic), receivedAt);
+            if (r.format().measuresTemperature()) {
+                return samples(json, context);
+            }
             List<Reading> readings = r.format().format().decode(json, context);
             if (readings.isEmpty()) {
                 throw InvalidPayload.unparseable("no meter values in the message for format " + r.format().wireName());
@@ -64,6 +76,33 @@ public final class MessageDecoder {
         } catch (RuntimeException e) {
             // A format bug must not stop the stream: the message is set aside with what went wrong.
             return rejected(DeadLetterReason.UNPARSEABLE, "cannot decode: " + e, topic, payload, receivedAt);
+        }
+    }
+
+    private Decoded samples(JsonNode json, MessageContext context) throws InvalidPayload {
+        FormatName format = context.route().format();
+        List<WeatherSample> samples = format.temperatureFormat().decode(json, context);
+        if (samples.isEmpty()) {
+            throw InvalidPayload.unparseable("no temperature in the message for format " + format.wireName());
+        }
+        for (WeatherSample sample : samples) {
+            check(sample, context.receivedAt());
+        }
+        return new Decoded.Samples(format.wireName(), samples);
+    }
+
+    private void check(WeatherSample sample, Instant receivedAt) throws InvalidPayload {
+        String what = "temperature of " + sample.locationId();
+        if (!Double.isFinite(sample.temperatureC())) {
+            throw new InvalidPayload(DeadLetterReason.NOT_FINITE, what + " is " + sample.temperatureC());
+        }
+        if (sample.temperatureC() < MIN_OUTDOOR_C || sample.temperatureC() > MAX_OUTDOOR_C) {
+            throw new InvalidPayload(DeadLetterReason.OUT_OF_RANGE, what + " is " + sample.temperatureC()
+                    + " °C, outside the plausible " + MIN_OUTDOOR_C + ".." + MAX_OUTDOOR_C + " °C");
+        }
+        if (sample.timestamp().isAfter(receivedAt.plus(maxFuture))) {
+            throw new InvalidPayload(DeadLetterReason.FUTURE_TIMESTAMP, what + " timestamp " + sample.timestamp()
+                    + " is more than " + maxFuture.toSeconds() + " s after its arrival at " + receivedAt);
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.straumflyt.model.DeadLetterReason;
 import org.straumflyt.model.Reading;
 import org.straumflyt.model.ReadingKind;
+import org.straumflyt.model.WeatherSample;
 
 /** Building blocks shared by the device formats. */
 public final class FormatSupport {
@@ -23,6 +24,21 @@ public final class FormatSupport {
         throw new InvalidPayload(DeadLetterReason.MISSING_METER_ID,
                 "no meter id: the route's topic template has no {meterId} matching '" + context.topic() + "'"
                         + (expected.isEmpty() ? "" : " and the payload has no " + expected));
+    }
+
+    /** The payload's location id, else the topic's or the route's, else {@code MISSING_LOCATION_ID}. */
+    public static String locationId(MessageContext context, String payloadLocation) throws InvalidPayload {
+        if (payloadLocation != null) {
+            return payloadLocation;
+        }
+        return context.locationId().orElseThrow(() -> new InvalidPayload(DeadLetterReason.MISSING_LOCATION_ID,
+                "no location id: the route has no fixed one and its topic template has no {locationId} matching '"
+                        + context.topic() + "'"));
+    }
+
+    /** A temperature sample with the message's origin. */
+    public static WeatherSample sample(MessageContext context, String locationId, double temperatureC, Instant at) {
+        return new WeatherSample(locationId, at, temperatureC, context.origin());
     }
 
     /** A reading with the route's carrier, building and the message's origin. */

@@ -31,6 +31,11 @@ public record MessageContext(String topic, Route route, TopicIds ids, Instant re
         return ids.buildingId().orElse(route.buildingId());
     }
 
+    /** The weather location id from the topic, else the route's fixed one, else none. */
+    public Optional<String> locationId() {
+        return ids.locationId().or(() -> Optional.ofNullable(route.locationId()));
+    }
+
     /** The meter id from the topic, if the template has one. */
     public Optional<String> topicMeterId() {
         return ids.meterId();

@@ -4,7 +4,7 @@ import java.util.Locale;
 import org.straumflyt.model.DeadLetterReason;
 import org.straumflyt.model.ReadingKind;
 
-/** Unit names and their factors to the canonical units: kWh for energy, kW for power. */
+/** Unit names and their factors to the canonical units: kWh for energy, kW for power, °C for temperature. */
 public final class Units {
     private static final double JOULES_PER_KWH = 3_600_000.0;
 
@@ -59,6 +59,21 @@ public final class Units {
     /** The value in the canonical unit of the kind: kW for power, kWh otherwise. */
     public static double toCanonical(double value, String unit, ReadingKind kind) throws InvalidPayload {
         return kind == ReadingKind.POWER ? toKw(value, unit) : toKwh(value, unit);
+    }
+
+    /**
+     * A temperature in °C, from °C ({@code C}, {@code °C}, {@code Cel} as in SenML, {@code degC}), °F ({@code F},
+     * {@code °F}) or kelvin ({@code K}).
+     *
+     * @throws InvalidPayload {@code UNKNOWN_UNIT} when the unit is not a temperature unit
+     */
+    public static double toCelsius(double value, String unit) throws InvalidPayload {
+        return switch (normalize(unit)) {
+            case "c", "°c", "cel", "degc" -> value;
+            case "f", "°f", "degf" -> (value - 32.0) * 5.0 / 9.0;
+            case "k" -> value - 273.15;
+            default -> throw unknown(unit, "a temperature unit: C, F or K");
+        };
     }
 
     private static InvalidPayload unknown(String unit, String expected) {

@@ -11,14 +11,16 @@ import java.util.regex.Pattern;
 /**
  * How ids are read from an MQTT topic, e.g. {@code buildings/{buildingId}/meters/{meterId}}. A placeholder matches
  * text within one topic level, so {@code shellies/{meterId}/status/switch:{channel}} works too; {@code +} matches
- * any level and a trailing {@code #} any rest. Known placeholders: {@value #METER_ID}, {@value #BUILDING_ID} and
- * {@value #CHANNEL} (appended to the meter id as {@code <meterId>-<channel>}).
+ * any level and a trailing {@code #} any rest. Known placeholders: {@value #METER_ID}, {@value #BUILDING_ID},
+ * {@value #CHANNEL} (appended to the meter id as {@code <meterId>-<channel>}) and {@value #LOCATION_ID} (the weather
+ * location of temperature routes).
  */
 public final class TopicTemplate {
     public static final String METER_ID = "meterId";
     public static final String BUILDING_ID = "buildingId";
     public static final String CHANNEL = "channel";
-    private static final List<String> KNOWN = List.of(METER_ID, BUILDING_ID, CHANNEL);
+    public static final String LOCATION_ID = "locationId";
+    private static final List<String> KNOWN = List.of(METER_ID, BUILDING_ID, CHANNEL, LOCATION_ID);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
     private static final TopicTemplate NONE = new TopicTemplate("", null, List.of());
 
@@ -110,7 +112,13 @@ public final class TopicTemplate {
         if (meter != null && channel != null) {
             meter = meter + "-" + channel;
         }
-        return new TopicIds(Optional.ofNullable(meter), Optional.ofNullable(values.get(BUILDING_ID)));
+        return new TopicIds(Optional.ofNullable(meter), Optional.ofNullable(values.get(BUILDING_ID)),
+                Optional.ofNullable(values.get(LOCATION_ID)));
+    }
+
+    /** Whether the template has the placeholder {@code {name}}. */
+    public boolean names(String placeholder) {
+        return names.contains(placeholder);
     }
 
     @Override

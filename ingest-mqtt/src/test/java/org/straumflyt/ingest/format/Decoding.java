@@ -19,6 +19,7 @@ import org.straumflyt.ingest.route.TopicTemplate;
 import org.straumflyt.model.Carrier;
 import org.straumflyt.model.DeadLetter;
 import org.straumflyt.model.Reading;
+import org.straumflyt.model.WeatherSample;
 
 /** Decodes fixtures through the real {@link MessageDecoder} with one route, as the bridge does. */
 public final class Decoding {
@@ -38,6 +39,12 @@ public final class Decoding {
                 null), 65_536);
     }
 
+    /** A route of a temperature format with a fixed location id and, optionally, a sensor name. */
+    public static Decoding temperatureRoute(FormatName format, String ids, String locationId, String sensor) {
+        return new Decoding(new Route("test", new TopicFilter("#"), format, TopicTemplate.parse(ids),
+                Carrier.ELECTRICITY, ZoneId.of("Europe/Oslo"), null, locationId, sensor), 65_536);
+    }
+
     public static Decoding withLimit(int maxPayloadBytes) {
         return new Decoding(new Route("test", new TopicFilter("#"), FormatName.CANONICAL, TopicTemplate.none(),
                 Carrier.ELECTRICITY, ZoneId.of("UTC"), null), maxPayloadBytes);
@@ -51,6 +58,12 @@ public final class Decoding {
         Decoded decoded = decode(topic, payload);
         assertThat(decoded).as("decoded %s", payload).isInstanceOf(Decoded.Readings.class);
         return ((Decoded.Readings) decoded).readings();
+    }
+
+    public List<WeatherSample> samples(String topic, String payload) {
+        Decoded decoded = decode(topic, payload);
+        assertThat(decoded).as("decoded %s", payload).isInstanceOf(Decoded.Samples.class);
+        return ((Decoded.Samples) decoded).samples();
     }
 
     public DeadLetter rejected(String topic, String payload) {

@@ -16,11 +16,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.straumflyt.model.Json;
 import org.straumflyt.model.Reading;
+import org.straumflyt.model.WeatherSample;
 
 /** The canonical payload schema says what the decoder accepts, and what ingest writes fits the reading contract. */
 class SchemaConformanceTest {
     private static final JsonSchema CANONICAL = schema("/schemas/canonical-payload.schema.json");
     private static final JsonSchema READING = schema("/schemas/reading.schema.json");
+    private static final JsonSchema WEATHER_SAMPLE = schema("/schemas/weather-sample.schema.json");
 
     private static JsonSchema schema(String resource) {
         try (InputStream in = SchemaConformanceTest.class.getResourceAsStream(resource)) {
@@ -71,5 +73,17 @@ class SchemaConformanceTest {
 
         assertThat(readings).hasSizeGreaterThan(10).allSatisfy(reading ->
                 assertThat(READING.validate(json(Json.toString(reading)))).as(Json.toString(reading)).isEmpty());
+    }
+
+    @Test
+    void samplesOfEveryTemperatureFormatFitTheWireContract() {
+        List<WeatherSample> samples = new ArrayList<>();
+        samples.addAll(Decoding.temperatureRoute(FormatName.TEMPERATURE, "", "fornebu", null).samples("gw",
+                fixture("temperature/gateway-array.json")));
+        samples.addAll(Decoding.temperatureRoute(FormatName.TASMOTA_TEMPERATURE, "", "fornebu", null).samples(
+                "tele/ute/SENSOR", fixture("tasmota/bme280-fahrenheit.json")));
+
+        assertThat(samples).hasSize(3).allSatisfy(sample ->
+                assertThat(WEATHER_SAMPLE.validate(json(Json.toString(sample)))).as(Json.toString(sample)).isEmpty());
     }
 }

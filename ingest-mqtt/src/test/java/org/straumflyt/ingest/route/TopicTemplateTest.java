@@ -16,6 +16,15 @@ class TopicTemplateTest {
     }
 
     @Test
+    void readsTheWeatherLocation() {
+        TopicTemplate template = TopicTemplate.parse("weather/{locationId}/temperature");
+
+        assertThat(template.read("weather/fornebu/temperature").locationId()).contains("fornebu");
+        assertThat(template.names(TopicTemplate.LOCATION_ID)).isTrue();
+        assertThat(template.names(TopicTemplate.METER_ID)).isFalse();
+    }
+
+    @Test
     void placeholderInsideALevelAndChannelSuffix() {
         TopicIds ids = TopicTemplate.parse("{meterId}/status/switch:{channel}").read("shellypro4pm-1/status/switch:2");
 

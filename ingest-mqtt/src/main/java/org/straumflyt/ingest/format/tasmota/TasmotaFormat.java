@@ -2,10 +2,6 @@ package org.straumflyt.ingest.format.tasmota;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.straumflyt.ingest.format.FormatSupport;
@@ -22,9 +18,7 @@ import org.straumflyt.model.Registers;
  * <ul>
  *   <li>{@code ENERGY.Total} kWh → register import; {@code ENERGY.ExportActive} kWh → register export;
  *       {@code ENERGY.Power} W → power import (kW);</li>
- *   <li>{@code Time} is the device's local time without offset, read in the route's zone (an offset, which Tasmota
- *       adds with {@code SetOption52 1}, is honoured). In the autumn hour that occurs twice the earlier offset is
- *       taken; a time in the spring gap is moved forward by the gap.</li>
+ *   <li>{@code Time} is the device's local time without offset, read in the route's zone ({@link TasmotaTime}).</li>
  *   <li>Multi-channel devices send arrays. When {@code Total} is an array (per channel, {@code SetOption129 1}),
  *       channel <i>i</i> (1-based) is meter {@code <meterId>-<i>}, and {@code Power}/{@code ExportActive} must be
  *       arrays of the same length. When {@code Total} is one number, a {@code Power} array is summed.</li>
@@ -43,7 +37,7 @@ public final class TasmotaFormat implements PayloadFormat {
             throw InvalidPayload.unparseable("no 'ENERGY' object: not a Tasmota energy-monitoring SENSOR message");
         }
         String meterId = FormatSupport.meterId(context, null, "");
-        Instant at = time(PayloadJson.optionalText(payload, "Time"), context);
+        Instant at = TasmotaTime.of(PayloadJson.optionalText(payload, "Time"), context);
         JsonNode total = energy.get("Total");
         List<Reading> readings = new ArrayList<>();
         if (total != null && total.isArray()) {
@@ -114,20 +108,5 @@ public final class TasmotaFormat implements PayloadFormat {
             sum += PayloadJson.asNumber(node.get(i), field + "[" + i + "]");
         }
         return sum;
-    }
-
-    private static Instant time(String text, MessageContext context) throws InvalidPayload {
-        if (text == null) {
-            return context.receivedAt();
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException withoutOffset) {
-            try {
-                return ZonedDateTime.ofLocal(LocalDateTime.parse(text), context.zone(), null).toInstant();
-            } catch (DateTimeParseException e) {
-                throw InvalidPayload.unparseable("'Time' is not an ISO-8601 local time: '" + text + "'");
-            }
-        }
     }
 }
