@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.straumflyt.model.Json;
 import org.straumflyt.model.QualityFlag;
@@ -24,9 +25,18 @@ import org.straumflyt.model.QualityFlag;
  * {@value #DECIMALS} decimals (µWh for kWh), which removes binary floating-point noise such as
  * {@code 0.30000000000000004}. Each file is written beside its target and moved into place, so a reader never
  * sees half a file.
+ *
+ * <p>CSV text cells are guarded against formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell that
+ * starts with {@code = + - @}, a tab or a carriage return as a formula, and building names and ids come from the
+ * registry, which the exporting municipality does not fully control. Such a cell gets a leading apostrophe, which
+ * spreadsheets show as text and do not evaluate. Numeric cells are left alone: {@code -3.5} is a number, not a
+ * formula, and must stay one.
  */
 public final class TableFiles {
     static final int DECIMALS = 6;
+    /** A cell starting with one of these is a formula to a spreadsheet. */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     private TableFiles() {
     }
@@ -65,12 +75,23 @@ public final class TableFiles {
 
     static String csvCell(Object value) {
         if (value instanceof Collection<?> flags) {
-            return quote(flags.stream().map(TableFiles::text).sorted().collect(Collectors.joining(";")));
+            return quote(guarded(flags.stream().map(TableFiles::text).sorted().collect(Collectors.joining(";"))));
         }
         if (value == null || value instanceof Double d && !Double.isFinite(d)) {
             return "";
         }
-        return quote(text(value));
+        if (value instanceof Number) {
+            return quote(text(value));
+        }
+        return quote(guarded(text(value)));
+    }
+
+    /** Text a spreadsheet would evaluate, made inert with a leading apostrophe; plain numbers stay numbers. */
+    static String guarded(String text) {
+        if (text.isEmpty() || FORMULA_STARTS.indexOf(text.charAt(0)) < 0 || PLAIN_NUMBER.matcher(text).matches()) {
+            return text;
+        }
+        return "'" + text;
     }
 
     private static void writeJsonValue(JsonGenerator json, Object value) throws IOException {

