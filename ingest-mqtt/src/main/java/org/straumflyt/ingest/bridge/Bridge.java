@@ -90,6 +90,10 @@ public final class Bridge implements MessageListener {
             metrics.released(1);
             return;
         }
+        if (records.isEmpty()) {
+            settle(message, inFlight.nothingToConfirm(message), decoded);
+            return;
+        }
         for (ProducerRecord<String, byte[]> record : records) {
             sink.send(record, () -> inFlight.wanted(message), () -> confirmed(message, decoded));
         }
@@ -108,6 +112,10 @@ public final class Bridge implements MessageListener {
                     .map(sample -> new ProducerRecord<>(topic, sample.locationId(), Json.toBytes(sample)))
                     .toList();
         }
+        if (decoded instanceof Decoded.Skipped skipped) {
+            LOG.debug("nothing to meter in a {} message: {}", skipped.format(), skipped.detail());
+            return List.of();
+        }
         DeadLetter letter = ((Decoded.Rejected) decoded).deadLetter();
         LOG.debug("dead letter {} from {}: {}", letter.reason(), letter.mqttTopic(), letter.detail());
         return List.of(new ProducerRecord<>(topics.readingsDlq().name(), letter.sourceTopic(), Json.toBytes(letter)));
@@ -115,7 +123,11 @@ public final class Bridge implements MessageListener {
 
     // Runs on a Kafka producer thread.
     private void confirmed(InFlightMessages.Message message, Decoded decoded) {
-        InFlightMessages.Progress progress = inFlight.recordConfirmed(message);
+        settle(message, inFlight.recordConfirmed(message), decoded);
+    }
+
+    /** Counts a message that is done and acknowledges what is now at the head of the queue. */
+    private void settle(InFlightMessages.Message message, InFlightMessages.Progress progress, Decoded decoded) {
         if (progress.messageConfirmed()) {
             pending.decrementAndGet();
             long latency = System.nanoTime() - message.arrivalNanos;
@@ -125,6 +137,8 @@ public final class Bridge implements MessageListener {
             } else if (decoded instanceof Decoded.Samples s) {
                 metrics.samplesProduced(s.format(), s.samples().size());
                 metrics.messageProduced(latency);
+            } else if (decoded instanceof Decoded.Skipped) {
+                metrics.skipped();
             } else {
                 metrics.deadLetter(((Decoded.Rejected) decoded).deadLetter().reason(), latency);
             }

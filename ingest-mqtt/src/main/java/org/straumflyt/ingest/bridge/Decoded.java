@@ -5,7 +5,10 @@ import org.straumflyt.model.DeadLetter;
 import org.straumflyt.model.Reading;
 import org.straumflyt.model.WeatherSample;
 
-/** What one MQTT message became: readings or temperature samples to produce, or a dead letter. */
+/**
+ * What one MQTT message became: readings or temperature samples to produce, a dead letter, or nothing (a message
+ * with nothing to meter by design, acknowledged without a record).
+ */
 public sealed interface Decoded {
 
     /** Readings from one message, at least one; {@code format} names the route's format (a metric tag). */
@@ -20,6 +23,10 @@ public sealed interface Decoded {
         public Samples {
             samples = List.copyOf(samples);
         }
+    }
+
+    /** A well-formed message without meter values, e.g. a Shelly {@code NotifyEvent}; {@code detail} says which. */
+    record Skipped(String format, String detail) implements Decoded {
     }
 
     /** A message set aside. */

@@ -66,6 +66,16 @@ final class InFlightMessages {
         if (message.remainingRecords > 0) {
             return new Progress(false, List.of());
         }
+        return complete(message);
+    }
+
+    /** A message without records (nothing to meter) is done as soon as it is tracked; it still waits its turn. */
+    synchronized Progress nothingToConfirm(Message message) {
+        message.remainingRecords = 0;
+        return complete(message);
+    }
+
+    private Progress complete(Message message) {
         message.confirmed = true;
         if (message.released) {
             return new Progress(false, List.of());

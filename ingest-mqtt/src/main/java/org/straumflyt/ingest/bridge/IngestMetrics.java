@@ -14,8 +14,8 @@ import org.straumflyt.model.DeadLetterReason;
 
 /**
  * The meters of ingest. Every received message ends in exactly one of: produced, dead-lettered, or released for
- * redelivery (connection lost before Kafka confirmed it); while it waits it is in flight. So at any time
- * {@code received = produced + dead_letters + released + inflight}.
+ * redelivery (connection lost before Kafka confirmed it), or skipped (nothing to meter); while it waits it is in
+ * flight. So at any time {@code received = produced + dead_letters + skipped + released + inflight}.
  */
 public final class IngestMetrics {
     private final MeterRegistry registry;
@@ -23,6 +23,7 @@ public final class IngestMetrics {
     private final Counter produced;
     private final Counter released;
     private final Counter acknowledged;
+    private final Counter skipped;
     private final Counter sendRetries;
     private final Counter connectionLosses;
     private final Map<DeadLetterReason, Counter> deadLetters = new EnumMap<>(DeadLetterReason.class);
@@ -39,6 +40,9 @@ public final class IngestMetrics {
         released = Counter.builder("ingest.messages.released")
                 .description("Messages left unacknowledged because the MQTT connection was lost; the broker "
                         + "redelivers them").register(registry);
+        skipped = Counter.builder("ingest.messages.skipped")
+                .description("Well-formed messages with nothing to meter (e.g. Shelly NotifyEvent), acknowledged "
+                        + "without a record").register(registry);
         acknowledged = Counter.builder("ingest.messages.acknowledged")
                 .description("Messages acknowledged to the MQTT broker (QoS 1 PUBACKs sent)").register(registry);
         sendRetries = Counter.builder("ingest.kafka.send.retries").description("Records sent to Kafka again after "
@@ -89,6 +93,10 @@ public final class IngestMetrics {
     void deadLetter(DeadLetterReason reason, long latencyNanos) {
         deadLetters.get(reason).increment();
         latency.record(Duration.ofNanos(latencyNanos));
+    }
+
+    void skipped() {
+        skipped.increment();
     }
 
     void released(int count) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.straumflyt.ingest.format.FormatName;
 import org.straumflyt.ingest.format.InvalidPayload;
 import org.straumflyt.ingest.format.MessageContext;
+import org.straumflyt.ingest.format.NothingToMeter;
 import org.straumflyt.ingest.format.PayloadJson;
 import org.straumflyt.ingest.route.Route;
 import org.straumflyt.ingest.route.RouteTable;
@@ -73,6 +74,8 @@ public final class MessageDecoder {
             return new Decoded.Readings(r.format().wireName(), readings);
         } catch (InvalidPayload e) {
             return rejected(e.reason(), e.getMessage(), topic, payload, receivedAt);
+        } catch (NothingToMeter e) {
+            return new Decoded.Skipped(r.format().wireName(), e.getMessage());
         } catch (RuntimeException e) {
             // A format bug must not stop the stream: the message is set aside with what went wrong.
             return rejected(DeadLetterReason.UNPARSEABLE, "cannot decode: " + e, topic, payload, receivedAt);

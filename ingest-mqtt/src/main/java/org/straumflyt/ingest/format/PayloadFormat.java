@@ -16,6 +16,7 @@ public interface PayloadFormat {
      * @param context the route's attributes and the ids from the topic
      * @return at least one reading
      * @throws InvalidPayload with the dead-letter reason when the payload cannot give readings
+     * @throws NothingToMeter  when the payload is a well-formed message that has no meter values by design
      */
-    List<Reading> decode(JsonNode payload, MessageContext context) throws InvalidPayload;
+    List<Reading> decode(JsonNode payload, MessageContext context) throws InvalidPayload, NothingToMeter;
 }

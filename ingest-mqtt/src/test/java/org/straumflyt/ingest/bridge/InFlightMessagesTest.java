@@ -54,4 +54,19 @@ class InFlightMessagesTest {
         assertThat(inFlight.add(2, 1, 0, 1, before)).isNull();
         assertThat(inFlight.add(2, 1, 0, 1, inFlight.generation())).isNotNull();
     }
+
+    @Test
+    void aMessageWithNothingToConfirmWaitsForTheMessagesBeforeIt() {
+        // Given a message waiting for Kafka, then one with nothing to meter
+        var first = inFlight.add(1, 1, 0, 1, inFlight.generation());
+        var skipped = inFlight.add(2, 1, 0, 0, inFlight.generation());
+
+        // When the second is done at once, it is confirmed but not acknowledged before the first
+        InFlightMessages.Progress done = inFlight.nothingToConfirm(skipped);
+        assertThat(done.messageConfirmed()).isTrue();
+        assertThat(ids(done)).isEmpty();
+
+        // Then Kafka's confirmation of the first acknowledges both, in order
+        assertThat(ids(inFlight.recordConfirmed(first))).containsExactly(1, 2);
+    }
 }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.straumflyt.ingest.format.Decoding.fixture;
 
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.straumflyt.ingest.bridge.Decoded;
 import org.straumflyt.model.DeadLetterReason;
 import org.straumflyt.model.Reading;
 import org.straumflyt.model.ReadingKind;
@@ -74,5 +76,48 @@ class ShellyFormatTest {
         var letter = strict.rejected("elsewhere/status/switch:0", fixture("shelly/plus1pm-switch.json"));
 
         assertThat(letter.reason()).isEqualTo(DeadLetterReason.MISSING_METER_ID);
+    }
+
+    @Test
+    void notifyStatusOnEventsRpcIsStampedWithTheDeviceTime() {
+        // Given an RPC NotifyStatus of a Plus 1PM (params.ts = 2025-01-15T07:30:12.43Z in epoch seconds)
+        Decoding rpc = Decoding.route(FormatName.SHELLY, "+/events/rpc", "{meterId}/events/rpc");
+
+        List<Reading> readings = rpc.readings("shellyplus1pm-a8032ab12345/events/rpc",
+                fixture("shelly/plus1pm-notify-status.json"));
+
+        // Then power and register are read as from a status topic, at the device's time, not at arrival
+        assertThat(readings).extracting(Reading::meterId, Reading::kind, Reading::value, Reading::timestamp)
+                .containsExactly(
+                        tuple("shellyplus1pm-a8032ab12345", ReadingKind.POWER, 0.0257,
+                                Instant.parse("2025-01-15T07:30:12.430Z")),
+                        tuple("shellyplus1pm-a8032ab12345", ReadingKind.ENERGY_REGISTER, 0.913252,
+                                Instant.parse("2025-01-15T07:30:12.430Z")));
+    }
+
+    @Test
+    void notifyStatusOfAFurtherChannelNamesItsMeterAndMayCarryOnlyPower() {
+        // Given a delta notification of channel 2 of a Pro 4PM, on a route without {meterId}: the src names it
+        Decoding rpc = Decoding.route(FormatName.SHELLY, "+/events/rpc", "");
+
+        List<Reading> readings = rpc.readings("shellypro4pm-c8f09e8a1b2c/events/rpc",
+                fixture("shelly/pro4pm-notify-status-channel.json"));
+
+        assertThat(readings).extracting(Reading::meterId, Reading::kind, Reading::value)
+                .containsExactly(tuple("shellypro4pm-c8f09e8a1b2c-2", ReadingKind.POWER, 1210.4 / 1000.0));
+    }
+
+    @Test
+    void notificationsWithNothingToMeterAreSkippedNotDeadLettered() {
+        Decoding rpc = Decoding.route(FormatName.SHELLY, "+/events/rpc", "{meterId}/events/rpc");
+
+        assertThat(rpc.decode("shellyplus1pm-a8032ab12345/events/rpc", fixture("shelly/notify-event-input.json")))
+                .isInstanceOfSatisfying(Decoded.Skipped.class, s -> assertThat(s.detail()).contains("NotifyEvent"));
+        assertThat(rpc.decode("shellyplus1pm-a8032ab12345/events/rpc", fixture("shelly/notify-status-wifi.json")))
+                .isInstanceOf(Decoded.Skipped.class);
+        // while a metering component with a bad value still is one
+        assertThat(rpc.rejected("shellyplus1pm-a8032ab12345/events/rpc",
+                "{\"method\":\"NotifyStatus\",\"params\":{\"ts\":1736926212,\"switch:0\":{\"apower\":\"n/a\"}}}")
+                .reason()).isEqualTo(DeadLetterReason.UNPARSEABLE);
     }
 }
