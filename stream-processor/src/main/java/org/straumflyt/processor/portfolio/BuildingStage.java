@@ -43,6 +43,8 @@ final class BuildingStage implements Processor<String, BuildingEvent, String, St
     private KeyValueStore<String, BuildingContribution> contributions;
     /** Buildings whose contribution may have changed since the last run; in memory, as a restart recomputes all. */
     private final Set<String> changed = new LinkedHashSet<>();
+    /** Of those, the ones whose days and registry entry did not change: only their meters' freshness did. */
+    private final Set<String> freshnessOnly = new LinkedHashSet<>();
     private LocalDate lastTo;
 
     BuildingStage(PortfolioRules rules, Clock clock) {
@@ -68,11 +70,11 @@ final class BuildingStage implements Processor<String, BuildingEvent, String, St
         BuildingEvent event = record.value();
         if (event instanceof BuildingEvent.Registered r) {
             registry.put(buildingId, r.building());
-            changed.add(buildingId);
+            changedFully(buildingId);
             emitTwin(buildingId);
         } else if (event instanceof BuildingEvent.Removed) {
             registry.delete(buildingId);
-            changed.add(buildingId);
+            changedFully(buildingId);
             if (twinsEmitted.delete(buildingId) != null) {
                 context.forward(new Record<>(buildingId, new StageOutput.Twin(buildingId, null), record.timestamp()));
             }
@@ -86,7 +88,9 @@ final class BuildingStage implements Processor<String, BuildingEvent, String, St
             MetersSeen after = before.with(m.activity());
             if (after != before) {
                 meters.put(buildingId, after);
-                changed.add(buildingId);
+                if (changed.add(buildingId)) {
+                    freshnessOnly.add(buildingId);
+                }
             }
         }
     }
@@ -95,10 +99,19 @@ final class BuildingStage implements Processor<String, BuildingEvent, String, St
         days.put(day.key(), DayEnergy.of(day));
         LocalDate to = lastCompleteDay();
         if (!day.date().isBefore(PeriodWindow.earliestFrom(to)) && !day.date().isAfter(to)) {
-            changed.add(buildingId);
+            changedFully(buildingId);
         }
-        twins.put(buildingId, twinState(buildingId).withDay(day));
-        emitTwin(buildingId);
+        TwinState before = twinState(buildingId);
+        TwinState after = before.withDay(day);
+        if (after != before) {
+            twins.put(buildingId, after);
+            emitTwin(buildingId);
+        }
+    }
+
+    private void changedFully(String buildingId) {
+        changed.add(buildingId);
+        freshnessOnly.remove(buildingId);
     }
 
     private LocalDate lastCompleteDay() {
@@ -136,18 +149,23 @@ final class BuildingStage implements Processor<String, BuildingEvent, String, St
     private void contribute() {
         LocalDate to = lastCompleteDay();
         if (!to.equals(lastTo)) {
-            changed.addAll(keys(registry));
-            changed.addAll(keys(contributions));
+            keys(registry).forEach(this::changedFully);
+            keys(contributions).forEach(this::changedFully);
             lastTo = to;
         }
         List<String> run = new ArrayList<>(changed);
+        Set<String> sumsKnown = Set.copyOf(freshnessOnly);
         changed.clear();
+        freshnessOnly.clear();
         for (String buildingId : run) {
-            contribute(buildingId, to);
+            contribute(buildingId, to, sumsKnown.contains(buildingId));
         }
     }
 
-    private void contribute(String buildingId, LocalDate to) {
+    /**
+     * @param sumsKnown whether only the meters' freshness changed since the last contribution, so that its sums hold
+     */
+    private void contribute(String buildingId, LocalDate to, boolean sumsKnown) {
         long now = clock.instant().toEpochMilli();
         Building building = registry.get(buildingId);
         BuildingContribution before = contributions.get(buildingId);
@@ -159,10 +177,15 @@ final class BuildingStage implements Processor<String, BuildingEvent, String, St
             }
             return;
         }
-        LocalDate from = PeriodWindow.earliestFrom(to);
-        dropDaysBefore(buildingId, from);
-        BuildingContribution contribution = Contributions.of(building, to, daysOf(buildingId, from, to),
-                seen(buildingId));
+        BuildingContribution contribution;
+        if (sumsKnown && before != null && before.to().equals(to)) {
+            contribution = Contributions.of(building, to, before.yearToDate(), before.rolling12Months(),
+                    seen(buildingId));
+        } else {
+            LocalDate from = PeriodWindow.earliestFrom(to);
+            dropDaysBefore(buildingId, from);
+            contribution = Contributions.of(building, to, daysOf(buildingId, from, to), seen(buildingId));
+        }
         if (contribution.equals(before)) {
             return;
         }

@@ -35,6 +35,15 @@ public final class Contributions {
                 rolling12 = rolling12.plus(day.getValue());
             }
         }
+        return of(building, to, yearToDate, rolling12, seen);
+    }
+
+    /**
+     * The contribution with sums computed before (only the meters' activity changed since): the days need not be read
+     * again.
+     */
+    public static BuildingContribution of(Building building, LocalDate to, EnergySums yearToDate,
+            EnergySums rolling12, MetersSeen seen) {
         int electricityMeters = 0;
         List<Instant> electricityDataUntil = new ArrayList<>();
         Instant dataUntil = null;

@@ -85,6 +85,32 @@ class PortfolioTopologyTest {
     }
 
     @Test
+    void shouldCountMetersThatComeBackAndADayThatArrivesInTheSameInterval() {
+        example();
+        fixture.emit();
+        fixture.newPortfolio();
+
+        // When el-B delivers data again (its building's sums are kept) and then, in the same interval, B's late day
+        fixture.meterHour("el-B", "b", "2026-01-04T09:00:00Z", 1.0);
+        fixture.emit();
+        PortfolioKpi afterMeter = fixture.portfolio("3201", PortfolioPeriod.YEAR_TO_DATE, "2026-01-01");
+        fixture.meterHour("el-C2", "c", "2026-01-04T09:00:00Z", 0.5);
+        fixture.day(PortfolioFixture.daily(PortfolioExample.B, "2026-01-03", Map.of(Carrier.ELECTRICITY, 600.0),
+                500.0, 0));
+        fixture.emit();
+
+        // Then the shares follow the meters, and the energy the day
+        assertThat(afterMeter.freshElectricityMeters()).isEqualTo(3);
+        assertThat(afterMeter.liveAreaShare()).isEqualTo(1.0);
+        assertThat(afterMeter.importKwh()).isCloseTo(4500, within(EPS));
+        PortfolioKpi ytd = fixture.portfolio("3201", PortfolioPeriod.YEAR_TO_DATE, "2026-01-01");
+        assertThat(ytd.freshElectricityMeters()).isEqualTo(4);
+        assertThat(ytd.smartMeterShare()).isEqualTo(1.0);
+        assertThat(ytd.importKwh()).isCloseTo(5100, within(EPS));
+        assertThat(ytd.revision()).isEqualTo(3);
+    }
+
+    @Test
     void shouldReviseTheSharesWhenMetersGoStaleWithoutNewData() {
         example();
         fixture.emit();
