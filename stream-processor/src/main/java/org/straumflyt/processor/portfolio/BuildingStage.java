@@ -1,6 +1,7 @@
 package org.straumflyt.processor.portfolio;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,13 +28,21 @@ import org.straumflyt.processor.twin.TwinState;
  * entry, its days within the periods, how far its meters' data reaches and what the twin shows, and emits
  * <ul>
  * <li>the building's twin record whenever it changes (a tombstone when the building leaves the registry);</li>
- * <li>on a wall-clock schedule, the contribution of each building that changed since the last run — or of every
- * building when the last complete day moved on (and after a restart, which forgets what changed).</li>
+ * <li>the contribution of each building that changed — of every building when the last complete day moved on, and
+ * after a restart, which forgets what changed.</li>
  * </ul>
+ * Contributions are computed on a wall-clock tick of at most a second, at most {@link #CONTRIBUTIONS_PER_TICK} per
+ * tick: recomputing a building reads its year of days (milliseconds), and everything a punctuation forwards belongs to
+ * one exactly-once transaction, which the broker aborts after {@code transaction.timeout.ms} (10 s in Kafka Streams).
+ * A full recomputation of a large registry so spreads over many short ticks instead of one long one.
  */
 final class BuildingStage implements Processor<String, BuildingEvent, String, StageOutput> {
+    /** Buildings recomputed per tick: about a second of work on a loaded machine. */
+    static final int CONTRIBUTIONS_PER_TICK = 100;
+    private static final Duration MAX_TICK = Duration.ofSeconds(1);
     private final PortfolioRules rules;
     private final Clock clock;
+    private final int perTick;
     private ProcessorContext<String, StageOutput> context;
     private KeyValueStore<String, Building> registry;
     private KeyValueStore<BuildingDailyKey, DayEnergy> days;
@@ -47,9 +56,10 @@ final class BuildingStage implements Processor<String, BuildingEvent, String, St
     private final Set<String> freshnessOnly = new LinkedHashSet<>();
     private LocalDate lastTo;
 
-    BuildingStage(PortfolioRules rules, Clock clock) {
+    BuildingStage(PortfolioRules rules, Clock clock, int perTick) {
         this.rules = rules;
         this.clock = clock;
+        this.perTick = perTick;
     }
 
     @Override
@@ -61,7 +71,8 @@ final class BuildingStage implements Processor<String, BuildingEvent, String, St
         twins = context.getStateStore(PortfolioTopology.TWIN_STATE);
         twinsEmitted = context.getStateStore(PortfolioTopology.TWINS_EMITTED);
         contributions = context.getStateStore(PortfolioTopology.CONTRIBUTIONS_EMITTED);
-        context.schedule(rules.emitInterval(), PunctuationType.WALL_CLOCK_TIME, t -> contribute());
+        Duration tick = rules.emitInterval().compareTo(MAX_TICK) < 0 ? rules.emitInterval() : MAX_TICK;
+        context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, t -> contribute());
     }
 
     @Override
@@ -145,7 +156,7 @@ final class BuildingStage implements Processor<String, BuildingEvent, String, St
                 clock.instant().toEpochMilli()));
     }
 
-    /** Sends the contributions that changed; all of them when the last complete day moved on. */
+    /** Sends the contributions that changed, up to the bound; all of them when the last complete day moved on. */
     private void contribute() {
         LocalDate to = lastCompleteDay();
         if (!to.equals(lastTo)) {
@@ -153,12 +164,10 @@ final class BuildingStage implements Processor<String, BuildingEvent, String, St
             keys(contributions).forEach(this::changedFully);
             lastTo = to;
         }
-        List<String> run = new ArrayList<>(changed);
-        Set<String> sumsKnown = Set.copyOf(freshnessOnly);
-        changed.clear();
-        freshnessOnly.clear();
+        List<String> run = changed.stream().limit(perTick).toList();
         for (String buildingId : run) {
-            contribute(buildingId, to, sumsKnown.contains(buildingId));
+            changed.remove(buildingId);
+            contribute(buildingId, to, freshnessOnly.remove(buildingId));
         }
     }
 

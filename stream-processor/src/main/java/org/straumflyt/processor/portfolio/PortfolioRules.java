@@ -22,6 +22,7 @@ public record PortfolioRules(ZoneId zone, Duration freshWithin, Duration emitInt
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Oslo");
     public static final int DEFAULT_FRESH_MINUTES = 120;
     public static final int DEFAULT_EMIT_SECONDS = 60;
+    private static final Duration MAX_FRESHNESS_STEP = Duration.ofMinutes(5);
 
     public PortfolioRules {
         Objects.requireNonNull(zone, "zone");
@@ -44,6 +45,18 @@ public record PortfolioRules(ZoneId zone, Duration freshWithin, Duration emitInt
     public static PortfolioRules defaults() {
         return new PortfolioRules(DEFAULT_ZONE, Duration.ofMinutes(DEFAULT_FRESH_MINUTES),
                 Duration.ofSeconds(DEFAULT_EMIT_SECONDS), Map.of());
+    }
+
+    /**
+     * The step to which a meter's data time is rounded down before it travels to the building stage: 5 minutes, or a
+     * quarter of the freshness window if that is shorter. A live meter's data moves on with every power sample; the
+     * indicators need it only to the scale of the window, and the step keeps the building stage from recomputing every
+     * live building at every interval. Freshness is judged at most one step early, never late.
+     */
+    public Duration freshnessStep() {
+        Duration quarter = freshWithin.dividedBy(4);
+        Duration step = quarter.compareTo(MAX_FRESHNESS_STEP) < 0 ? quarter : MAX_FRESHNESS_STEP;
+        return step.isZero() ? Duration.ofMillis(1) : step;
     }
 
     /** The renewable share of a carrier, 0 when not listed. */

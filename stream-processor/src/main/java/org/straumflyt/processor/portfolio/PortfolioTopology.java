@@ -51,13 +51,21 @@ public final class PortfolioTopology {
     private final PortfolioRules rules;
     private final PortfolioMetrics metrics;
     private final Clock clock;
+    private final int contributionsPerTick;
     private boolean inMemory;
 
     public PortfolioTopology(Topics topics, PortfolioRules rules, PortfolioMetrics metrics, Clock clock) {
+        this(topics, rules, metrics, clock, BuildingStage.CONTRIBUTIONS_PER_TICK);
+    }
+
+    /** With another bound on the buildings recomputed per tick of the building stage (tests). */
+    PortfolioTopology(Topics topics, PortfolioRules rules, PortfolioMetrics metrics, Clock clock,
+            int contributionsPerTick) {
         this.topics = topics;
         this.rules = rules;
         this.metrics = metrics;
         this.clock = clock;
+        this.contributionsPerTick = contributionsPerTick;
     }
 
     /** The topology; in-memory stores when {@code properties} choose in-memory DSL stores, else RocksDB. */
@@ -96,7 +104,8 @@ public final class PortfolioTopology {
         KStream<String, BuildingEvent> meters = builder
                 .stream(meterHourly.name(), Consumed.with(meterHourly.keySerde(), meterHourly.valueSerde())
                         .withName("portfolio-meter-hourly-source"))
-                .process(() -> new MeterActivityFilter(METER_ACTIVITY), Named.as("portfolio-meter-activity"),
+                .process(() -> new MeterActivityFilter(METER_ACTIVITY, rules.freshnessStep()),
+                        Named.as("portfolio-meter-activity"),
                         METER_ACTIVITY);
 
         addBuildingStores(builder);
@@ -105,7 +114,8 @@ public final class PortfolioTopology {
                 .merge(days, Named.as("portfolio-merge-days"))
                 .merge(meters, Named.as("portfolio-merge-meters"))
                 .repartition(Repartitioned.with(Serdes.String(), eventSerde).withName("portfolio-building-events"))
-                .process(() -> new BuildingStage(rules, clock), Named.as("portfolio-building-stage"), REGISTRY, DAYS,
+                .process(() -> new BuildingStage(rules, clock, contributionsPerTick), Named.as("portfolio-building-stage"),
+                        REGISTRY, DAYS,
                         METERS_SEEN, TWIN_STATE, TWINS_EMITTED, CONTRIBUTIONS_EMITTED);
 
         var twins = topics.twinBuildings();

@@ -62,6 +62,10 @@ public final class PortfolioFixture implements AutoCloseable {
     }
 
     PortfolioFixture(Instant now, PortfolioRules rules) {
+        this(now, rules, BuildingStage.CONTRIBUTIONS_PER_TICK);
+    }
+
+    PortfolioFixture(Instant now, PortfolioRules rules, int contributionsPerTick) {
         this.clock = new MutableClock(now);
         this.rules = rules;
         Properties props = new Properties();
@@ -72,7 +76,7 @@ public final class PortfolioFixture implements AutoCloseable {
         props.put(StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG,
                 BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class);
         PortfolioTopology topology = new PortfolioTopology(topics, rules,
-                new PortfolioMetrics(new SimpleMeterRegistry()), clock);
+                new PortfolioMetrics(new SimpleMeterRegistry()), clock, contributionsPerTick);
         driver = new TopologyTestDriver(topology.build(props), props, now);
         registry = driver.createInputTopic(topics.registryBuildings().name(),
                 topics.registryBuildings().keySerde().serializer(), topics.registryBuildings().valueSerde().serializer());

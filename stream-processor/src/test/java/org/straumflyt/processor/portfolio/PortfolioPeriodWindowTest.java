@@ -38,4 +38,14 @@ class PortfolioPeriodWindowTest {
         assertThat(rolling.from()).isEqualTo(LocalDate.parse("2027-03-16"));
         assertThat(rolling.days()).isEqualTo(366);
     }
+
+    @Test
+    void shouldRoundMeterDataTimesToFiveMinutesOrAQuarterOfAShortWindow() {
+        var rules = PortfolioRules.defaults();
+        var shortWindow = new PortfolioRules(PortfolioRules.DEFAULT_ZONE, java.time.Duration.ofMinutes(8),
+                rules.emitInterval(), java.util.Map.of());
+
+        assertThat(rules.freshnessStep()).isEqualTo(java.time.Duration.ofMinutes(5));
+        assertThat(shortWindow.freshnessStep()).isEqualTo(java.time.Duration.ofMinutes(2));
+    }
 }

@@ -150,6 +150,35 @@ class PortfolioTopologyTest {
     }
 
     @Test
+    void shouldSpreadAFullRecomputationOverTicksAndNeverMixTwoLastCompleteDays() {
+        // Given the example, with at most one building recomputed per tick and the municipalities every second too
+        PortfolioRules everySecond = new PortfolioRules(PortfolioRules.DEFAULT_ZONE, Duration.ofMinutes(120),
+                Duration.ofSeconds(1), PortfolioExample.RENEWABLE);
+        fixture = new PortfolioFixture(PortfolioExample.NOW, everySecond, 1);
+        PortfolioExample.buildings().forEach(fixture::register);
+        PortfolioExample.days().forEach(fixture::day);
+        for (int tick = 0; tick < 5; tick++) {
+            fixture.advance(Duration.ofSeconds(1));
+        }
+        fixture.emit();
+        assertThat(fixture.portfolio("3201", PortfolioPeriod.YEAR_TO_DATE, "2026-01-01").buildings()).isEqualTo(3);
+
+        // When midnight passes and the buildings are recomputed one per tick
+        fixture.advance(Duration.ofHours(14));
+        for (int tick = 0; tick < 10; tick++) {
+            fixture.advance(Duration.ofSeconds(1));
+        }
+
+        // Then every record of the new periods counts all three buildings: none mixes old and new sums
+        List<PortfolioKpi> newDay = fixture.newPortfolio().stream()
+                .filter(p -> p.to().equals(java.time.LocalDate.parse("2026-01-04"))).toList();
+        assertThat(newDay).extracting(PortfolioKpi::period)
+                .containsExactly(PortfolioPeriod.YEAR_TO_DATE, PortfolioPeriod.ROLLING_12_MONTHS);
+        assertThat(newDay).allSatisfy(p -> assertThat(p.buildings()).isEqualTo(3));
+        assertThat(newDay.get(0).importKwh()).isCloseTo(4500, within(EPS));
+    }
+
+    @Test
     void shouldStartANewYearToDateAfterNewYearWhileTheRollingPeriodSpansBoth() {
         // Given one school with days on both sides of new year, at noon on 1 January 2027 (last complete day 31 Dec)
         Building school = new Building("s", "Skole", "3201", BuildingCategory.SCHOOL, 1000, null, null, null, false,
