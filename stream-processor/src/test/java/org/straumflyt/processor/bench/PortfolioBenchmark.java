@@ -93,18 +93,18 @@ public final class PortfolioBenchmark {
             double ingest = seconds(t0);
             twins.readRecordsToList();
 
-            double first = emit(driver, clock, rules);
+            double first = emit(driver, clock, rules, buildings);
             int firstRecords = portfolio.readValuesToList().size();
-            double quiet = emit(driver, clock, rules);
+            double quiet = emit(driver, clock, rules, buildings);
             int quietRecords = portfolio.readValuesToList().size();
             sendMeterHours(meters, all, NOW);
-            double hourly = emit(driver, clock, rules);
+            double hourly = emit(driver, clock, rules, buildings);
             int hourlyRecords = portfolio.readValuesToList().size();
             Duration untilMidnight = Duration.between(clock.instant(), Instant.parse("2026-11-23T23:00:30Z"));
             clock.now = clock.now.plus(untilMidnight);
             long t1 = System.nanoTime();
             driver.advanceWallClockTime(untilMidnight);
-            double rollover = seconds(t1) + emit(driver, clock, rules);
+            double rollover = seconds(t1) + emit(driver, clock, rules, buildings);
             int rolloverRecords = portfolio.readValuesToList().size();
 
             System.out.printf("buildings %d, %d days each, %d municipalities%n", buildings, 366, MUNICIPALITIES);
@@ -129,13 +129,18 @@ public final class PortfolioBenchmark {
         }
     }
 
-    /** Two intervals: contributions, then the municipality run; returns the seconds they took. */
-    private static double emit(TopologyTestDriver driver, BenchClock clock, PortfolioRules rules) {
+    /**
+     * One-second ticks of the building stage until every building had its turn (at most 100 per tick), then an
+     * interval for the municipality run; returns the seconds they took.
+     */
+    private static double emit(TopologyTestDriver driver, BenchClock clock, PortfolioRules rules, int buildings) {
         long t = System.nanoTime();
-        for (int i = 0; i < 2; i++) {
-            clock.now = clock.now.plus(rules.emitInterval());
-            driver.advanceWallClockTime(rules.emitInterval());
+        for (int i = 0; i < buildings / 100 + 2; i++) {
+            clock.now = clock.now.plusSeconds(1);
+            driver.advanceWallClockTime(Duration.ofSeconds(1));
         }
+        clock.now = clock.now.plus(rules.emitInterval());
+        driver.advanceWallClockTime(rules.emitInterval());
         return seconds(t);
     }
 
