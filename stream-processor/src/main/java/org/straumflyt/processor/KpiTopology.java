@@ -53,7 +53,6 @@ import org.straumflyt.processor.metering.AssignmentChange;
 import org.straumflyt.processor.metering.MeterInput;
 import org.straumflyt.processor.metering.DecodedReading;
 import org.straumflyt.processor.metering.MeterAssignment;
-import org.straumflyt.processor.metering.MeterAttribution;
 import org.straumflyt.processor.metering.MeterHourProcessor;
 import org.straumflyt.processor.metering.MeterOutput;
 import org.straumflyt.processor.metering.MeteringRules;
@@ -68,7 +67,7 @@ import org.straumflyt.processor.metering.RegistryIndexer;
  *                     └─▶ join assignment ─┐
  * meter-assignments changes ───────────────┴─▶ meter stage ─┬─▶ kpi.meter-hourly
  *                                                           └─▶ late/failed: readings.dlq
- * kpi.meter-hourly (table) ─▶ FK-join meter-assignments ─▶ group by building+hour ─▶ join registry
+ * kpi.meter-hourly (table) ─▶ group by building+hour ─▶ join registry
  *   ─▶ kpi.building-hourly
  *   ─▶ group by building+local date ─▶ join weather.daily ─▶ kpi.building-daily
  *   ─▶ group by building+local month ─▶ kpi.building-monthly
@@ -83,7 +82,6 @@ public final class KpiTopology {
     public static final String ASSIGNMENTS = "meter-assignments";
     public static final String BUILDINGS = "registry-buildings";
     public static final String METER_HOURS = "meter-hours";
-    public static final String METER_HOURS_ATTRIBUTED = "meter-hours-attributed";
     public static final String BUILDING_HOUR_AGGREGATES = "building-hour-aggregates";
     public static final String BUILDING_HOURS_EMITTED = "building-hours-emitted";
     public static final String BUILDING_HOUR_VIEWS = "building-hour-views";
@@ -170,18 +168,18 @@ public final class KpiTopology {
                 .defaultBranch(Branched.withConsumer(dead -> toDlq(dead
                         .mapValues(v -> ((MeterOutput.Dead) v).letter(), Named.as("meter-letter")),
                         "meter-dead-letters"), "dead"));
-        buildingMonths(builder, buildingDays(builder, buildingHours(builder, buildings, assignments)));
+        buildingMonths(builder, buildingDays(builder, buildingHours(builder, buildings)));
         return builder.build(properties);
     }
 
     /**
-     * kpi.meter-hourly as a table, attributed to the meter's current registry entry by a foreign-key join, grouped
-     * by building and hour. The join re-emits every hour of a meter whenever its assignment changes, and the grouped
-     * table hands the aggregate each record's old value to retract and new value to add: a correction, or a meter
-     * that is registered, moved or removed, is followed exactly and never counted twice.
+     * kpi.meter-hourly as a table, grouped by the building each meter-hour names and by hour. The meter stage names
+     * the meter's current building and re-emits the hours it still holds when the registry moves the meter, and the
+     * grouped table hands the aggregate each record's old value to retract and new value to add: a correction, or a
+     * meter that is registered, moved or removed, is followed exactly and never counted twice.
      */
     private KTable<BuildingHourKey, BuildingHourView> buildingHours(StreamsBuilder builder,
-            KTable<String, Building> buildings, KTable<String, MeterAssignment> assignments) {
+            KTable<String, Building> buildings) {
         var meterHourly = topics.meterHourly();
         JsonSerde<BuildingHourKey> keySerde = new JsonSerde<>(BuildingHourKey.class);
         JsonSerde<BuildingHourAggregate> aggSerde = new JsonSerde<>(BuildingHourAggregate.class);
@@ -191,10 +189,6 @@ public final class KpiTopology {
                         .<MeterHourKey, MeterHour, KeyValueStore<Bytes, byte[]>>as(METER_HOURS)
                         .withKeySerde(meterHourly.keySerde()).withValueSerde(meterHourly.valueSerde()));
         KTable<BuildingHourKey, BuildingHourAggregate> aggregates = meterHours
-                .leftJoin(assignments, MeterHour::meterId, MeterAttribution::attribute,
-                        TableJoined.as("meter-hour-registry"), Materialized
-                                .<MeterHourKey, MeterHour, KeyValueStore<Bytes, byte[]>>as(METER_HOURS_ATTRIBUTED)
-                                .withKeySerde(meterHourly.keySerde()).withValueSerde(meterHourly.valueSerde()))
                 .groupBy((key, hour) -> KeyValue.pair(new BuildingHourKey(buildingOf(hour), hour.hourStart()), hour),
                         Grouped.with("building-hour-group", keySerde, meterHourly.valueSerde()))
                 .aggregate(BuildingHourAggregate::empty,

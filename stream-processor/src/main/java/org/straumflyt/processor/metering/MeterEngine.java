@@ -39,7 +39,7 @@ public final class MeterEngine {
         SeriesMeta now = advance(meta, reading.kind(), at, store);
         long frozen = now.frozenFrom();
         long[] range = reading.kind() == ReadingKind.ENERGY_REGISTER
-                ? registerChange(store, at, insert.replaced(), limits, now.watermark())
+                ? registerChange(store, at, insert.replaced(), limits, now)
                 : affectedHours(reading, insert.intervalEnd(), store);
         long from = Math.max(range[0], frozen);
         long to = range[1];
@@ -68,7 +68,8 @@ public final class MeterEngine {
      */
     private RegisterAnalysis analyse(SeriesStore store, long from, long to, MeterLimits limits, SeriesMeta meta) {
         for (int extra = INITIAL_CONTEXT; ; extra *= 2) {
-            RegisterWindow window = store.registersAround(from, to - 1, extra);
+            RegisterWindow window = store.registersAround(from, to - 1, extra, meta.firstRegister(),
+                    meta.lastRegister());
             RegisterAnalysis analysis = classifier.classify(window.readings(), limits);
             boolean exact = analysis.segments().stream().filter(s -> s.to() > from && s.from() < to)
                     .allMatch(window::trusts);
@@ -158,9 +159,11 @@ public final class MeterEngine {
      * a window around it that is widened until the differences stay clear of its edges. The first register reading
      * of a series also turns the power hours after it into estimates.
      */
-    private long[] registerChange(SeriesStore store, long at, Sample replaced, MeterLimits limits, long watermark) {
+    private long[] registerChange(SeriesStore store, long at, Sample replaced, MeterLimits limits, SeriesMeta meta) {
+        long watermark = meta.watermark();
         for (int context = INITIAL_CONTEXT; ; context *= 2) {
-            RegisterWindow window = store.registersAround(at, at, context);
+            RegisterWindow window = store.registersAround(at, at, context, meta.firstRegister(),
+                    meta.lastRegister());
             List<Sample> now = window.readings();
             List<Sample> before = new ArrayList<>(now.size());
             for (Sample s : now) {
@@ -215,10 +218,11 @@ public final class MeterEngine {
             return new long[] {Hours.floor(reading.intervalStart().toEpochMilli()), Hours.ceil(intervalEnd)};
         }
         long gap = rules.powerMaxGapMs();
-        Sample before = store.powerBefore(at);
-        Sample after = store.powerAfter(at);
-        long lo = before == null ? at : Math.max(before.at(), at - gap);
-        long hi = after == null ? at : Math.min(after.at(), at + gap);
+        // Neighbours further away than the gap are never integrated with this sample, so they change nothing.
+        Sample before = store.powerBefore(at, gap);
+        Sample after = store.powerAfter(at, gap);
+        long lo = before == null ? at : before.at();
+        long hi = after == null ? at : after.at();
         return new long[] {Hours.floor(lo), Hours.floor(hi) + Hours.MS};
     }
 }

@@ -20,6 +20,12 @@ public final class SeriesStore {
     private static final QualityFlag[] FLAGS = QualityFlag.values();
     private static final EnergySource[] SOURCES = EnergySource.values();
 
+    /** The first look-back (or look-ahead) of a bounded scan, ms; it grows by {@link #SPAN_GROWTH} each time. */
+    private static final long FIRST_SPAN_MS = 3_600_000L;
+    private static final long SPAN_GROWTH = 8;
+    /** Beyond this span (4,096 h, about 170 days) a scan goes to the end of the series. */
+    private static final long LAST_SPAN_MS = FIRST_SPAN_MS * 8 * 8 * 8 * 8;
+
     private final KeyValueStore<Bytes, byte[]> store;
     private final SeriesKeys keys;
 
@@ -61,30 +67,67 @@ public final class SeriesStore {
 
     /**
      * The register readings with time in {@code [from, to]} plus up to {@code extra} readings on either side, by
-     * time, and whether the window reaches the first and the last reading of the series.
+     * time, and whether the window reaches the first and the last reading of the series. {@code first} and
+     * {@code last} are the times of the series' first and last register readings (from its {@link SeriesMeta}):
+     * store range scans cost in proportion to the entries they cover (the record cache copies its keys), so each
+     * side looks over a span that grows until it has enough readings or has passed the end of the series.
      */
-    public RegisterWindow registersAround(long from, long to, int extra) {
-        List<Sample> before = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> it = store.reverseRange(keys.first(SeriesKeys.REGISTER),
-                keys.key(SeriesKeys.REGISTER, from - 1))) {
-            while (it.hasNext() && before.size() < extra) {
-                before.add(next(it));
+    public RegisterWindow registersAround(long from, long to, int extra, long first, long last) {
+        List<Sample> before = List.of();
+        boolean startsAtFirst = false;
+        for (long span = FIRST_SPAN_MS; !startsAtFirst; span *= SPAN_GROWTH) {
+            long start = from - span <= first || span > LAST_SPAN_MS ? Long.MIN_VALUE : from - span;
+            before = scan(SeriesKeys.REGISTER, start, from - 1, true, extra, Long.MAX_VALUE);
+            if (before.size() == extra) {
+                break;
             }
+            startsAtFirst = start == Long.MIN_VALUE;
         }
-        Collections.reverse(before);
         List<Sample> window = new ArrayList<>(before);
-        int after = 0;
-        try (KeyValueIterator<Bytes, byte[]> it = store.range(keys.key(SeriesKeys.REGISTER, from),
-                keys.last(SeriesKeys.REGISTER))) {
-            while (it.hasNext() && after < extra) {
+        Collections.reverse(window);
+        List<Sample> inside = List.of();
+        boolean endsAtLast = false;
+        for (long span = FIRST_SPAN_MS; !endsAtLast; span *= SPAN_GROWTH) {
+            long end = to + span >= last || span > LAST_SPAN_MS ? Long.MAX_VALUE : to + span;
+            inside = scan(SeriesKeys.REGISTER, from, end, false, extra, to);
+            if (countAfter(inside, to) == extra) {
+                break;
+            }
+            endsAtLast = end == Long.MAX_VALUE;
+        }
+        window.addAll(inside);
+        return new RegisterWindow(window, startsAtFirst, endsAtLast);
+    }
+
+    /**
+     * Samples of a kind with time in {@code [from, to]}, ascending (or descending), stopping once {@code limit}
+     * samples later than {@code after} have been taken (descending: once {@code limit} samples have been taken).
+     */
+    private List<Sample> scan(byte kind, long from, long to, boolean descending, int limit, long after) {
+        List<Sample> found = new ArrayList<>();
+        int counted = 0;
+        try (KeyValueIterator<Bytes, byte[]> it = descending
+                ? store.reverseRange(keys.key(kind, from), keys.key(kind, to))
+                : store.range(keys.key(kind, from), keys.key(kind, to))) {
+            while (it.hasNext() && counted < limit) {
                 Sample s = next(it);
-                window.add(s);
-                if (s.at() > to) {
-                    after++;
+                found.add(s);
+                if (descending || s.at() > after) {
+                    counted++;
                 }
             }
         }
-        return new RegisterWindow(window, before.size() < extra, after < extra);
+        return found;
+    }
+
+    private static int countAfter(List<Sample> samples, long at) {
+        int n = 0;
+        for (Sample s : samples) {
+            if (s.at() > at) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The time of the first register reading, or {@code Long.MAX_VALUE} without any. */
@@ -95,31 +138,23 @@ public final class SeriesStore {
         }
     }
 
-    /** The time of the last register reading, or {@code Long.MIN_VALUE} without any. */
-    public long lastRegister() {
-        try (KeyValueIterator<Bytes, byte[]> it = store.reverseRange(keys.first(SeriesKeys.REGISTER),
-                keys.last(SeriesKeys.REGISTER))) {
-            return it.hasNext() ? SeriesKeys.timeOf(it.next().key) : Long.MIN_VALUE;
-        }
-    }
-
     /** Power samples with time in {@code [from, to]}, by time. */
     public List<Sample> power(long from, long to) {
         return samples(SeriesKeys.POWER, from, to);
     }
 
-    /** The last power sample before {@code at}, or {@code null}. */
-    public Sample powerBefore(long at) {
-        try (KeyValueIterator<Bytes, byte[]> it = store.reverseRange(keys.first(SeriesKeys.POWER),
+    /** The last power sample in {@code [at - within, at)}, or {@code null}. */
+    public Sample powerBefore(long at, long within) {
+        try (KeyValueIterator<Bytes, byte[]> it = store.reverseRange(keys.key(SeriesKeys.POWER, at - within),
                 keys.key(SeriesKeys.POWER, at - 1))) {
             return it.hasNext() ? next(it) : null;
         }
     }
 
-    /** The first power sample after {@code at}, or {@code null}. */
-    public Sample powerAfter(long at) {
+    /** The first power sample in {@code (at, at + within]}, or {@code null}. */
+    public Sample powerAfter(long at, long within) {
         try (KeyValueIterator<Bytes, byte[]> it = store.range(keys.key(SeriesKeys.POWER, at + 1),
-                keys.last(SeriesKeys.POWER))) {
+                keys.key(SeriesKeys.POWER, at + within))) {
             return it.hasNext() ? next(it) : null;
         }
     }
