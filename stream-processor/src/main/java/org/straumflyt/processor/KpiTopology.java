@@ -58,6 +58,8 @@ import org.straumflyt.processor.metering.MeterOutput;
 import org.straumflyt.processor.metering.MeteringRules;
 import org.straumflyt.processor.metering.ReadingDecoder;
 import org.straumflyt.processor.metering.RegistryIndexer;
+import org.straumflyt.processor.weather.WeatherDailyTopology;
+import org.straumflyt.processor.weather.WeatherZones;
 
 /**
  * The stream processor's topology, built from the topics and the rules:
@@ -71,6 +73,7 @@ import org.straumflyt.processor.metering.RegistryIndexer;
  *   ─▶ kpi.building-hourly
  *   ─▶ group by building+local date ─▶ join weather.daily ─▶ kpi.building-daily
  *   ─▶ group by building+local month ─▶ kpi.building-monthly
+ * weather.samples ─▶ group by location+local date ─▶ mean of hourly means ─▶ weather.daily
  * </pre>
  * Grouping KTables hands each aggregate the old value to retract and the new one to add, so revisions are followed
  * exactly. Internal names are explicit so that state and internal topics survive changes of the topology.
@@ -95,22 +98,24 @@ public final class KpiTopology {
     private final Topics topics;
     private final MeteringRules rules;
     private final DegreeDayRules degreeDays;
+    private final WeatherZones weatherZones;
     private final ProcessorMetrics metrics;
     private final Clock clock;
     private boolean inMemory;
 
-    public KpiTopology(Topics topics, MeteringRules rules, DegreeDayRules degreeDays, ProcessorMetrics metrics,
-            Clock clock) {
+    public KpiTopology(Topics topics, MeteringRules rules, DegreeDayRules degreeDays, WeatherZones weatherZones,
+            ProcessorMetrics metrics, Clock clock) {
         this.topics = topics;
         this.rules = rules;
         this.degreeDays = degreeDays;
+        this.weatherZones = weatherZones;
         this.metrics = metrics;
         this.clock = clock;
     }
 
-    /** With the default degree-day rules. */
+    /** With the default degree-day rules and weather zones. */
     public KpiTopology(Topics topics, MeteringRules rules, ProcessorMetrics metrics, Clock clock) {
-        this(topics, rules, DegreeDayRules.defaults(), metrics, clock);
+        this(topics, rules, DegreeDayRules.defaults(), WeatherZones.defaults(), metrics, clock);
     }
 
     /**
@@ -169,6 +174,7 @@ public final class KpiTopology {
                         .mapValues(v -> ((MeterOutput.Dead) v).letter(), Named.as("meter-letter")),
                         "meter-dead-letters"), "dead"));
         buildingMonths(builder, buildingDays(builder, buildingHours(builder, buildings)));
+        WeatherDailyTopology.addTo(builder, topics, weatherZones);
         return builder.build(properties);
     }
 

@@ -16,6 +16,7 @@ import org.apache.kafka.common.config.ConfigException;
 import org.straumflyt.model.BuildingCategory;
 import org.straumflyt.model.Carrier;
 import org.straumflyt.processor.calendar.DegreeDayRules;
+import org.straumflyt.processor.weather.WeatherZones;
 import org.straumflyt.processor.metering.MeteringRules;
 import org.straumflyt.processor.portfolio.PortfolioRules;
 import org.straumflyt.runtime.ServiceConfig;
@@ -50,7 +51,7 @@ public final class ProcessorConfig extends ServiceConfig {
 
     /** Every key of the stream processor, with defaults and documentation. */
     public static ConfigDef definition() {
-        return base(DEFAULT_HTTP_PORT)
+        return WeatherZones.define(base(DEFAULT_HTTP_PORT))
                 .define(APPLICATION_ID, Type.STRING, "straumflyt-stream-processor", new ConfigDef.NonEmptyString(),
                         Importance.HIGH, "Kafka Streams application id: consumer group, prefix of internal topics "
                                 + "and of the state directory. Instances with the same id share the work.")
@@ -139,6 +140,11 @@ public final class ProcessorConfig extends ServiceConfig {
 
     public boolean portfolioEnabled() {
         return getBoolean(PORTFOLIO_ENABLED);
+    }
+
+    /** The time zones of the weather locations whose samples the processor turns into daily means. */
+    public WeatherZones weatherZones() {
+        return WeatherZones.from(this);
     }
 
     /** The degree-day rules: the defaults overridden by the configured shares and normals. */

@@ -45,8 +45,8 @@ public final class ProcessorService implements Service {
         }
         Properties properties = streamsProperties();
         ProcessorMetrics metrics = new ProcessorMetrics(context.registry());
-        KpiTopology topology = new KpiTopology(topics, config.meteringRules(), config.degreeDayRules(), metrics,
-                context.clock());
+        KpiTopology topology = new KpiTopology(topics, config.meteringRules(), config.degreeDayRules(),
+                config.weatherZones(), metrics, context.clock());
         streams = new KafkaStreams(topology.build(properties), properties);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed; replacing it", e);

@@ -21,6 +21,7 @@ import org.straumflyt.model.MeterSpec;
 import org.straumflyt.model.PeakHour;
 import org.straumflyt.model.Reading;
 import org.straumflyt.model.WeatherDaily;
+import org.straumflyt.model.WeatherSample;
 import org.straumflyt.processor.calendar.DegreeDayRules;
 
 /** Days and months in the building's time zone: DST days, base load, degree days, monthly peaks. */
@@ -110,6 +111,26 @@ class CalendarTopologyTest {
         assertThat(day.degreeDays()).isCloseTo(20, within(EPS));
         assertThat(day.correctedKwh()).isCloseTo(240 * (1 - f) + 240 * f * normal / 20, within(1e-6));
         assertThat(DegreeDayRules.degreeDays(18)).isZero();
+    }
+
+    @Test
+    void shouldTakeTheDegreeDaysFromTheSamplesOfAWeatherSensor() {
+        // Given a school whose weather location is fed by a sensor on an MQTT route: -5 °C in the first local
+        // hour of the day, -1 °C twice (mean -1) later, so the day's mean of hourly means is -3 °C
+        school();
+        hourlyReadings(localMidnight("2026-11-23"), localMidnight("2026-11-24"), h -> 10);
+        Instant midnight = localMidnight("2026-11-23");
+        fixture.weatherSample(new WeatherSample("baerum", midnight.plusSeconds(600), -5.0, null));
+        fixture.weatherSample(new WeatherSample("baerum", midnight.plusSeconds(12 * 3600), -1.5, null));
+        fixture.weatherSample(new WeatherSample("baerum", midnight.plusSeconds(12 * 3600 + 600), -0.5, null));
+
+        // Then the day has that temperature, its degree days and the corrected energy
+        BuildingDaily day = fixture.day("school", "2026-11-23");
+        double normal = 480.0 / 30;
+        double f = 0.6;
+        assertThat(day.meanTemperatureC()).isCloseTo(-3.0, within(EPS));
+        assertThat(day.degreeDays()).isCloseTo(20, within(EPS));
+        assertThat(day.correctedKwh()).isCloseTo(240 * (1 - f) + 240 * f * normal / 20, within(1e-6));
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.straumflyt.model.BuildingMonthly;
 import org.straumflyt.model.BuildingMonthlyKey;
 import org.straumflyt.model.WeatherDaily;
 import org.straumflyt.model.WeatherKey;
+import org.straumflyt.model.WeatherSample;
 import org.straumflyt.model.BuildingHour;
 import org.straumflyt.model.BuildingHourKey;
 import org.straumflyt.model.DeadLetter;
@@ -49,6 +50,7 @@ final class TopologyFixture implements AutoCloseable {
     private final TestOutputTopic<String, DeadLetter> dlq;
     private final TestOutputTopic<BuildingHourKey, BuildingHour> buildingHours;
     private final TestInputTopic<WeatherKey, WeatherDaily> weather;
+    private final TestInputTopic<String, WeatherSample> weatherSamples;
     private final TestOutputTopic<BuildingDailyKey, BuildingDaily> days;
     private final TestOutputTopic<BuildingMonthlyKey, BuildingMonthly> months;
     private final Map<BuildingDailyKey, BuildingDaily> dayTable = new LinkedHashMap<>();
@@ -84,6 +86,8 @@ final class TopologyFixture implements AutoCloseable {
                 topics.buildingHourly().keySerde().deserializer(), topics.buildingHourly().valueSerde().deserializer());
         weather = driver.createInputTopic(topics.weatherDaily().name(), topics.weatherDaily().keySerde().serializer(),
                 topics.weatherDaily().valueSerde().serializer());
+        weatherSamples = driver.createInputTopic(topics.weatherSamples().name(),
+                topics.weatherSamples().keySerde().serializer(), topics.weatherSamples().valueSerde().serializer());
         days = driver.createOutputTopic(topics.buildingDaily().name(), topics.buildingDaily().keySerde().deserializer(),
                 topics.buildingDaily().valueSerde().deserializer());
         months = driver.createOutputTopic(topics.buildingMonthly().name(),
@@ -158,6 +162,11 @@ final class TopologyFixture implements AutoCloseable {
 
     BuildingHour buildingHour(String buildingId, String hourStart) {
         return buildingHourTable().get(new BuildingHourKey(buildingId, Instant.parse(hourStart)));
+    }
+
+    /** A temperature sample, as ingest produces it from a weather sensor's MQTT route. */
+    void weatherSample(WeatherSample sample) {
+        weatherSamples.pipeInput(sample.locationId(), sample, sample.timestamp());
     }
 
     void weather(WeatherDaily temperature) {
