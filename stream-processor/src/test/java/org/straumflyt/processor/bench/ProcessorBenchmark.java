@@ -116,6 +116,11 @@ public final class ProcessorBenchmark {
         settings.put("topic.partitions", Integer.toString(PARTITIONS));
         settings.put("commit.interval.ms", System.getProperty("bench.commit.ms", "1000"));
         settings.put("stream.threads", System.getProperty("bench.threads", "1"));
+        if (System.getProperty("bench.cache.bytes") != null) {
+            settings.put("cache.max.bytes", System.getProperty("bench.cache.bytes"));
+        }
+        // the KPI topology alone; the portfolio application (its own consumer group) is measured apart
+        settings.put("portfolio.enabled", "false");
         ServiceContext context = ServiceContext.create("bench");
         ProcessorService service = new ProcessorService(new ProcessorConfig(settings), context);
         long start = System.nanoTime();
