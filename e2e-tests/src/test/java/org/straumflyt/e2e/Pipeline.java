@@ -1,6 +1,9 @@
 package org.straumflyt.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,8 @@ final class Pipeline implements AutoCloseable {
     }
 
     /** Starts ingest, processor and publisher; {@code ingestRoutes} are extra ingest settings (routes). */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
     static Pipeline start(String run, KafkaBroker kafka, MosquittoBroker mqtt, QuestDbServer store,
             Map<String, String> ingestRoutes) {
         Path stateDir = Path.of("target", "kafka-streams", run).toAbsolutePath();
@@ -53,13 +58,18 @@ final class Pipeline implements AutoCloseable {
         publisher.put(PublisherConfig.GROUP_ID, "e2e-publisher-" + run);
         publisher.put(PublisherConfig.BATCH_LINGER_MS, "100");
 
+        ServiceContext ingestContext = ServiceContext.create("ingest-mqtt");
         List<Service> services = List.of(
                 new PublisherService(new PublisherConfig(publisher), ServiceContext.create("kpi-publisher")),
                 new ProcessorService(new ProcessorConfig(processor), ServiceContext.create("stream-processor")),
-                new IngestService(new IngestConfig(ingest), ServiceContext.create("ingest-mqtt")));
+                new IngestService(new IngestConfig(ingest), ingestContext));
         Pipeline pipeline = new Pipeline(services);
         try {
             services.forEach(Service::start);
+            // Ready = connected and subscribed: a QoS 1 message published before the bridge's first subscription
+            // exists has no session to be kept for, and the broker drops it.
+            await().atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                    .until(() -> ingestContext.health().ready());
         } catch (RuntimeException e) {
             pipeline.close();
             throw e;
