@@ -28,29 +28,22 @@ final class StringRecordClients implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(100);
 
     private final String bootstrapServers;
+    private KafkaProducer<String, String> producer;
 
     StringRecordClients(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /**
-     * Sends with a producer of its own, closed afterwards: a producer shared by the tests of one broker carried
-     * idempotence state from one test into the next, and a later test's sends were refused as out of sequence.
-     */
     List<RecordMetadata> send(List<ProducerRecord<String, String>> records, Duration timeout) {
         KafkaProducer<String, String> p = producer();
-        try {
-            List<Future<RecordMetadata>> futures = records.stream().map(p::send).toList();
-            p.flush();
-            List<RecordMetadata> result = new ArrayList<>(futures.size());
-            long deadline = System.nanoTime() + timeout.toNanos();
-            for (Future<RecordMetadata> future : futures) {
-                result.add(get(future, deadline, timeout));
-            }
-            return result;
-        } finally {
-            p.close(Duration.ofSeconds(5));
+        List<Future<RecordMetadata>> futures = records.stream().map(p::send).toList();
+        p.flush();
+        List<RecordMetadata> result = new ArrayList<>(futures.size());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Future<RecordMetadata> future : futures) {
+            result.add(get(future, deadline, timeout));
         }
+        return result;
     }
 
     List<ConsumerRecord<String, String>> consumeAll(String topic, int expected, Duration timeout) {
@@ -72,12 +65,16 @@ final class StringRecordClients implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        // nothing held between calls
+    public synchronized void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
+        }
     }
 
-    private KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of(
+    private synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                     ProducerConfig.ACKS_CONFIG, "all",
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -85,6 +82,8 @@ final class StringRecordClients implements AutoCloseable {
                     ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 250,
                     ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+        }
+        return producer;
     }
 
     private Map<String, Object> consumerConfig() {
