@@ -1,6 +1,5 @@
 package org.straumflyt.processor.metering;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -9,7 +8,6 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.straumflyt.model.Carrier;
-import org.straumflyt.model.Json;
 import org.straumflyt.model.MeterHour;
 
 /**
@@ -42,12 +40,12 @@ public final class MeterHourEmitter {
             boolean changed = before == null || !before.value().equals(value);
             if (pending == null) {
                 if (changed) {
-                    out.accept(emit(series, before, meterHour(meterId, register, carrier, buildingId, value)));
+                    out.accept(emit(series, before, value, meterHour(meterId, register, carrier, buildingId, value)));
                     emitted++;
                 }
             } else if (changed) {
                 pending.put(keys.key(SeriesKeys.HOUR, value.hourStart()),
-                        Json.toBytes(meterHour(meterId, register, carrier, buildingId, value)));
+                        HourCodec.pending(new PendingHour(meterId, register, carrier, buildingId, value)));
             } else {
                 pending.delete(keys.key(SeriesKeys.HOUR, value.hourStart()));
             }
@@ -68,16 +66,15 @@ public final class MeterHourEmitter {
         for (String register : registers) {
             SeriesStore series = new SeriesStore(state, meterId, register);
             for (EmittedHour before : series.emittedHours()) {
-                out.accept(emit(series, before, meterHour(meterId, register, carrier, buildingId, before.value())));
+                out.accept(emit(series, before, before.value(),
+                        meterHour(meterId, register, carrier, buildingId, before.value())));
                 emitted++;
             }
         }
         if (pending != null) {
             for (Bytes key : MeterState.keysIn(pending, meterId)) {
-                MeterHour waiting = Json.fromBytes(pending.get(key), MeterHour.class);
-                pending.put(key, Json.toBytes(new MeterHour(waiting.meterId(), waiting.register(), carrier,
-                        buildingId, waiting.hourStart(), waiting.energyKwh(), waiting.peakKw(), waiting.coverage(),
-                        waiting.source(), waiting.flags(), waiting.revision())));
+                PendingHour waiting = HourCodec.pending(pending.get(key));
+                pending.put(key, HourCodec.pending(waiting.attributedTo(carrier, buildingId)));
             }
         }
         return emitted;
@@ -93,28 +90,22 @@ public final class MeterHourEmitter {
             it.forEachRemaining(due::add);
         }
         for (KeyValue<Bytes, byte[]> entry : due) {
-            MeterHour hour = Json.fromBytes(entry.value, MeterHour.class);
+            PendingHour hour = HourCodec.pending(entry.value);
             SeriesStore series = new SeriesStore(state, hour.meterId(), hour.register());
-            out.accept(emit(series, series.emitted(hour.hourStart().toEpochMilli()), hour));
+            out.accept(emit(series, series.emitted(hour.value().hourStart()), hour.value(), hour.toMeterHour()));
             pending.delete(entry.key);
         }
         return due.size();
     }
 
-    private static MeterHour emit(SeriesStore series, EmittedHour before, MeterHour hour) {
+    private static MeterHour emit(SeriesStore series, EmittedHour before, HourValue value, MeterHour hour) {
         long revision = before == null ? 1 : before.revision() + 1;
-        series.putEmitted(new EmittedHour(valueOf(hour), revision));
+        series.putEmitted(new EmittedHour(value, revision));
         return hour.withRevision(revision);
-    }
-
-    private static HourValue valueOf(MeterHour h) {
-        return new HourValue(h.hourStart().toEpochMilli(), h.energyKwh(), h.peakKw(),
-                Math.round(h.coverage() * Hours.MS), h.source(), h.flags());
     }
 
     private static MeterHour meterHour(String meterId, String register, Carrier carrier, String buildingId,
             HourValue v) {
-        return new MeterHour(meterId, register, carrier, buildingId, Instant.ofEpochMilli(v.hourStart()),
-                v.energyKwh(), v.peakKw(), v.coverage(), v.source(), v.flags(), 0);
+        return new PendingHour(meterId, register, carrier, buildingId, v).toMeterHour();
     }
 }

@@ -27,6 +27,8 @@ import org.straumflyt.processor.ProcessorMetrics;
 public final class MeterHourProcessor implements Processor<String, MeterInput, String, MeterOutput> {
     public static final String COMPONENT = "stream-processor";
     private static final Logger LOG = LoggerFactory.getLogger(MeterHourProcessor.class);
+    /** Register readings and power samples held in memory per task (about 17-34 bytes each). */
+    static final long SAMPLE_CACHE_BUDGET = 250_000;
 
     private final String storeName;
     private final String pendingStoreName;
@@ -34,6 +36,7 @@ public final class MeterHourProcessor implements Processor<String, MeterInput, S
     private final MeterEngine engine;
     private final ProcessorMetrics metrics;
     private final Clock clock;
+    private final SampleCache samples = SampleCache.withBudget(SAMPLE_CACHE_BUDGET);
     private ProcessorContext<String, MeterOutput> context;
     private KeyValueStore<Bytes, byte[]> store;
     private MeterHourEmitter emitter;
@@ -57,6 +60,8 @@ public final class MeterHourProcessor implements Processor<String, MeterInput, S
     public void init(ProcessorContext<String, MeterOutput> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
+        // A (re)initialized task may have had its store restored or wiped: nothing held before is trusted.
+        samples.clear();
         if (emitInterval.isZero()) {
             emitter = new MeterHourEmitter(store, null);
         } else {
@@ -64,6 +69,11 @@ public final class MeterHourProcessor implements Processor<String, MeterInput, S
             context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME,
                     now -> metrics.meterHours(emitter.flush(this::forward)));
         }
+    }
+
+    @Override
+    public void close() {
+        samples.clear();
     }
 
     private void forward(MeterHour hour) {
@@ -109,7 +119,7 @@ public final class MeterHourProcessor implements Processor<String, MeterInput, S
             if (assignment == null) {
                 metrics.unassigned();
             }
-            SeriesStore series = new SeriesStore(store, reading.meterId(), reading.register());
+            SeriesStore series = new SeriesStore(store, reading.meterId(), reading.register(), samples);
             MeterUpdate update = engine.apply(reading, MeterLimits.of(assignment == null ? null : assignment.spec()),
                     series);
             if (update instanceof MeterUpdate.Late late) {

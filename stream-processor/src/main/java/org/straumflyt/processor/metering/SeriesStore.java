@@ -3,23 +3,16 @@ package org.straumflyt.processor.metering;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.straumflyt.model.EnergySource;
-import org.straumflyt.model.QualityFlag;
 
 /**
  * Typed access to the state of one meter-register in the shared meter store: its readings within the lateness
  * horizon sorted by time, the hours it has emitted, and the register events already counted.
  */
 public final class SeriesStore {
-    private static final QualityFlag[] FLAGS = QualityFlag.values();
-    private static final EnergySource[] SOURCES = EnergySource.values();
-
     /** The first look-back (or look-ahead) of a bounded scan, ms; it grows by {@link #SPAN_GROWTH} each time. */
     private static final long FIRST_SPAN_MS = 3_600_000L;
     private static final long SPAN_GROWTH = 8;
@@ -28,10 +21,22 @@ public final class SeriesStore {
 
     private final KeyValueStore<Bytes, byte[]> store;
     private final SeriesKeys keys;
+    private final SampleCache cache;
+    private final String cacheKey;
 
     public SeriesStore(KeyValueStore<Bytes, byte[]> store, String meterId, String register) {
+        this(store, meterId, register, null);
+    }
+
+    /**
+     * @param cache the newest samples held in memory, or {@code null}: register readings and power samples are then
+     *              read from the cache where it holds them, and every write and eviction keeps it in step
+     */
+    public SeriesStore(KeyValueStore<Bytes, byte[]> store, String meterId, String register, SampleCache cache) {
         this.store = store;
         this.keys = new SeriesKeys(meterId, register);
+        this.cache = cache;
+        this.cacheKey = cache == null ? null : SampleCache.key(meterId, register);
     }
 
     public SeriesMeta meta() {
@@ -50,19 +55,67 @@ public final class SeriesStore {
     }
 
     public Sample register(long at) {
-        return sample(at, store.get(keys.key(SeriesKeys.REGISTER, at)));
+        return sampleAt(SeriesKeys.REGISTER, at);
     }
 
     public Sample power(long at) {
-        return sample(at, store.get(keys.key(SeriesKeys.POWER, at)));
+        return sampleAt(SeriesKeys.POWER, at);
     }
 
     public void putRegister(Sample s) {
-        store.put(keys.key(SeriesKeys.REGISTER, s.at()), encode(s));
+        put(SeriesKeys.REGISTER, s);
     }
 
     public void putPower(Sample s) {
-        store.put(keys.key(SeriesKeys.POWER, s.at()), encode(s));
+        put(SeriesKeys.POWER, s);
+    }
+
+    private Sample sampleAt(byte kind, long at) {
+        RecentSamples held = recent(kind);
+        if (held != null && held.covers(at)) {
+            return held.get(at);
+        }
+        return sample(at, store.get(keys.key(kind, at)));
+    }
+
+    private void put(byte kind, Sample s) {
+        store.put(keys.key(kind, s.at()), encode(s));
+        if (cache != null) {
+            cache.written(cacheKey, kind, s);
+        }
+    }
+
+    /** The samples of a kind held in memory, loaded on first use; {@code null} without a cache. */
+    private RecentSamples recent(byte kind) {
+        if (cache == null) {
+            return null;
+        }
+        RecentSamples held = cache.get(cacheKey, kind);
+        if (held == null) {
+            held = load(kind);
+            cache.loaded(cacheKey, kind, held);
+        }
+        return held;
+    }
+
+    /** The newest samples of a kind as the cache keeps them, read newest first. */
+    private RecentSamples load(byte kind) {
+        List<Sample> newestFirst = new ArrayList<>();
+        boolean complete = true;
+        try (KeyValueIterator<Bytes, byte[]> it = store.reverseRange(keys.first(kind), keys.last(kind))) {
+            long newest = 0;
+            while (it.hasNext()) {
+                Sample s = next(it);
+                if (newestFirst.isEmpty()) {
+                    newest = s.at();
+                } else if (newestFirst.size() >= cache.keepCount() && s.at() < newest - cache.keepMs()) {
+                    complete = false;
+                    break;
+                }
+                newestFirst.add(s);
+            }
+        }
+        return new RecentSamples(newestFirst, complete);
     }
 
     /**
@@ -73,6 +126,15 @@ public final class SeriesStore {
      * side looks over a span that grows until it has enough readings or has passed the end of the series.
      */
     public RegisterWindow registersAround(long from, long to, int extra, long first, long last) {
+        RecentSamples held = recent(SeriesKeys.REGISTER);
+        if (held != null && held.covers(from)) {
+            int start = held.indexFrom(from);
+            if (start >= extra || held.complete()) {
+                int lo = Math.max(0, start - extra);
+                int hi = Math.min(held.size(), held.indexAfter(to) + extra);
+                return new RegisterWindow(held.slice(lo, hi), lo == 0 && held.complete(), hi == held.size());
+            }
+        }
         List<Sample> before = List.of();
         boolean startsAtFirst = false;
         for (long span = FIRST_SPAN_MS; !startsAtFirst; span *= SPAN_GROWTH) {
@@ -132,6 +194,10 @@ public final class SeriesStore {
 
     /** The time of the first register reading, or {@code Long.MAX_VALUE} without any. */
     public long firstRegister() {
+        RecentSamples held = recent(SeriesKeys.REGISTER);
+        if (held != null && held.complete()) {
+            return held.size() == 0 ? Long.MAX_VALUE : held.timeAt(0);
+        }
         try (KeyValueIterator<Bytes, byte[]> it = store.range(keys.first(SeriesKeys.REGISTER),
                 keys.last(SeriesKeys.REGISTER))) {
             return it.hasNext() ? SeriesKeys.timeOf(it.next().key) : Long.MAX_VALUE;
@@ -140,11 +206,25 @@ public final class SeriesStore {
 
     /** Power samples with time in {@code [from, to]}, by time. */
     public List<Sample> power(long from, long to) {
+        RecentSamples held = recent(SeriesKeys.POWER);
+        if (held != null && held.covers(from)) {
+            return held.slice(held.indexFrom(from), held.indexAfter(to));
+        }
         return samples(SeriesKeys.POWER, from, to);
     }
 
     /** The last power sample in {@code [at - within, at)}, or {@code null}. */
     public Sample powerBefore(long at, long within) {
+        RecentSamples held = recent(SeriesKeys.POWER);
+        if (held != null) {
+            int i = held.indexFrom(at) - 1;
+            if (i >= 0) {
+                return held.timeAt(i) >= at - within ? held.sample(i) : null;
+            }
+            if (held.covers(at - within)) {
+                return null;
+            }
+        }
         try (KeyValueIterator<Bytes, byte[]> it = store.reverseRange(keys.key(SeriesKeys.POWER, at - within),
                 keys.key(SeriesKeys.POWER, at - 1))) {
             return it.hasNext() ? next(it) : null;
@@ -153,6 +233,11 @@ public final class SeriesStore {
 
     /** The first power sample in {@code (at, at + within]}, or {@code null}. */
     public Sample powerAfter(long at, long within) {
+        RecentSamples held = recent(SeriesKeys.POWER);
+        if (held != null && held.covers(at + 1)) {
+            int i = held.indexAfter(at);
+            return i < held.size() && held.timeAt(i) <= at + within ? held.sample(i) : null;
+        }
         try (KeyValueIterator<Bytes, byte[]> it = store.range(keys.key(SeriesKeys.POWER, at + 1),
                 keys.key(SeriesKeys.POWER, at + within))) {
             return it.hasNext() ? next(it) : null;
@@ -184,18 +269,7 @@ public final class SeriesStore {
 
     public EmittedHour emitted(long hourStart) {
         byte[] bytes = store.get(keys.key(SeriesKeys.HOUR, hourStart));
-        if (bytes == null) {
-            return null;
-        }
-        ByteBuffer b = ByteBuffer.wrap(bytes);
-        double energy = b.getDouble();
-        double peak = b.getDouble();
-        long covered = b.getLong();
-        EnergySource source = SOURCES[b.get()];
-        Set<QualityFlag> flags = flags(b.getInt());
-        long revision = b.getLong();
-        return new EmittedHour(new HourValue(hourStart, energy, Double.isNaN(peak) ? null : peak, covered, source,
-                flags), revision);
+        return bytes == null ? null : HourCodec.emitted(hourStart, bytes);
     }
 
     /** Every hour still held (not yet final) that was emitted, in time order. */
@@ -209,15 +283,7 @@ public final class SeriesStore {
     }
 
     public void putEmitted(EmittedHour hour) {
-        HourValue v = hour.value();
-        store.put(keys.key(SeriesKeys.HOUR, v.hourStart()), ByteBuffer.allocate(37)
-                .putDouble(v.energyKwh())
-                .putDouble(v.peakKw() == null ? Double.NaN : v.peakKw())
-                .putLong(v.coveredMs())
-                .put((byte) v.source().ordinal())
-                .putInt(bits(v.flags()))
-                .putLong(hour.revision())
-                .array());
+        store.put(keys.key(SeriesKeys.HOUR, hour.value().hourStart()), HourCodec.emitted(hour));
     }
 
     /** Whether the event was already counted; marks it as counted. */
@@ -254,6 +320,9 @@ public final class SeriesStore {
             }
         }
         doomed.forEach(store::delete);
+        if (cache != null) {
+            cache.invalidate(cacheKey);
+        }
     }
 
     private void deleteBefore(byte kind, long time, int keepNewest) {
@@ -300,23 +369,5 @@ public final class SeriesStore {
     private static IntervalSample decodeInterval(long start, byte[] bytes) {
         ByteBuffer b = ByteBuffer.wrap(bytes);
         return new IntervalSample(start, b.getLong(), b.getDouble(), b.get() != 0);
-    }
-
-    private static int bits(Set<QualityFlag> flags) {
-        int bits = 0;
-        for (QualityFlag f : flags) {
-            bits |= 1 << f.ordinal();
-        }
-        return bits;
-    }
-
-    private static Set<QualityFlag> flags(int bits) {
-        Set<QualityFlag> flags = EnumSet.noneOf(QualityFlag.class);
-        for (QualityFlag f : FLAGS) {
-            if ((bits & (1 << f.ordinal())) != 0) {
-                flags.add(f);
-            }
-        }
-        return flags;
     }
 }
