@@ -1,11 +1,9 @@
 package org.straumflyt.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /** What a public building is used for; drives load shapes and the temperature-dependent share of energy. */
-public enum BuildingCategory {
+public enum BuildingCategory implements WireNamed {
     SCHOOL,
     KINDERGARTEN,
     NURSING_HOME,
@@ -14,11 +12,6 @@ public enum BuildingCategory {
     CULTURAL,
     HOSPITAL,
     OTHER;
-
-    @JsonValue
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     @Override
     public String toString() {

@@ -1,11 +1,9 @@
 package org.straumflyt.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /** The energy carrier a meter measures. Written on the wire (and as an InfluxDB tag) in lower snake case. */
-public enum Carrier {
+public enum Carrier implements WireNamed {
     ELECTRICITY,
     DISTRICT_HEATING,
     DISTRICT_COOLING,
@@ -13,12 +11,6 @@ public enum Carrier {
     OIL,
     BIOENERGY,
     OTHER;
-
-    /** The wire name, e.g. {@code district_heating}. */
-    @JsonValue
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     @Override
     public String toString() {

@@ -23,9 +23,14 @@ final class WireNames {
                 "unknown " + type.getSimpleName() + " '" + text + "'; allowed: " + allowed(type));
     }
 
+    /** The wire name of a constant's {@link Enum#name()}: the same in lower case. */
+    static String wireName(String constantName) {
+        return constantName.toLowerCase(Locale.ROOT);
+    }
+
     private static <E extends Enum<E>> String allowed(Class<E> type) {
         return Arrays.stream(type.getEnumConstants())
-                .map(e -> e.name().toLowerCase(Locale.ROOT))
+                .map(e -> wireName(e.name()))
                 .collect(Collectors.joining(", "));
     }
 }

@@ -150,6 +150,25 @@ class WireContractTest {
     }
 
     @Test
+    void wireNamedEnumsAreWrittenAndReadInLowerSnakeCase() throws IOException {
+        var mapper = Json.mapper();
+        var values = java.util.List.of(Carrier.DISTRICT_HEATING, BuildingCategory.NURSING_HOME,
+                PortfolioPeriod.ROLLING_12_MONTHS);
+
+        assertThat(mapper.writeValueAsString(values))
+                .isEqualTo("[\"district_heating\",\"nursing_home\",\"rolling_12_months\"]");
+        assertThat(mapper.writeValueAsString(java.util.Map.of(Carrier.DISTRICT_COOLING, 1)))
+                .isEqualTo("{\"district_cooling\":1}");
+        assertThat(values).extracting(Object::toString)
+                .containsExactly("district_heating", "nursing_home", "rolling_12_months");
+        assertThat(mapper.readValue("\"Sports-Hall\"", BuildingCategory.class)).isEqualTo(BuildingCategory.SPORTS_HALL);
+        assertThat(mapper.readValue("\"year_to_date\"", PortfolioPeriod.class)).isEqualTo(PortfolioPeriod.YEAR_TO_DATE);
+        assertThat(mapper.readValue("{\"gas\":2}",
+                new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<Carrier, Integer>>() { }))
+                .containsEntry(Carrier.GAS, 2);
+    }
+
+    @Test
     void aBuildingWithABadTimeZoneIsRefusedEarly() {
         assertThatThrownBy(() -> new Building("b", null, null, null, 10, "Europe/Bergen", null, null, false, null))
                 .hasMessageContaining("Europe/Bergen");

@@ -1,6 +1,7 @@
 package org.straumflyt.processor;
 
 import java.util.function.BiFunction;
+import java.util.function.ToLongFunction;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -15,7 +16,7 @@ public final class RevisionStamper<K, V extends Kpi> implements FixedKeyProcesso
     private final String storeName;
     private final BiFunction<V, Long, V> withRevision;
     private FixedKeyProcessorContext<K, V> context;
-    private KeyValueStore<K, V> emitted;
+    private Revisions<K, V> revisions;
 
     /**
      * @param storeName    store of the last emitted value per key
@@ -29,7 +30,8 @@ public final class RevisionStamper<K, V extends Kpi> implements FixedKeyProcesso
     @Override
     public void init(FixedKeyProcessorContext<K, V> context) {
         this.context = context;
-        this.emitted = context.getStateStore(storeName);
+        KeyValueStore<K, V> emitted = context.getStateStore(storeName);
+        this.revisions = new Revisions<>(emitted, withRevision, Kpi::revision);
     }
 
     @Override
@@ -37,17 +39,50 @@ public final class RevisionStamper<K, V extends Kpi> implements FixedKeyProcesso
         if (record.value() == null) {
             return;
         }
-        V before = emitted.get(record.key());
-        V unrevised = withRevision.apply(record.value(), 0L);
-        long revision = 1;
-        if (before != null) {
-            if (withRevision.apply(before, 0L).equals(unrevised)) {
-                return;
-            }
-            revision = before.revision() + 1;
+        V stamped = revisions.stamp(record.key(), record.value());
+        if (stamped != null) {
+            context.forward(record.withValue(stamped));
         }
-        V stamped = withRevision.apply(record.value(), revision);
-        emitted.put(record.key(), stamped);
-        context.forward(record.withValue(stamped));
+    }
+
+    /**
+     * The revision bookkeeping of a store of the last value emitted per key, for processors that forward the stamped
+     * values themselves (records that carry a revision without being a {@link Kpi}, too).
+     */
+    public static final class Revisions<K, V> {
+        private final KeyValueStore<K, V> emitted;
+        private final BiFunction<V, Long, V> withRevision;
+        private final ToLongFunction<V> revision;
+
+        /**
+         * @param emitted      store of the last emitted value per key
+         * @param withRevision the value with the given revision
+         * @param revision     a value's revision
+         */
+        public Revisions(KeyValueStore<K, V> emitted, BiFunction<V, Long, V> withRevision, ToLongFunction<V> revision) {
+            this.emitted = emitted;
+            this.withRevision = withRevision;
+            this.revision = revision;
+        }
+
+        /**
+         * Stamps a value against the last one emitted for its key: with revision 1 for a new key, else with the
+         * previous revision + 1, and remembers it as emitted.
+         *
+         * @return the value to forward, or null when it differs from the last one emitted in nothing but its revision
+         */
+        public V stamp(K key, V value) {
+            V before = emitted.get(key);
+            long next = 1;
+            if (before != null) {
+                if (withRevision.apply(before, 0L).equals(withRevision.apply(value, 0L))) {
+                    return null;
+                }
+                next = revision.applyAsLong(before) + 1;
+            }
+            V stamped = withRevision.apply(value, next);
+            emitted.put(key, stamped);
+            return stamped;
+        }
     }
 }

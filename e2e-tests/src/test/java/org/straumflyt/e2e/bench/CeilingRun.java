@@ -49,8 +49,7 @@ final class CeilingRun {
                 System.getProperty("java.class.path"), Ports.free(), env, logs)) {
             bridge.awaitReady(Duration.ofSeconds(60));
             Processes processes = new Processes().add("ceiling-bridge", bridge::pid)
-                    .add("kafka", kafka::pid).add("mosquitto", mqtt::pid).add("questdb", store::pid)
-                    .add("benchmark JVM", () -> ProcessHandle.current().pid());
+                    .andInfrastructure(kafka, mqtt, store);
             Metrics metrics = new Metrics(bridge.url("/metrics"));
             Map<String, ProcessUsage> before = processes.read();
             long start = System.nanoTime();

@@ -92,8 +92,7 @@ final class PipelineRun {
             Processes processes = new Processes()
                     .add("ingest-mqtt", ingest::pid).add("stream-processor", services.get(1)::pid)
                     .add("kpi-publisher", services.get(0)::pid)
-                    .add("kafka", kafka::pid).add("mosquitto", mqtt::pid).add("questdb", store::pid)
-                    .add("benchmark JVM", () -> ProcessHandle.current().pid());
+                    .andInfrastructure(kafka, mqtt, store);
             Metrics ingestMetrics = new Metrics(ingest.url("/metrics"));
             try (LatencyProbe probe = new LatencyProbe(mqtt.uri(), store.httpUrl(), run)) {
                 Map<String, ProcessUsage> before = processes.read();

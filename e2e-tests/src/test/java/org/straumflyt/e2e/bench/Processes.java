@@ -3,6 +3,9 @@ package org.straumflyt.e2e.bench;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.straumflyt.testsupport.KafkaBroker;
+import org.straumflyt.testsupport.MosquittoBroker;
+import org.straumflyt.testsupport.QuestDbServer;
 
 /** The processes a phase measures, by name, in report order. */
 final class Processes {
@@ -11,6 +14,12 @@ final class Processes {
     Processes add(String name, LongSupplier pid) {
         pids.put(name, pid);
         return this;
+    }
+
+    /** Adds what every phase runs beside its services: the brokers, the store and this benchmark JVM. */
+    Processes andInfrastructure(KafkaBroker kafka, MosquittoBroker mqtt, QuestDbServer store) {
+        return add("kafka", kafka::pid).add("mosquitto", mqtt::pid).add("questdb", store::pid)
+                .add("benchmark JVM", () -> ProcessHandle.current().pid());
     }
 
     /** Every process's usage now. */

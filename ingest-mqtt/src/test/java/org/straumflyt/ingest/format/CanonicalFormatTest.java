@@ -74,4 +74,32 @@ class CanonicalFormatTest {
         assertThat(letter.reason()).isEqualTo(DeadLetterReason.UNPARSEABLE);
         assertThat(letter.detail()).contains("timestamp");
     }
+
+    @Test
+    void aPayloadOtherThanAnObjectOrANonEmptyArrayIsUnparseable() {
+        assertThat(canonical.rejected("straumflyt/readings/gw", "[]").detail()).isEqualTo("empty array: no readings");
+        assertThat(canonical.rejected("straumflyt/readings/gw", "42").detail())
+                .isEqualTo("expected a reading object or an array of them, got NUMBER");
+        var notAnObject = canonical.rejected("straumflyt/readings/gw",
+                "[{\"meterId\":\"m\",\"kind\":\"POWER\",\"value\":3,\"timestamp\":\"2026-01-05T10:00:00Z\"}, 7]");
+        assertThat(notAnObject.reason()).isEqualTo(DeadLetterReason.UNPARSEABLE);
+        assertThat(notAnObject.detail()).isEqualTo("element 1 is not an object");
+    }
+
+    @Test
+    void aBadElementOfAnArrayIsNamedByItsIndexOnceAndKeepsItsReason() {
+        String good = "{\"meterId\":\"m\",\"kind\":\"POWER\",\"value\":3,\"timestamp\":\"2026-01-05T10:00:00Z\"}";
+
+        var noMeter = canonical.rejected("straumflyt/readings/gw",
+                "[" + good + ", {\"kind\":\"POWER\",\"value\":3,\"timestamp\":\"2026-01-05T10:00:00Z\"}]");
+        var badCarrier = canonical.rejected("straumflyt/readings/gw",
+                "[" + good + ", " + good.replace("}", ",\"carrier\":\"steam\"}") + "]");
+
+        assertThat(noMeter.reason()).isEqualTo(DeadLetterReason.MISSING_METER_ID);
+        assertThat(noMeter.detail()).isEqualTo("element 1: no meterId in the reading nor in the topic");
+        assertThat(badCarrier.reason()).isEqualTo(DeadLetterReason.UNPARSEABLE);
+        assertThat(badCarrier.detail()).startsWith("element 1: unknown Carrier 'steam'");
+        assertThat(canonical.rejected("straumflyt/readings/gw", good.replace("}", ",\"carrier\":\"steam\"}")).detail())
+                .startsWith("unknown Carrier 'steam'");
+    }
 }

@@ -105,4 +105,15 @@ class TemperatureFormatTest {
 
         assertThat(letter.reason()).isEqualTo(DeadLetterReason.MISSING_LOCATION_ID);
     }
+
+    @Test
+    void aCanonicalPayloadOtherThanAnObjectOrANonEmptyArrayIsUnparseable() {
+        assertThat(canonical.rejected("weather/fornebu", "[]").detail())
+                .isEqualTo("expected a temperature object or a non-empty array of them, got []");
+        assertThat(canonical.rejected("weather/fornebu", "[{\"temperature\": 1.0}, \"x\"]").detail())
+                .isEqualTo("element 1 is not an object");
+        DeadLetter badElement = canonical.rejected("weather/fornebu", "[{\"temperature\": 1.0}, {\"temp\": 3}]");
+        assertThat(badElement.reason()).isEqualTo(DeadLetterReason.UNPARSEABLE);
+        assertThat(badElement.detail()).startsWith("element 1: ").doesNotContain("element 1: element");
+    }
 }

@@ -20,6 +20,7 @@ import org.straumflyt.model.Building;
 import org.straumflyt.model.BuildingDaily;
 import org.straumflyt.model.BuildingDailyKey;
 import org.straumflyt.model.BuildingTwin;
+import org.straumflyt.processor.RevisionStamper.Revisions;
 import org.straumflyt.processor.twin.TwinProjection;
 import org.straumflyt.processor.twin.TwinState;
 
@@ -49,6 +50,7 @@ final class BuildingStage implements Processor<String, BuildingEvent, String, St
     private KeyValueStore<String, MetersSeen> meters;
     private KeyValueStore<String, TwinState> twins;
     private KeyValueStore<String, BuildingTwin> twinsEmitted;
+    private Revisions<String, BuildingTwin> twinRevisions;
     private KeyValueStore<String, BuildingContribution> contributions;
     /** Buildings whose contribution may have changed since the last run; in memory, as a restart recomputes all. */
     private final Set<String> changed = new LinkedHashSet<>();
@@ -70,6 +72,7 @@ final class BuildingStage implements Processor<String, BuildingEvent, String, St
         meters = context.getStateStore(PortfolioTopology.METERS_SEEN);
         twins = context.getStateStore(PortfolioTopology.TWIN_STATE);
         twinsEmitted = context.getStateStore(PortfolioTopology.TWINS_EMITTED);
+        twinRevisions = new Revisions<>(twinsEmitted, BuildingTwin::withRevision, BuildingTwin::revision);
         contributions = context.getStateStore(PortfolioTopology.CONTRIBUTIONS_EMITTED);
         Duration tick = rules.emitInterval().compareTo(MAX_TICK) < 0 ? rules.emitInterval() : MAX_TICK;
         context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, t -> contribute());
@@ -145,15 +148,11 @@ final class BuildingStage implements Processor<String, BuildingEvent, String, St
         if (building == null) {
             return;
         }
-        BuildingTwin twin = TwinProjection.of(building, twinState(buildingId));
-        BuildingTwin before = twinsEmitted.get(buildingId);
-        if (before != null && before.withRevision(0).equals(twin)) {
-            return;
+        BuildingTwin stamped = twinRevisions.stamp(buildingId, TwinProjection.of(building, twinState(buildingId)));
+        if (stamped != null) {
+            context.forward(new Record<>(buildingId, new StageOutput.Twin(buildingId, stamped),
+                    clock.instant().toEpochMilli()));
         }
-        BuildingTwin stamped = twin.withRevision(before == null ? 1 : before.revision() + 1);
-        twinsEmitted.put(buildingId, stamped);
-        context.forward(new Record<>(buildingId, new StageOutput.Twin(buildingId, stamped),
-                clock.instant().toEpochMilli()));
     }
 
     /** Sends the contributions that changed, up to the bound; all of them when the last complete day moved on. */

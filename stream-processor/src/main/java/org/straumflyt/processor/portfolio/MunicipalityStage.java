@@ -15,6 +15,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.straumflyt.model.PortfolioKey;
 import org.straumflyt.model.PortfolioKpi;
+import org.straumflyt.processor.RevisionStamper.Revisions;
 
 /**
  * The per-municipality stage, keyed by municipality: keeps each building's latest contribution and, on a wall-clock
@@ -31,7 +32,7 @@ final class MunicipalityStage implements Processor<String, ContributionChange, P
     private final PortfolioMetrics metrics;
     private ProcessorContext<PortfolioKey, PortfolioKpi> context;
     private KeyValueStore<MunicipalityBuildingKey, BuildingContribution> contributions;
-    private KeyValueStore<PortfolioKey, PortfolioKpi> emitted;
+    private Revisions<PortfolioKey, PortfolioKpi> revisions;
 
     MunicipalityStage(PortfolioRules rules, Clock clock, PortfolioMetrics metrics) {
         this.rules = rules;
@@ -44,7 +45,8 @@ final class MunicipalityStage implements Processor<String, ContributionChange, P
     public void init(ProcessorContext<PortfolioKey, PortfolioKpi> context) {
         this.context = context;
         contributions = context.getStateStore(PortfolioTopology.MUNICIPALITY_CONTRIBUTIONS);
-        emitted = context.getStateStore(PortfolioTopology.PORTFOLIO_EMITTED);
+        KeyValueStore<PortfolioKey, PortfolioKpi> emitted = context.getStateStore(PortfolioTopology.PORTFOLIO_EMITTED);
+        revisions = new Revisions<>(emitted, PortfolioKpi::withRevision, PortfolioKpi::revision);
         context.schedule(rules.emitInterval(), PunctuationType.WALL_CLOCK_TIME, t -> emitChanged());
     }
 
@@ -83,12 +85,10 @@ final class MunicipalityStage implements Processor<String, ContributionChange, P
     }
 
     private void emitIfChanged(PortfolioKpi kpi) {
-        PortfolioKpi before = emitted.get(kpi.key());
-        if (before != null && before.withRevision(0).equals(kpi)) {
+        PortfolioKpi stamped = revisions.stamp(kpi.key(), kpi);
+        if (stamped == null) {
             return;
         }
-        PortfolioKpi stamped = kpi.withRevision(before == null ? 1 : before.revision() + 1);
-        emitted.put(stamped.key(), stamped);
         metrics.portfolioEmitted();
         context.forward(new Record<>(stamped.key(), stamped, clock.millis()));
     }

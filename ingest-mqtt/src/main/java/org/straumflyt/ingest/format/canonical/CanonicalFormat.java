@@ -2,7 +2,6 @@ package org.straumflyt.ingest.format.canonical;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.straumflyt.ingest.format.InvalidPayload;
@@ -23,32 +22,20 @@ public final class CanonicalFormat implements PayloadFormat {
 
     @Override
     public List<Reading> decode(JsonNode payload, MessageContext context) throws InvalidPayload {
-        if (payload.isObject()) {
-            return List.of(reading(payload, context, ""));
-        }
-        if (!payload.isArray()) {
-            throw InvalidPayload.unparseable("expected a reading object or an array of them, got " + payload.getNodeType());
-        }
-        if (payload.isEmpty()) {
-            throw InvalidPayload.unparseable("empty array: no readings");
-        }
-        List<Reading> readings = new ArrayList<>(payload.size());
-        for (int i = 0; i < payload.size(); i++) {
-            JsonNode element = payload.get(i);
-            if (!element.isObject()) {
-                throw InvalidPayload.unparseable("element " + i + " is not an object");
-            }
-            readings.add(reading(element, context, "element " + i + ": "));
-        }
-        return readings;
+        return ObjectOrArray.decode(payload, node -> reading(node, context), CanonicalFormat::wrongShape);
     }
 
-    private static Reading reading(JsonNode node, MessageContext context, String where) throws InvalidPayload {
+    private static InvalidPayload wrongShape(JsonNode payload) {
+        return InvalidPayload.unparseable(payload.isArray() ? "empty array: no readings"
+                : "expected a reading object or an array of them, got " + payload.getNodeType());
+    }
+
+    private static Reading reading(JsonNode node, MessageContext context) throws InvalidPayload {
         try {
             String meterId = PayloadJson.optionalText(node, "meterId");
             if (meterId == null) {
                 meterId = context.topicMeterId().orElseThrow(() -> new InvalidPayload(
-                        DeadLetterReason.MISSING_METER_ID, where + "no meterId in the reading nor in the topic"));
+                        DeadLetterReason.MISSING_METER_ID, "no meterId in the reading nor in the topic"));
             }
             ReadingKind kind = kind(PayloadJson.optionalText(node, "kind"));
             String unit = PayloadJson.optionalText(node, "unit");
@@ -62,10 +49,8 @@ public final class CanonicalFormat implements PayloadFormat {
             String buildingId = PayloadJson.optionalText(node, "buildingId");
             return new Reading(meterId, PayloadJson.optionalText(node, "register"), kind, value, timestamp,
                     intervalStart, carrier, buildingId != null ? buildingId : context.buildingId(), context.origin());
-        } catch (InvalidPayload e) {
-            throw where.isEmpty() ? e : new InvalidPayload(e.reason(), where + e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw InvalidPayload.unparseable(where + e.getMessage());
+            throw InvalidPayload.unparseable(e.getMessage());
         }
     }
 

@@ -2,7 +2,6 @@ package org.straumflyt.ingest.format.canonical;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.straumflyt.ingest.format.FormatSupport;
 import org.straumflyt.ingest.format.InvalidPayload;
@@ -23,34 +22,16 @@ public final class CanonicalTemperatureFormat implements TemperatureFormat {
 
     @Override
     public List<WeatherSample> decode(JsonNode payload, MessageContext context) throws InvalidPayload {
-        if (payload.isObject()) {
-            return List.of(sample(payload, context, ""));
-        }
-        if (!payload.isArray() || payload.isEmpty()) {
-            throw InvalidPayload.unparseable("expected a temperature object or a non-empty array of them, got "
-                    + payload);
-        }
-        List<WeatherSample> samples = new ArrayList<>(payload.size());
-        for (int i = 0; i < payload.size(); i++) {
-            JsonNode element = payload.get(i);
-            if (!element.isObject()) {
-                throw InvalidPayload.unparseable("element " + i + " is not an object");
-            }
-            samples.add(sample(element, context, "element " + i + ": "));
-        }
-        return samples;
+        return ObjectOrArray.decode(payload, node -> sample(node, context), p -> InvalidPayload.unparseable(
+                "expected a temperature object or a non-empty array of them, got " + p));
     }
 
-    private static WeatherSample sample(JsonNode node, MessageContext context, String where) throws InvalidPayload {
-        try {
-            String locationId = FormatSupport.locationId(context, PayloadJson.optionalText(node, "locationId"));
-            String unit = PayloadJson.optionalText(node, "unit");
-            double raw = PayloadJson.number(node, "temperature");
-            double celsius = unit == null ? raw : Units.toCelsius(raw, unit);
-            return FormatSupport.sample(context, locationId, celsius, time(node.get("timestamp"), context));
-        } catch (InvalidPayload e) {
-            throw where.isEmpty() ? e : new InvalidPayload(e.reason(), where + e.getMessage());
-        }
+    private static WeatherSample sample(JsonNode node, MessageContext context) throws InvalidPayload {
+        String locationId = FormatSupport.locationId(context, PayloadJson.optionalText(node, "locationId"));
+        String unit = PayloadJson.optionalText(node, "unit");
+        double raw = PayloadJson.number(node, "temperature");
+        double celsius = unit == null ? raw : Units.toCelsius(raw, unit);
+        return FormatSupport.sample(context, locationId, celsius, time(node.get("timestamp"), context));
     }
 
     private static Instant time(JsonNode node, MessageContext context) throws InvalidPayload {
