@@ -53,7 +53,14 @@ public final class ProcessorBenchmark {
 
     record Result(int meters, long readings, double passThroughSeconds, double passThroughStartSeconds,
             double processorSeconds, double processorStartSeconds, double processorAllStagesSeconds,
-            long stateBytes, long changelogBytes, long heapBytes) {
+            long stateBytes, long changelogBytes, long heapBytes, Cpu passThroughCpu, Cpu processorCpu) {
+    }
+
+    /** CPU seconds used during a phase by this JVM (the application under test) and by the broker. */
+    record Cpu(double jvmSeconds, double brokerSeconds) {
+        static Cpu between(double[] before, double[] after) {
+            return new Cpu(after[0] - before[0], after[1] - before[1]);
+        }
     }
 
     /** Seconds from start to the first committed progress, and to the end. */
@@ -80,6 +87,7 @@ public final class ProcessorBenchmark {
                 + "| processor readings/s: end to end / after first commit | ratio end to end / after first commit "
                 + "| processor, all stages settled | RocksDB state | changelogs | heap growth |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        List<String> cpu = new ArrayList<>();
         for (Result r : results) {
             double pass = r.readings / r.passThroughSeconds;
             double proc = r.readings / r.processorSeconds;
@@ -90,7 +98,27 @@ public final class ProcessorBenchmark {
                     r.meters, r.readings, pass, r.passThroughSeconds, passSteady, proc, r.processorSeconds, procSteady,
                     100 * proc / pass, 100 * procSteady / passSteady, r.processorAllStagesSeconds,
                     r.stateBytes / 1e6, r.changelogBytes / 1e6, r.heapBytes / 1e6);
+            cpu.add(String.format("| %,d | pass-through | %.1f | %.1f | %,.0f |", r.meters, r.passThroughCpu.jvmSeconds,
+                    r.passThroughCpu.brokerSeconds, 1e6 * (r.passThroughCpu.jvmSeconds + r.passThroughCpu.brokerSeconds)
+                            / r.readings));
+            cpu.add(String.format("| %,d | processor | %.1f | %.1f | %,.0f |", r.meters, r.processorCpu.jvmSeconds,
+                    r.processorCpu.brokerSeconds, 1e6 * (r.processorCpu.jvmSeconds + r.processorCpu.brokerSeconds)
+                            / r.readings));
         }
+        System.out.println();
+        System.out.println("| meters | application | its JVM, CPU s | broker, CPU s | CPU µs per reading, both |");
+        System.out.println("|---:|---|---:|---:|---:|");
+        cpu.forEach(System.out::println);
+    }
+
+    /** CPU seconds so far of this JVM and of the broker's process. */
+    private static double[] cpuNow(KafkaBroker kafka) throws Exception {
+        double jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+        String[] stat = Files.readString(Path.of("/proc/" + kafka.pid() + "/stat")).split("\\) ", 2)[1].split(" ");
+        // utime and stime are fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 per second on Linux)
+        double broker = (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) / 100.0;
+        return new double[] {jvm, broker};
     }
 
     private static Result run(KafkaBroker kafka, int meters, long total) throws Exception {
@@ -103,7 +131,9 @@ public final class ProcessorBenchmark {
         log("fleet %,d: %,d readings produced", meters, readings);
 
         Path root = Files.createTempDirectory("processor-bench");
+        double[] cpuStart = cpuNow(kafka);
         Timing passThrough = passThrough(kafka, topics, root.resolve("pass"), readings);
+        Cpu passThroughCpu = Cpu.between(cpuStart, cpuNow(kafka));
         log("fleet %,d: pass-through %s", meters, passThrough);
 
         gc();
@@ -123,10 +153,12 @@ public final class ProcessorBenchmark {
         settings.put("portfolio.enabled", "false");
         ServiceContext context = ServiceContext.create("bench");
         ProcessorService service = new ProcessorService(new ProcessorConfig(settings), context);
+        double[] processorCpuStart = cpuNow(kafka);
         long start = System.nanoTime();
         service.start();
         Timing consumed = awaitConsumed(kafka, prefix + "processor", List.of(topics.readings().name()), start,
                 readings);
+        Cpu processorCpu = Cpu.between(processorCpuStart, cpuNow(kafka));
         double settled = awaitAllSettled(kafka, prefix + "processor", start);
         gc();
         long heap = usedHeap() - heapBefore;
@@ -136,7 +168,7 @@ public final class ProcessorBenchmark {
                 + " heap %,d bytes", meters, consumed, settled, state, changelogs, heap);
         service.close();
         return new Result(meters, readings, passThrough.done(), passThrough.firstProgress(), consumed.done(),
-                consumed.firstProgress(), settled, state, changelogs, heap);
+                consumed.firstProgress(), settled, state, changelogs, heap, passThroughCpu, processorCpu);
     }
 
     /** Readings of a fleet of register meters, one per meter per minute, in time order (as a live fleet sends). */
