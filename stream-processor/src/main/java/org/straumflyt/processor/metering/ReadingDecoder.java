@@ -7,7 +7,6 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.straumflyt.model.DeadLetter;
 import org.straumflyt.model.DeadLetterReason;
-import org.straumflyt.model.Json;
 import org.straumflyt.model.Reading;
 import org.straumflyt.model.ReadingKind;
 import org.straumflyt.processor.ProcessorMetrics;
@@ -39,7 +38,7 @@ public final class ReadingDecoder implements FixedKeyProcessor<String, byte[], D
         }
         Reading reading;
         try {
-            reading = Json.fromBytes(record.value(), Reading.class);
+            reading = ReadingParser.parse(record.value());
         } catch (RuntimeException e) {
             bad(record, DeadLetterReason.UNPARSEABLE, e.getMessage());
             return;
