@@ -131,4 +131,24 @@ final class RecentSamples {
         coveredFrom = at[0];
         return drop;
     }
+
+    /**
+     * Follows the store deleting every sample before {@code time} except the newest {@code keepNewest} of them (see
+     * {@link SeriesStore#evictBefore}). When this copy holds at least that many samples before {@code time}, the
+     * store is left with exactly what remains here, which is then complete. Returns how many were dropped.
+     */
+    int dropBefore(long time, int keepNewest) {
+        int before = indexFrom(time);
+        if (before < keepNewest) {
+            // every held sample before the time is among those the store keeps; older ones are not held
+            return 0;
+        }
+        int drop = before - keepNewest;
+        System.arraycopy(at, drop, at, 0, size - drop);
+        System.arraycopy(value, drop, value, 0, size - drop);
+        System.arraycopy(conflict, drop, conflict, 0, size - drop);
+        size -= drop;
+        coveredFrom = Long.MIN_VALUE;
+        return drop;
+    }
 }

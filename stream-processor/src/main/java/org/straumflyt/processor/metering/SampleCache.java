@@ -7,12 +7,13 @@ import java.util.Map;
 /**
  * The newest register readings and power samples of the meter-registers one meter stage works on, in memory, so that
  * the neighbours of a reading in time order are found without store range scans. A read-through copy of the meter
- * store: every write goes to the store and, when the span is held here, to this copy too; an eviction of old
- * readings from the store drops the series from here. It belongs to one task's processor and is emptied whenever
+ * store: every write goes to the store and, when the span is held here, to this copy too, and so does an eviction
+ * of old readings. It also holds each series' {@link SeriesMeta}, read once and then written through. It belongs to one task's processor and is emptied whenever
  * that processor is (re)initialized, so it never outlives the store contents it mirrors.
  *
  * <p>Per series it keeps at least the newest {@code keepCount} samples of each kind and everything within
- * {@code keepMs} of the newest; over {@code maxSamples} in all, the least recently used series are dropped.
+ * {@code keepMs} of the newest; over {@code maxSamples} in all (a held metadata counts as one), the least recently
+ * used series are dropped.
  */
 public final class SampleCache {
     /** Samples of each kind kept at least per series. */
@@ -72,12 +73,38 @@ public final class SampleCache {
         shrink();
     }
 
-    /** Old samples were deleted from the store: the series is reloaded when next needed. */
-    void invalidate(String key) {
-        Series s = series.remove(key);
-        if (s != null) {
-            total -= s.size();
+    /**
+     * The store deleted the samples of a kind before {@code time} except the newest {@code keepNewest}: the copy
+     * does the same.
+     */
+    void deletedBefore(String key, byte kind, long time, int keepNewest) {
+        RecentSamples held = get(key, kind);
+        if (held != null) {
+            total -= held.dropBefore(time, keepNewest);
         }
+    }
+
+    /** Whether the series' metadata is held (possibly as "none yet"). */
+    boolean holdsMeta(String key) {
+        Series s = series.get(key);
+        return s != null && s.metaHeld;
+    }
+
+    /** The series' metadata as held; only meaningful when {@link #holdsMeta} says so. */
+    SeriesMeta meta(String key) {
+        Series s = series.get(key);
+        return s == null ? null : s.meta;
+    }
+
+    /** The series' metadata as read from or written to the store ({@code null}: the store has none). */
+    void metaSeen(String key, SeriesMeta meta) {
+        Series s = series.computeIfAbsent(key, k -> new Series());
+        if (!s.metaHeld) {
+            s.metaHeld = true;
+            total++;
+        }
+        s.meta = meta;
+        shrink();
     }
 
     public void clear() {
@@ -106,6 +133,9 @@ public final class SampleCache {
     private static final class Series {
         private RecentSamples register;
         private RecentSamples power;
+        private SeriesMeta meta;
+        /** Counts as one sample against the budget. */
+        private boolean metaHeld;
 
         RecentSamples of(byte kind) {
             return kind == SeriesKeys.REGISTER ? register : power;
@@ -120,7 +150,7 @@ public final class SampleCache {
         }
 
         long size() {
-            return (register == null ? 0 : register.size()) + (power == null ? 0 : power.size());
+            return (register == null ? 0 : register.size()) + (power == null ? 0 : power.size()) + (metaHeld ? 1 : 0);
         }
     }
 }

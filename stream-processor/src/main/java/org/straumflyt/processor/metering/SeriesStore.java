@@ -40,18 +40,28 @@ public final class SeriesStore {
     }
 
     public SeriesMeta meta() {
-        byte[] bytes = store.get(keys.key(SeriesKeys.META, 0));
-        if (bytes == null) {
-            return null;
+        if (cache != null && cache.holdsMeta(cacheKey)) {
+            return cache.meta(cacheKey);
         }
-        ByteBuffer b = ByteBuffer.wrap(bytes);
-        return new SeriesMeta(b.getLong(), b.getLong(), b.getLong(), b.getLong(), b.getInt());
+        byte[] bytes = store.get(keys.key(SeriesKeys.META, 0));
+        SeriesMeta meta = null;
+        if (bytes != null) {
+            ByteBuffer b = ByteBuffer.wrap(bytes);
+            meta = new SeriesMeta(b.getLong(), b.getLong(), b.getLong(), b.getLong(), b.getInt());
+        }
+        if (cache != null) {
+            cache.metaSeen(cacheKey, meta);
+        }
+        return meta;
     }
 
     public void putMeta(SeriesMeta meta) {
         store.put(keys.key(SeriesKeys.META, 0), ByteBuffer.allocate(36).putLong(meta.watermark())
                 .putLong(meta.frozenFrom()).putLong(meta.firstRegister()).putLong(meta.lastRegister())
                 .putInt(meta.kinds()).array());
+        if (cache != null) {
+            cache.metaSeen(cacheKey, meta);
+        }
     }
 
     public Sample register(long at) {
@@ -309,6 +319,10 @@ public final class SeriesStore {
         deleteBefore(SeriesKeys.EVENT, frozenFrom, 0);
         deleteBefore(SeriesKeys.REGISTER, frozenFrom, 2);
         deleteBefore(SeriesKeys.POWER, frozenFrom, 1);
+        if (cache != null) {
+            cache.deletedBefore(cacheKey, SeriesKeys.REGISTER, frozenFrom, 2);
+            cache.deletedBefore(cacheKey, SeriesKeys.POWER, frozenFrom, 1);
+        }
         List<Bytes> doomed = new ArrayList<>();
         try (KeyValueIterator<Bytes, byte[]> it = store.range(keys.first(SeriesKeys.INTERVAL),
                 keys.key(SeriesKeys.INTERVAL, frozenFrom))) {
@@ -320,9 +334,6 @@ public final class SeriesStore {
             }
         }
         doomed.forEach(store::delete);
-        if (cache != null) {
-            cache.invalidate(cacheKey);
-        }
     }
 
     private void deleteBefore(byte kind, long time, int keepNewest) {

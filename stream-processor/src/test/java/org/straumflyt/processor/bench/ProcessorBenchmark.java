@@ -205,6 +205,8 @@ public final class ProcessorBenchmark {
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        // as many stream threads as the processor gets, so that the two compare like for like
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.parseInt(System.getProperty("bench.threads", "1")));
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(topics.readings().name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
                 .to(id + "-out", Produced.with(Serdes.String(), Serdes.ByteArray()));
