@@ -10,12 +10,11 @@ import java.util.concurrent.TimeoutException;
  * Watches a service's readings counter until every reading of the load has passed, e.g. ingest's
  * {@code ingest_readings_produced_total} (confirmed by Kafka) or the processor's
  * {@code straumflyt_processor_readings_total} (applied). Probe readings go through the same counters; everything
- * the probe has sent is taken off, so the moment found is never early. Scrapes every {@value #SCRAPE_MILLIS} ms:
- * scraping costs the scraped process CPU.
+ * the probe has sent is taken off, so the moment found is never early. Scraping costs the scraped process CPU: a
+ * scrape of the stream processor's /metrics (well over a thousand Kafka Streams series) takes it 20–80 ms of CPU,
+ * so scraping it four times a second took a quarter of a core from the process under test.
  */
 final class CounterProgress {
-    private static final long SCRAPE_MILLIS = 250;
-
     private final String what;
     private final CompletableFuture<Double> done = new CompletableFuture<>();
 
@@ -23,9 +22,12 @@ final class CounterProgress {
         this.what = what;
     }
 
-    /** Starts watching {@code counter}; {@code startNanos} is the moment of the first publish. */
+    /**
+     * Starts watching {@code counter}, scraping every {@code scrapeMillis} ms (the resolution of the moment found);
+     * {@code startNanos} is the moment of the first publish.
+     */
     static CounterProgress watch(Metrics service, String counter, long readings, LatencyProbe probe,
-            long startNanos) {
+            long startNanos, long scrapeMillis) {
         CounterProgress progress = new CounterProgress(counter);
         Thread thread = new Thread(() -> {
             while (!progress.done.isDone()) {
@@ -35,7 +37,7 @@ final class CounterProgress {
                         progress.done.complete((System.nanoTime() - startNanos) / 1e9);
                         return;
                     }
-                    TimeUnit.MILLISECONDS.sleep(SCRAPE_MILLIS);
+                    TimeUnit.MILLISECONDS.sleep(scrapeMillis);
                 } catch (InterruptedException e) {
                     return;
                 } catch (IOException | RuntimeException e) {

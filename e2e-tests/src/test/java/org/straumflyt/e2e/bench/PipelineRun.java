@@ -30,6 +30,10 @@ import org.straumflyt.testsupport.QuestDbServer;
  */
 final class PipelineRun {
     private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(15);
+    /** How often ingest's counter is read: its /metrics is small. */
+    private static final long INGEST_SCRAPE_MS = 250;
+    /** How often the processor's counter is read: its /metrics costs it 20–80 ms of CPU per scrape. */
+    private static final long PROCESSOR_SCRAPE_MS = 2_000;
 
     private final KafkaBroker kafka;
     private final MosquittoBroker mqtt;
@@ -99,9 +103,9 @@ final class PipelineRun {
                 probe.start(bench.probeInterval(), bench.probePoll(), bench.warmUp());
                 long start = System.nanoTime();
                 CounterProgress intoKafka = CounterProgress.watch(ingestMetrics, "ingest_readings_produced_total",
-                        load.readings(), probe, start);
+                        load.readings(), probe, start, INGEST_SCRAPE_MS);
                 CounterProgress applied = CounterProgress.watch(new Metrics(services.get(1).url("/metrics")),
-                        "straumflyt_processor_readings_total", load.readings(), probe, start);
+                        "straumflyt_processor_readings_total", load.readings(), probe, start, PROCESSOR_SCRAPE_MS);
                 LoadPublisher.publish(mqtt.uri(), "bench-simulator-" + run, load, bench.rate());
                 double publishSeconds = seconds(start);
                 double kafkaSeconds = intoKafka.await(PHASE_TIMEOUT);
