@@ -3,6 +3,7 @@ package org.straumflyt.processor;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -94,6 +95,8 @@ public final class KpiTopology {
     public static final String DAYS_EMITTED = "building-days-emitted";
     public static final String MONTH_AGGREGATES = "building-month-aggregates";
     public static final String MONTHS_EMITTED = "building-months-emitted";
+    /** Registry entries kept decoded for the meter stage's join: a large municipality's meters, and room to spare. */
+    private static final int ASSIGNMENTS_DECODED = 65_536;
 
     private final Topics topics;
     private final MeteringRules rules;
@@ -304,7 +307,9 @@ public final class KpiTopology {
         // The indexer keeps its own copy of each building: a table's change stream does not carry the old value.
         builder.addStateStore(Stores.keyValueStoreBuilder(store(REGISTRY_STORE),
                 Serdes.String(), topics.registryBuildings().valueSerde()));
-        JsonSerde<MeterAssignment> serde = new JsonSerde<>(MeterAssignment.class);
+        // looked up for every reading by the meter stage's join, and rarely changed: decoded once per content
+        Serde<MeterAssignment> serde = new MemoizingSerde<>(new JsonSerde<>(MeterAssignment.class),
+                ASSIGNMENTS_DECODED);
         return buildings.toStream(Named.as("registry-updates"))
                 .process(() -> new RegistryIndexer(REGISTRY_STORE), Named.as("index-registry"), REGISTRY_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), serde).withName(ASSIGNMENTS))
