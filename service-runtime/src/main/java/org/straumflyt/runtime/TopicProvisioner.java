@@ -1,6 +1,7 @@
 package org.straumflyt.runtime;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -34,20 +35,29 @@ public final class TopicProvisioner {
         this.replicationFactor = replicationFactor;
     }
 
-    /** Creates those of the topics that do not exist yet; returns when all exist. */
+    /**
+     * Creates those of the topics that do not exist yet; returns when all exist and the new ones can take writes
+     * (see {@link PartitionsReady}; if they cannot within the timeout, a warning is logged and producers retry).
+     */
     public void ensure(Collection<? extends Topic<?, ?>> topics) {
         List<NewTopic> wanted = topics.stream().map(this::newTopic).toList();
         try (Admin admin = Admin.create(adminProperties)) {
             var result = admin.createTopics(wanted);
+            List<String> created = new ArrayList<>();
             for (var entry : result.values().entrySet()) {
                 try {
                     entry.getValue().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                     LOG.info("created topic {}", entry.getKey());
+                    created.add(entry.getKey());
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw new IllegalStateException("cannot create topic " + entry.getKey() + ": " + e.getCause(), e);
                     }
                 }
+            }
+            if (!PartitionsReady.await(admin, created, TIMEOUT)) {
+                LOG.warn("the partitions of the new topics {} are not all hosted by their leaders after {}", created,
+                        TIMEOUT);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -21,6 +21,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.TopicConfig;
+import org.straumflyt.runtime.PartitionsReady;
 
 /**
  * A single-node Kafka 4 KRaft broker (broker and controller in one child JVM running
@@ -121,12 +122,21 @@ public final class KafkaBroker extends ServerProcess {
     }
 
     /**
-     * Creates topics and waits until the controller has created them all.
+     * Creates topics and waits until the controller has created them all and their leaders host them, so that a
+     * producer may write at once (see {@link PartitionsReady}).
      *
      * @param topics the topics
      */
     public void createTopics(Collection<NewTopic> topics) {
         await("create topics " + topics, admin().createTopics(topics).all());
+        try {
+            if (!PartitionsReady.await(admin(), topics.stream().map(NewTopic::name).toList(), Duration.ofSeconds(60))) {
+                throw new IllegalStateException("the partitions of " + topics + " are not hosted by their leaders");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + topics, e);
+        }
     }
 
     /**

@@ -11,10 +11,12 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.straumflyt.runtime.PartitionsReady;
 
 @ExtendWith(KafkaExtension.class)
 class KafkaBrokerTest {
@@ -69,5 +71,27 @@ class KafkaBrokerTest {
         assertThatThrownBy(() -> kafka.consumeAll("harness.empty", 1, Duration.ofMillis(500)))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("expected at least 1 records in topic 'harness.empty'");
+    }
+
+    @Test
+    void aCreatedTopicIsHostedByItsLeaderWhenCreateReturns() throws Exception {
+        kafka.createTopic("harness.hosted", 6, false);
+
+        var dirs = kafka.admin().describeLogDirs(List.of(kafka.admin().describeCluster().nodes()
+                .get(30, TimeUnit.SECONDS).iterator().next().id())).allDescriptions().get(30, TimeUnit.SECONDS);
+        List<TopicPartition> hosted = dirs.values().stream().flatMap(d -> d.values().stream())
+                .flatMap(d -> d.replicaInfos().keySet().stream())
+                .filter(tp -> tp.topic().equals("harness.hosted")).toList();
+        assertThat(hosted).hasSize(6);
+    }
+
+    @Test
+    void waitingForATopicThatDoesNotExistEndsFalseAfterTheTimeout() throws Exception {
+        long start = System.nanoTime();
+
+        boolean ready = PartitionsReady.await(kafka.admin(), List.of("harness.never-created"), Duration.ofMillis(700));
+
+        assertThat(ready).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(700));
     }
 }
