@@ -6,6 +6,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.CharBuffer;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.straumflyt.model.Carrier;
 import org.straumflyt.model.Instants;
 import org.straumflyt.model.Json;
@@ -42,6 +45,12 @@ public final class ReadingParser {
     private static final int FORMAT = 1 << 1;
     private static final int RECEIVED_AT = 1 << 2;
 
+
+    /** The exact names the mapper reads and writes: enum names for kinds, wire names for carriers. */
+    private static final Map<String, ReadingKind> KINDS = Arrays.stream(ReadingKind.values())
+            .collect(Collectors.toUnmodifiableMap(ReadingKind::name, k -> k));
+    private static final Map<String, Carrier> CARRIERS = Arrays.stream(Carrier.values())
+            .collect(Collectors.toUnmodifiableMap(Carrier::wireName, c -> c));
 
     private ReadingParser() {
     }
@@ -181,48 +190,24 @@ public final class ReadingParser {
     }
 
     private static ReadingKind kind(JsonParser p, JsonToken v) throws IOException {
-        if (v == JsonToken.VALUE_STRING) {
-            switch (p.getText()) {
-                case "ENERGY_REGISTER":
-                    return ReadingKind.ENERGY_REGISTER;
-                case "POWER":
-                    return ReadingKind.POWER;
-                case "INTERVAL_ENERGY":
-                    return ReadingKind.INTERVAL_ENERGY;
-                default:
-                    break;
-            }
+        ReadingKind kind = v == JsonToken.VALUE_STRING ? KINDS.get(p.getText()) : null;
+        if (kind == null) {
+            // null (the constructor's message comes from the mapper), ordinals, unknown names
+            throw Surprise.INSTANCE;
         }
-        // null (the constructor's message comes from the mapper), ordinals, unknown names
-        throw Surprise.INSTANCE;
+        return kind;
     }
 
     private static Carrier carrier(JsonParser p, JsonToken v) throws IOException {
         if (v == JsonToken.VALUE_NULL) {
             return null;
         }
-        if (v == JsonToken.VALUE_STRING) {
-            switch (p.getText()) {
-                case "electricity":
-                    return Carrier.ELECTRICITY;
-                case "district_heating":
-                    return Carrier.DISTRICT_HEATING;
-                case "district_cooling":
-                    return Carrier.DISTRICT_COOLING;
-                case "gas":
-                    return Carrier.GAS;
-                case "oil":
-                    return Carrier.OIL;
-                case "bioenergy":
-                    return Carrier.BIOENERGY;
-                case "other":
-                    return Carrier.OTHER;
-                default:
-                    break;
-            }
+        Carrier carrier = v == JsonToken.VALUE_STRING ? CARRIERS.get(p.getText()) : null;
+        if (carrier == null) {
+            // other spellings Carrier.fromWire accepts (case, hyphens, blanks) and everything it rejects
+            throw Surprise.INSTANCE;
         }
-        // other spellings Carrier.fromWire accepts (case, hyphens, blanks) and everything it rejects
-        throw Surprise.INSTANCE;
+        return carrier;
     }
 
     private static Instant instant(JsonParser p, JsonToken v) throws IOException {

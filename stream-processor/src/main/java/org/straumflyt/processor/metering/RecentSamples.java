@@ -124,10 +124,7 @@ final class RecentSamples {
         if (drop == 0) {
             return 0;
         }
-        System.arraycopy(at, drop, at, 0, size - drop);
-        System.arraycopy(value, drop, value, 0, size - drop);
-        System.arraycopy(conflict, drop, conflict, 0, size - drop);
-        size -= drop;
+        dropOldest(drop);
         coveredFrom = at[0];
         return drop;
     }
@@ -144,11 +141,15 @@ final class RecentSamples {
             return 0;
         }
         int drop = before - keepNewest;
-        System.arraycopy(at, drop, at, 0, size - drop);
-        System.arraycopy(value, drop, value, 0, size - drop);
-        System.arraycopy(conflict, drop, conflict, 0, size - drop);
-        size -= drop;
+        dropOldest(drop);
         coveredFrom = Long.MIN_VALUE;
         return drop;
+    }
+
+    private void dropOldest(int count) {
+        System.arraycopy(at, count, at, 0, size - count);
+        System.arraycopy(value, count, value, 0, size - count);
+        System.arraycopy(conflict, count, conflict, 0, size - count);
+        size -= count;
     }
 }
