@@ -31,10 +31,10 @@ public final class Topics {
         weatherDaily = compacted(prefix + "weather.daily", new JsonSerde<>(WeatherKey.class), WeatherDaily.class,
                 "weather-daily");
         weatherSamples = stream(prefix + "weather.samples", Serdes.String(), WeatherSample.class, "weather-sample");
-        meterHourly = compacted(prefix + "kpi.meter-hourly", new JsonSerde<>(MeterHourKey.class), MeterHour.class,
-                "meter-hour");
-        buildingHourly = compacted(prefix + "kpi.building-hourly", new JsonSerde<>(BuildingHourKey.class),
-                BuildingHour.class, "building-hour");
+        meterHourly = new Topic<>(prefix + "kpi.meter-hourly", JsonSerde.meterHourKey(), JsonSerde.meterHour(), true,
+                schemaPath("meter-hour"));
+        buildingHourly = compacted(prefix + "kpi.building-hourly", JsonSerde.buildingHourKey(), BuildingHour.class,
+                "building-hour");
         buildingDaily = compacted(prefix + "kpi.building-daily", new JsonSerde<>(BuildingDailyKey.class),
                 BuildingDaily.class, "building-daily");
         buildingMonthly = compacted(prefix + "kpi.building-monthly", new JsonSerde<>(BuildingMonthlyKey.class),
