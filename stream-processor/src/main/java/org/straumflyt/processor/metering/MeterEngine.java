@@ -147,7 +147,18 @@ public final class MeterEngine {
             first = store.firstRegister();
         }
         SeriesMeta next = new SeriesMeta(watermark, frozen, first, base.lastRegister(), base.kinds()).with(kind, at);
-        if (!next.equals(meta)) {
+        if (next.equals(meta)) {
+            return next;
+        }
+        // The newest register reading and power sample stay in the store (evictions keep them), and the store
+        // derives the watermark and the last register reading from them when it reads the bookkeeping back. A
+        // register or power reading that moves only those two need not write the bookkeeping again: most readings.
+        boolean derivable = meta != null && kind != ReadingKind.INTERVAL_ENERGY
+                && next.frozenFrom() == meta.frozenFrom() && next.firstRegister() == meta.firstRegister()
+                && next.kinds() == meta.kinds();
+        if (derivable) {
+            store.noteMeta(next);
+        } else {
             store.putMeta(next);
         }
         return next;

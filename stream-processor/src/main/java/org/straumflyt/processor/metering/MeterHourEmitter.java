@@ -12,8 +12,9 @@ import org.straumflyt.model.MeterHour;
 
 /**
  * Decides when a recomputed meter-hour goes downstream. Immediately when the emit interval is 0; otherwise the
- * newest value of each changed hour waits in a pending store (part of the exactly-once state, so nothing is lost on
- * a crash) and {@link #flush} emits them all, each with the previous emitted revision + 1. An hour that changes many
+ * newest value of each recomputed hour waits in a pending store (part of the exactly-once state, so nothing is lost
+ * on a crash) and {@link #flush} emits those that differ from what was sent, each with the previous emitted
+ * revision + 1. An hour that changes many
  * times between flushes (a backlog, power samples every few seconds) is then emitted once per interval.
  */
 public final class MeterHourEmitter {
@@ -29,25 +30,28 @@ public final class MeterHourEmitter {
         this.pending = pending;
     }
 
-    /** Takes the recomputed hours of one meter-register; emits (or queues) those that differ from what was sent. */
+    /**
+     * Takes the recomputed hours of one meter-register. Without a pending store, emits those that differ from what
+     * was sent; with one, queues them all and leaves the comparison with what was sent to {@link #flush}, which
+     * then reads each emitted hour once per interval instead of once per reading.
+     */
     public int update(String meterId, String register, Carrier carrier, String buildingId, List<HourValue> hours,
             Consumer<MeterHour> out) {
+        if (pending != null) {
+            SeriesKeys keys = new SeriesKeys(meterId, register);
+            for (HourValue value : hours) {
+                pending.put(keys.key(SeriesKeys.HOUR, value.hourStart()),
+                        HourCodec.pending(new PendingHour(meterId, register, carrier, buildingId, value)));
+            }
+            return 0;
+        }
         SeriesStore series = new SeriesStore(state, meterId, register);
-        SeriesKeys keys = new SeriesKeys(meterId, register);
         int emitted = 0;
         for (HourValue value : hours) {
             EmittedHour before = series.emitted(value.hourStart());
-            boolean changed = before == null || !before.value().equals(value);
-            if (pending == null) {
-                if (changed) {
-                    out.accept(emit(series, before, value, meterHour(meterId, register, carrier, buildingId, value)));
-                    emitted++;
-                }
-            } else if (changed) {
-                pending.put(keys.key(SeriesKeys.HOUR, value.hourStart()),
-                        HourCodec.pending(new PendingHour(meterId, register, carrier, buildingId, value)));
-            } else {
-                pending.delete(keys.key(SeriesKeys.HOUR, value.hourStart()));
+            if (before == null || !before.value().equals(value)) {
+                out.accept(emit(series, before, value, meterHour(meterId, register, carrier, buildingId, value)));
+                emitted++;
             }
         }
         return emitted;
@@ -80,7 +84,7 @@ public final class MeterHourEmitter {
         return emitted;
     }
 
-    /** Emits every pending hour. */
+    /** Emits every pending hour whose value differs from what was sent, and empties the pending store. */
     public int flush(Consumer<MeterHour> out) {
         if (pending == null) {
             return 0;
@@ -89,13 +93,18 @@ public final class MeterHourEmitter {
         try (KeyValueIterator<Bytes, byte[]> it = pending.all()) {
             it.forEachRemaining(due::add);
         }
+        int emitted = 0;
         for (KeyValue<Bytes, byte[]> entry : due) {
             PendingHour hour = HourCodec.pending(entry.value);
             SeriesStore series = new SeriesStore(state, hour.meterId(), hour.register());
-            out.accept(emit(series, series.emitted(hour.value().hourStart()), hour.value(), hour.toMeterHour()));
+            EmittedHour before = series.emitted(hour.value().hourStart());
+            if (before == null || !before.value().equals(hour.value())) {
+                out.accept(emit(series, before, hour.value(), hour.toMeterHour()));
+                emitted++;
+            }
             pending.delete(entry.key);
         }
-        return due.size();
+        return emitted;
     }
 
     private static MeterHour emit(SeriesStore series, EmittedHour before, HourValue value, MeterHour hour) {

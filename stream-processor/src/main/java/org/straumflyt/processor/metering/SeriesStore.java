@@ -47,12 +47,39 @@ public final class SeriesStore {
         SeriesMeta meta = null;
         if (bytes != null) {
             ByteBuffer b = ByteBuffer.wrap(bytes);
-            meta = new SeriesMeta(b.getLong(), b.getLong(), b.getLong(), b.getLong(), b.getInt());
+            SeriesMeta stored = new SeriesMeta(b.getLong(), b.getLong(), b.getLong(), b.getLong(), b.getInt());
+            // written only when more than these two moved (see noteMeta): the newest samples give them exactly
+            long newestRegister = newest(SeriesKeys.REGISTER);
+            long newest = Math.max(newestRegister, newest(SeriesKeys.POWER));
+            meta = new SeriesMeta(Math.max(stored.watermark(), newest), stored.frozenFrom(), stored.firstRegister(),
+                    Math.max(stored.lastRegister(), newestRegister), stored.kinds());
         }
         if (cache != null) {
             cache.metaSeen(cacheKey, meta);
         }
         return meta;
+    }
+
+    /** The time of the newest sample of a kind, {@code Long.MIN_VALUE} without any. */
+    private long newest(byte kind) {
+        RecentSamples held = recent(kind);
+        if (held != null) {
+            return held.size() == 0 ? Long.MIN_VALUE : held.timeAt(held.size() - 1);
+        }
+        try (KeyValueIterator<Bytes, byte[]> it = store.reverseRange(keys.first(kind), keys.last(kind))) {
+            return it.hasNext() ? SeriesKeys.timeOf(it.next().key) : Long.MIN_VALUE;
+        }
+    }
+
+    /**
+     * Takes bookkeeping that differs from the stored one only in its watermark and last register reading, each
+     * no later than the newest register reading or power sample in the store: {@link #meta} derives both from
+     * those samples, so the store is not written, only the copy in memory follows.
+     */
+    public void noteMeta(SeriesMeta meta) {
+        if (cache != null) {
+            cache.metaSeen(cacheKey, meta);
+        }
     }
 
     public void putMeta(SeriesMeta meta) {

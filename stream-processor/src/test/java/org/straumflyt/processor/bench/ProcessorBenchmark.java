@@ -41,11 +41,14 @@ import org.straumflyt.testsupport.KafkaBroker;
  * Throughput of the stream processor on a real broker with exactly-once processing, beside a plain Kafka Streams
  * consume→produce pass-through (also exactly-once, same commit interval) over the same backlog of readings, for
  * several fleet sizes; plus state-store size and heap per 10 000 meters. Not a test: run by hand, see
- * docs/BENCHMARKS.md. Arguments: total readings, then fleet sizes.
+ * docs/BENCHMARKS.md. Arguments: total readings, then fleet sizes; {@code -Dbench.warmup=<readings>} (default
+ * 100,000, 0 for none) runs both applications over a 1,000-meter backlog first, unmeasured.
  */
 public final class ProcessorBenchmark {
     private static final Instant T0 = Instant.parse("2026-11-23T00:00:00Z");
     private static final int PARTITIONS = 6;
+    /** Fleet of the warm-up run ({@code -Dbench.warmup=<readings>}, 0 for none). */
+    private static final int WARM_UP_METERS = 1_000;
     private static final Duration TIMEOUT = Duration.ofMinutes(20);
 
     private ProcessorBenchmark() {
@@ -76,10 +79,18 @@ public final class ProcessorBenchmark {
         if (fleets.isEmpty()) {
             fleets = List.of(1_000, 50_000);
         }
+        long warmUp = Long.getLong("bench.warmup", 100_000);
         List<Result> results = new ArrayList<>();
         try (KafkaBroker kafka = KafkaBroker.startNew()) {
+            if (warmUp > 0) {
+                // both applications once over a small backlog first, so that neither is measured while the JIT
+                // still compiles it (in a 45 s run the compiler threads used as much CPU as the stream thread)
+                Result w = run(kafka, "warm-up", WARM_UP_METERS, warmUp);
+                log("warm-up (not measured): %,d readings, pass-through %.1f s, processor %.1f s", w.readings,
+                        w.passThroughSeconds, w.processorSeconds);
+            }
             for (int meters : fleets) {
-                results.add(run(kafka, meters, total));
+                results.add(run(kafka, Integer.toString(meters), meters, total));
             }
         }
         System.out.println();
@@ -121,8 +132,8 @@ public final class ProcessorBenchmark {
         return new double[] {jvm, broker};
     }
 
-    private static Result run(KafkaBroker kafka, int meters, long total) throws Exception {
-        String prefix = "bench-" + meters + ".";
+    private static Result run(KafkaBroker kafka, String name, int meters, long total) throws Exception {
+        String prefix = "bench-" + name + ".";
         Topics topics = Topics.withPrefix(prefix);
         Properties admin = new Properties();
         admin.put("bootstrap.servers", kafka.bootstrapServers());
