@@ -193,7 +193,7 @@ public final class KpiTopology {
     private KTable<BuildingHourKey, BuildingHourView> buildingHours(StreamsBuilder builder,
             KTable<String, Building> buildings) {
         var meterHourly = topics.meterHourly();
-        JsonSerde<BuildingHourKey> keySerde = new JsonSerde<>(BuildingHourKey.class);
+        JsonSerde<BuildingHourKey> keySerde = JsonSerde.buildingHourKey();
         JsonSerde<BuildingHourAggregate> aggSerde = new JsonSerde<>(BuildingHourAggregate.class);
         KTable<MeterHourKey, MeterHour> meterHours = builder
                 .table(meterHourly.name(), Consumed.with(meterHourly.keySerde(), meterHourly.valueSerde())

@@ -41,14 +41,12 @@ import org.straumflyt.testsupport.KafkaBroker;
  * Throughput of the stream processor on a real broker with exactly-once processing, beside a plain Kafka Streams
  * consume→produce pass-through (also exactly-once, same commit interval) over the same backlog of readings, for
  * several fleet sizes; plus state-store size and heap per 10 000 meters. Not a test: run by hand, see
- * docs/BENCHMARKS.md. Arguments: total readings, then fleet sizes; {@code -Dbench.warmup=<readings>} (default
- * 100,000, 0 for none) runs both applications over a 1,000-meter backlog first, unmeasured.
+ * docs/BENCHMARKS.md. Arguments: total readings, then fleet sizes. {@code -Dbench.warmup=<readings>} (default
+ * 200,000, 0 for none): both applications first run over a backlog of that many readings of each fleet, unmeasured.
  */
 public final class ProcessorBenchmark {
     private static final Instant T0 = Instant.parse("2026-11-23T00:00:00Z");
     private static final int PARTITIONS = 6;
-    /** Fleet of the warm-up run ({@code -Dbench.warmup=<readings>}, 0 for none). */
-    private static final int WARM_UP_METERS = 1_000;
     private static final Duration TIMEOUT = Duration.ofMinutes(20);
 
     private ProcessorBenchmark() {
@@ -79,15 +77,16 @@ public final class ProcessorBenchmark {
         if (fleets.isEmpty()) {
             fleets = List.of(1_000, 50_000);
         }
-        long warmUp = Long.getLong("bench.warmup", 100_000);
+        long warmUp = Long.getLong("bench.warmup", 200_000);
         List<Result> results = new ArrayList<>();
         try (KafkaBroker kafka = KafkaBroker.startNew()) {
-            if (warmUp > 0) {
-                // both applications once over a small backlog first, so that neither is measured while the JIT
-                // still compiles it (in a 45 s run the compiler threads used as much CPU as the stream thread)
-                Result w = run(kafka, "warm-up", WARM_UP_METERS, warmUp);
-                log("warm-up (not measured): %,d readings, pass-through %.1f s, processor %.1f s", w.readings,
-                        w.passThroughSeconds, w.processorSeconds);
+            // Both applications first run over a smaller backlog of each fleet, unmeasured, so that neither is
+            // measured while the JIT still compiles it: without this, the compiler threads used as much CPU as the
+            // stream thread during a measured run.
+            for (int meters : warmUp > 0 ? fleets : List.<Integer>of()) {
+                Result w = run(kafka, "warm-up-" + meters, meters, Math.max(warmUp, meters));
+                log("warm-up (not measured): %,d meters, %,d readings, pass-through %.1f s, processor %.1f s",
+                        meters, w.readings, w.passThroughSeconds, w.processorSeconds);
             }
             for (int meters : fleets) {
                 results.add(run(kafka, Integer.toString(meters), meters, total));
@@ -160,6 +159,9 @@ public final class ProcessorBenchmark {
         if (System.getProperty("bench.cache.bytes") != null) {
             settings.put("cache.max.bytes", System.getProperty("bench.cache.bytes"));
         }
+        // -Dbench.kafka.<key>=<value>: any Kafka Streams or client setting of the processor, as kafka.<key>
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.kafka."))
+                .forEach(k -> settings.put(k.substring("bench.".length()), System.getProperty(k)));
         // the KPI topology alone; the portfolio application (its own consumer group) is measured apart
         settings.put("portfolio.enabled", "false");
         ServiceContext context = ServiceContext.create("bench");
