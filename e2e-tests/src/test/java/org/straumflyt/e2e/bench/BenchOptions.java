@@ -23,14 +23,17 @@ import org.straumflyt.simulator.fleet.PayloadFormat;
  *                       "after warm-up" latency figures (they are in the "all probes" ones)
  * @param rate           the pipeline phases' publishing pace, readings/s; 0 = as fast as the broker takes it (the
  *                       ceiling always runs at full speed)
+ * @param warmUpBuildings buildings of another municipality whose load goes through each pipeline phase first,
+ *                       unmeasured, so that the services are measured warm (0: none)
  */
 record BenchOptions(int buildings, int hours, List<PayloadFormat> formats, List<LatencySettings> settings,
-        int partitions, long seed, Duration probeInterval, Duration probePoll, Duration warmUp, double rate) {
+        int partitions, long seed, Duration probeInterval, Duration probePoll, Duration warmUp, double rate,
+        int warmUpBuildings) {
 
     static final String USAGE = """
             usage: PipelineBenchmark [--buildings N] [--hours H] [--formats LIST] [--settings LIST] [--partitions P]
                                      [--seed S] [--probe-interval-ms MS] [--probe-poll-ms MS] [--warm-up-s S]
-                                     [--rate R]
+                                     [--rate R] [--warm-up-buildings N]
               --buildings          buildings in the simulated fleet (default 100)
               --hours              simulated hours (default 12)
               --formats            canonical,ams,tasmota,senml,shelly (default canonical,ams,tasmota,senml: Shelly
@@ -44,6 +47,9 @@ record BenchOptions(int buildings, int hours, List<PayloadFormat> formats, List<
               --rate               publish the pipeline phases at R readings/s, to measure latency at a load the
                                    pipeline sustains (default 0: as fast as the broker takes it; the ceiling
                                    always runs at full speed)
+              --warm-up-buildings  before each pipeline phase's measured load, the load of N buildings of another
+                                   municipality goes through the freshly started services unmeasured, until the
+                                   store holds it, so that they are measured warm (default 40; 0 for none)
             """;
 
     static BenchOptions parse(String[] args) {
@@ -55,7 +61,7 @@ record BenchOptions(int buildings, int hours, List<PayloadFormat> formats, List<
             o.put(args[i].substring(2), args[++i]);
         }
         Set<String> known = Set.of("buildings", "hours", "formats", "settings", "partitions", "seed",
-                "probe-interval-ms", "probe-poll-ms", "warm-up-s", "rate");
+                "probe-interval-ms", "probe-poll-ms", "warm-up-s", "rate", "warm-up-buildings");
         o.keySet().stream().filter(k -> !known.contains(k)).findFirst().ifPresent(k -> {
             throw new IllegalArgumentException("unknown option --" + k);
         });
@@ -70,6 +76,7 @@ record BenchOptions(int buildings, int hours, List<PayloadFormat> formats, List<
                 Duration.ofMillis(Long.parseLong(o.getOrDefault("probe-interval-ms", "500"))),
                 Duration.ofMillis(Long.parseLong(o.getOrDefault("probe-poll-ms", "20"))),
                 Duration.ofSeconds(Long.parseLong(o.getOrDefault("warm-up-s", "30"))),
-                Double.parseDouble(o.getOrDefault("rate", "0")));
+                Double.parseDouble(o.getOrDefault("rate", "0")),
+                Integer.parseInt(o.getOrDefault("warm-up-buildings", "40")));
     }
 }

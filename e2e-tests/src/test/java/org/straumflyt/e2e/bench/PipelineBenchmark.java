@@ -27,6 +27,8 @@ import org.straumflyt.testsupport.QuestDbServer;
  */
 public final class PipelineBenchmark {
     private static final String MUNICIPALITY = "3201";
+    /** The warm-up fleet's municipality: other ids, so the verifier of the measured load never sees its rows. */
+    private static final String WARM_UP_MUNICIPALITY = "3299";
 
     private PipelineBenchmark() {
     }
@@ -53,6 +55,11 @@ public final class PipelineBenchmark {
             Load load = Load.generate(simulation);
             report.load(load);
             out.println(load);
+            Load warmUp = null;
+            if (options.warmUpBuildings() > 0) {
+                warmUp = Load.generate(warmUpSimulation(options, simulation, logs.resolve("truth-warm-up")));
+                out.println("warm-up load of each pipeline phase (not measured): " + warmUp);
+            }
 
             out.println("ceiling: Mosquitto → Paho subscriber → KafkaProducer ...");
             report.ceiling(new CeilingRun(kafka, mqtt, store, logs, options.partitions()).run(load));
@@ -61,13 +68,20 @@ public final class PipelineBenchmark {
             List<PipelineRun.Result> runs = new ArrayList<>();
             for (LatencySettings settings : options.settings()) {
                 out.println("pipeline, " + settings + " ...");
-                runs.add(new PipelineRun(kafka, mqtt, store, logs, options).run(settings, load, out));
+                runs.add(new PipelineRun(kafka, mqtt, store, logs, options).run(settings, load, warmUp, out));
                 report.pipeline(runs.get(runs.size() - 1));
                 report.loadAverage("after pipeline " + settings.name(), Machine.loadAverage());
             }
         }
         report.print(out);
         System.exit(0);
+    }
+
+    /** The warm-up fleet: fewer buildings of another municipality, another seed, the same hours and formats. */
+    private static SimulationOptions warmUpSimulation(BenchOptions options, SimulationOptions measured, Path truth) {
+        return new SimulationOptions(options.seed() + 1, options.warmUpBuildings(), WARM_UP_MUNICIPALITY,
+                options.formats(), measured.start(), Duration.ofHours(options.hours()), new Pacing.Max(),
+                FaultPlan.NONE, measured.mqttUri(), null, Topics.DEFAULT_PREFIX, truth);
     }
 
     /**

@@ -16,6 +16,7 @@ import org.straumflyt.local.ServiceProcess;
 import org.straumflyt.model.Topics;
 import org.straumflyt.publisher.layout.QuestDbTables;
 import org.straumflyt.simulator.SimulationOptions;
+import org.straumflyt.simulator.fleet.SimBuilding;
 import org.straumflyt.simulator.fleet.WeatherModel;
 import org.straumflyt.simulator.publish.RegistryPublisher;
 import org.straumflyt.simulator.verify.Verifier;
@@ -74,7 +75,11 @@ final class PipelineRun {
             long probeErrors, String verified, Map<String, ProcessUsage> usage) {
     }
 
-    Result run(LatencySettings settings, Load load, PrintStream progress) throws Exception {
+    /**
+     * @param warmUp a load of other buildings sent through the freshly started services first, unmeasured, until the
+     *               store holds it; {@code null} for none
+     */
+    Result run(LatencySettings settings, Load load, Load warmUp, PrintStream progress) throws Exception {
         String run = settings.name() + "-" + UUID.randomUUID().toString().substring(0, 6);
         Path dir = Files.createDirectories(logs.resolve(run));
         String prefix = "bench-" + run + ".";
@@ -87,11 +92,16 @@ final class PipelineRun {
                 service.awaitReady(Duration.ofSeconds(120));
             }
             SimulationOptions simulated = load.options();
-            new RegistryPublisher(kafka.bootstrapServers(), Topics.withPrefix(prefix)).publish(load.fleet(),
+            List<SimBuilding> fleet = new ArrayList<>(load.fleet());
+            if (warmUp != null) {
+                fleet.addAll(warmUp.fleet());
+            }
+            new RegistryPublisher(kafka.bootstrapServers(), Topics.withPrefix(prefix)).publish(fleet,
                     new WeatherModel(simulated.seed()),
                     simulated.start().atZone(ZoneOffset.UTC).toLocalDate().minusDays(1),
                     simulated.end().atZone(ZoneOffset.UTC).toLocalDate().plusDays(1));
-            awaitRegistry(new Metrics(services.get(1).url("/metrics")), prefix, load.fleet().size(), settings);
+            awaitRegistry(new Metrics(services.get(1).url("/metrics")), prefix, fleet.size(), settings);
+            long warmUpReadings = warmUp == null ? 0 : warmUp(warmUp, run, progress);
             ServiceProcess ingest = services.get(2);
             Processes processes = new Processes()
                     .add("ingest-mqtt", ingest::pid).add("stream-processor", services.get(1)::pid)
@@ -102,32 +112,26 @@ final class PipelineRun {
                 Map<String, ProcessUsage> before = processes.read();
                 probe.start(bench.probeInterval(), bench.probePoll(), bench.warmUp());
                 long start = System.nanoTime();
+                // the services' counters include the warm-up's readings
                 CounterProgress intoKafka = CounterProgress.watch(ingestMetrics, "ingest_readings_produced_total",
-                        load.readings(), probe, start, INGEST_SCRAPE_MS);
+                        warmUpReadings + load.readings(), probe, start, INGEST_SCRAPE_MS);
                 CounterProgress applied = CounterProgress.watch(new Metrics(services.get(1).url("/metrics")),
-                        "straumflyt_processor_readings_total", load.readings(), probe, start, PROCESSOR_SCRAPE_MS);
+                        "straumflyt_processor_readings_total", warmUpReadings + load.readings(), probe, start,
+                        PROCESSOR_SCRAPE_MS);
                 LoadPublisher.publish(mqtt.uri(), "bench-simulator-" + run, load, bench.rate());
                 double publishSeconds = seconds(start);
                 double kafkaSeconds = intoKafka.await(PHASE_TIMEOUT);
                 // Comparing with the ground truth is not free (for QuestDB either): only once the processor has
                 // applied every reading can the store match.
                 double processorSeconds = applied.await(PHASE_TIMEOUT);
-                Verifier verifier = new Verifier(store.httpUrl(), 1e-6, simulated.municipality());
-                long deadline = System.nanoTime() + PHASE_TIMEOUT.toNanos();
-                Verifier.Report report;
-                long passStart;
-                do {
-                    passStart = System.nanoTime();
-                    report = verifier.verify(load.truth());
-                    if (!report.ok()) {
-                        TimeUnit.MILLISECONDS.sleep(250);
-                    }
-                } while (!report.ok() && System.nanoTime() < deadline);
+                long[] passStart = new long[1];
+                Verifier.Report report = awaitStoreEqual(load, passStart);
                 double storeSeconds = seconds(start);
-                double verifyPass = seconds(passStart);
+                double verifyPass = seconds(passStart[0]);
                 Map<String, ProcessUsage> usage = processes.since(before);
                 long unresolved = probe.awaitOutstanding(Duration.ofSeconds(30));
-                long inKafka = (long) ingestMetrics.sum("ingest_readings_produced_total") - probe.readingsPublished();
+                long inKafka = (long) ingestMetrics.sum("ingest_readings_produced_total") - probe.readingsPublished()
+                        - warmUpReadings;
                 long deadLetters = (long) ingestMetrics.sum("ingest_dead_letters_total");
                 if (!report.ok()) {
                     progress.println("the store did not match the ground truth within " + PHASE_TIMEOUT + ":");
@@ -142,6 +146,41 @@ final class PipelineRun {
             }
             MqttSessions.discard(mqtt.uri(), "bench-ingest-" + run);
         }
+    }
+
+    /**
+     * Sends the warm-up load and waits until the store holds exactly its ground truth: the three services have then
+     * run every code path of the measured load, which starts warm. Returns its readings.
+     */
+    private long warmUp(Load warmUp, String run, PrintStream progress) throws Exception {
+        long start = System.nanoTime();
+        LoadPublisher.publish(mqtt.uri(), "bench-warm-up-" + run, warmUp, bench.rate());
+        Verifier.Report report = awaitStoreEqual(warmUp, new long[1]);
+        if (!report.ok()) {
+            throw new IllegalStateException("the warm-up load did not reach the store within " + PHASE_TIMEOUT
+                    + ": " + report.summary());
+        }
+        progress.printf("warm-up (not measured): %,d readings of %d buildings in the store after %.1f s%n",
+                warmUp.readings(), warmUp.fleet().size(), seconds(start));
+        return warmUp.readings();
+    }
+
+    /**
+     * Compares the store with the load's ground truth (its municipality only) until they are equal or the phase
+     * times out; {@code passStart[0]} is set to the start of the last comparison.
+     */
+    private Verifier.Report awaitStoreEqual(Load load, long[] passStart) throws Exception {
+        Verifier verifier = new Verifier(store.httpUrl(), 1e-6, load.options().municipality());
+        long deadline = System.nanoTime() + PHASE_TIMEOUT.toNanos();
+        Verifier.Report report;
+        do {
+            passStart[0] = System.nanoTime();
+            report = verifier.verify(load.truth());
+            if (!report.ok()) {
+                TimeUnit.MILLISECONDS.sleep(250);
+            }
+        } while (!report.ok() && System.nanoTime() < deadline);
+        return report;
     }
 
     /**
