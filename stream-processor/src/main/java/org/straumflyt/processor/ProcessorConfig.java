@@ -65,8 +65,9 @@ public final class ProcessorConfig extends ServiceConfig {
                                 + "commits so the KPI topics are not flooded. 0 emits every update.")
                 .define(STANDBY_REPLICAS, Type.INT, 0, Range.atLeast(0), Importance.LOW,
                         "Standby replicas of each state store on other instances, for fast fail-over.")
-                .define(STREAM_THREADS, Type.INT, 1, Range.atLeast(1), Importance.LOW,
-                        "Stream threads of this instance.")
+                .define(STREAM_THREADS, Type.INT, 2, Range.atLeast(1), Importance.LOW,
+                        "Stream threads of this instance. Two by default: with one, its stream thread limits the "
+                                + "processor long before a 2-core machine does (docs/BENCHMARKS.md).")
                 .define(STATE_STORE_TYPE, Type.STRING, "rocksdb", ConfigDef.ValidString.in("rocksdb", "in_memory"),
                         Importance.LOW, "Where state stores live: rocksdb (on disk, large fleets) or in_memory "
                                 + "(rebuilt from the changelogs on every start).")

@@ -225,6 +225,9 @@ final class PipelineRun {
         processor.put("STRAUMFLYT_APPLICATION_ID", "bench-processor-" + run);
         processor.put("STRAUMFLYT_STATE_DIR", dir.resolve("kafka-streams").toString());
         processor.putAll(settings.processorEnvironment());
+        // -Dbench.processor.<VARIABLE>=<value>: more of the processor's environment, e.g. STRAUMFLYT_STREAM_THREADS
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.processor."))
+                .forEach(k -> processor.put(k.substring("bench.processor.".length()), System.getProperty(k)));
         services.add(ServiceProcess.start("stream-processor", "org.straumflyt.processor.ProcessorMain", classpath,
                 Ports.free(), processor, dir));
 
