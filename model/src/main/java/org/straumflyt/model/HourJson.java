@@ -44,9 +44,7 @@ final class HourJson {
     private static final StreamingJson.Fields BUILDING_KEY_FIELDS = StreamingJson.Fields.of("buildingId",
             "hourStart");
 
-    /** The names the mapper writes and reads: wire names for carriers, enum names for sources and flags. */
-    private static final StreamingJson.Names<Carrier> CARRIERS = StreamingJson.Names.of(Carrier.class,
-            Carrier::wireName);
+    /** The names the mapper writes and reads: enum names for sources and flags (carriers: StreamingJson). */
     private static final StreamingJson.Names<EnergySource> SOURCES = StreamingJson.Names.of(EnergySource.class,
             EnergySource::name);
     private static final StreamingJson.Names<QualityFlag> QUALITY_FLAGS = StreamingJson.Names.of(QualityFlag.class,
@@ -60,7 +58,7 @@ final class HourJson {
         string(g, HOUR_FIELDS, METER_ID, hour.meterId());
         string(g, HOUR_FIELDS, REGISTER, hour.register());
         g.writeFieldName(HOUR_FIELDS.encoded(CARRIER));
-        g.writeString(CARRIERS.encoded(hour.carrier()));
+        g.writeString(StreamingJson.CARRIERS.encoded(hour.carrier()));
         string(g, HOUR_FIELDS, BUILDING_ID, hour.buildingId());
         instant(g, HOUR_FIELDS, HOUR_START, hour.hourStart());
         g.writeFieldName(HOUR_FIELDS.encoded(ENERGY_KWH));
@@ -105,7 +103,7 @@ final class HourJson {
             switch (field) {
                 case METER_ID -> meterId = StreamingJson.string(p);
                 case REGISTER -> register = StreamingJson.string(p);
-                case CARRIER -> carrier = StreamingJson.constant(p, CARRIERS);
+                case CARRIER -> carrier = StreamingJson.constant(p, StreamingJson.CARRIERS);
                 case BUILDING_ID -> buildingId = StreamingJson.string(p);
                 case HOUR_START -> hourStart = StreamingJson.instant(p);
                 case ENERGY_KWH -> energyKwh = StreamingJson.number(p);

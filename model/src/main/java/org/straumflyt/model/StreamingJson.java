@@ -33,6 +33,8 @@ import java.util.function.Function;
  */
 public final class StreamingJson {
     private static final JsonFactory FACTORY = Json.mapper().getFactory();
+    /** Carriers by the wire names the mapper writes and reads, for every codec that has a carrier field. */
+    public static final Names<Carrier> CARRIERS = Names.of(Carrier.class, Carrier::wireName);
 
     private StreamingJson() {
     }

@@ -124,10 +124,10 @@ final class PipelineRun {
                 // Comparing with the ground truth is not free (for QuestDB either): only once the processor has
                 // applied every reading can the store match.
                 double processorSeconds = applied.await(PHASE_TIMEOUT);
-                long[] passStart = new long[1];
-                Verifier.Report report = awaitStoreEqual(load, passStart);
+                Match match = awaitStoreEqual(load);
+                Verifier.Report report = match.report();
                 double storeSeconds = seconds(start);
-                double verifyPass = seconds(passStart[0]);
+                double verifyPass = seconds(match.lastPassStart());
                 Map<String, ProcessUsage> usage = processes.since(before);
                 long unresolved = probe.awaitOutstanding(Duration.ofSeconds(30));
                 long inKafka = (long) ingestMetrics.sum("ingest_readings_produced_total") - probe.readingsPublished()
@@ -155,7 +155,7 @@ final class PipelineRun {
     private long warmUp(Load warmUp, String run, PrintStream progress) throws Exception {
         long start = System.nanoTime();
         LoadPublisher.publish(mqtt.uri(), "bench-warm-up-" + run, warmUp, bench.rate());
-        Verifier.Report report = awaitStoreEqual(warmUp, new long[1]);
+        Verifier.Report report = awaitStoreEqual(warmUp).report();
         if (!report.ok()) {
             throw new IllegalStateException("the warm-up load did not reach the store within " + PHASE_TIMEOUT
                     + ": " + report.summary());
@@ -165,22 +165,25 @@ final class PipelineRun {
         return warmUp.readings();
     }
 
+    /** The last comparison with the ground truth, and when it started ({@link System#nanoTime}). */
+    private record Match(Verifier.Report report, long lastPassStart) {
+    }
+
     /**
      * Compares the store with the load's ground truth (its municipality only) until they are equal or the phase
-     * times out; {@code passStart[0]} is set to the start of the last comparison.
+     * times out.
      */
-    private Verifier.Report awaitStoreEqual(Load load, long[] passStart) throws Exception {
+    private Match awaitStoreEqual(Load load) throws Exception {
         Verifier verifier = new Verifier(store.httpUrl(), 1e-6, load.options().municipality());
         long deadline = System.nanoTime() + PHASE_TIMEOUT.toNanos();
-        Verifier.Report report;
-        do {
-            passStart[0] = System.nanoTime();
-            report = verifier.verify(load.truth());
-            if (!report.ok()) {
-                TimeUnit.MILLISECONDS.sleep(250);
+        while (true) {
+            long passStart = System.nanoTime();
+            Verifier.Report report = verifier.verify(load.truth());
+            if (report.ok() || System.nanoTime() >= deadline) {
+                return new Match(report, passStart);
             }
-        } while (!report.ok() && System.nanoTime() < deadline);
-        return report;
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
     }
 
     /**

@@ -44,11 +44,9 @@ public final class ReadingParser {
     private static final int MQTT_TOPIC = 1;
     private static final int FORMAT = 1 << 1;
 
-    /** The exact names the mapper reads and writes: enum names for kinds, wire names for carriers. */
+    /** The exact names the mapper reads and writes for kinds: their enum names (carriers: StreamingJson). */
     private static final StreamingJson.Names<ReadingKind> KINDS = StreamingJson.Names.of(ReadingKind.class,
             ReadingKind::name);
-    private static final StreamingJson.Names<Carrier> CARRIERS = StreamingJson.Names.of(Carrier.class,
-            Carrier::wireName);
 
     private ReadingParser() {
     }
@@ -89,7 +87,7 @@ public final class ReadingParser {
                 case VALUE -> value = StreamingJson.number(p);
                 case TIMESTAMP -> timestamp = StreamingJson.instant(p);
                 case INTERVAL_START -> intervalStart = StreamingJson.instant(p);
-                case CARRIER -> carrier = StreamingJson.constant(p, CARRIERS);
+                case CARRIER -> carrier = StreamingJson.constant(p, StreamingJson.CARRIERS);
                 case BUILDING_ID -> buildingId = StreamingJson.string(p);
                 default -> origin = origin(p);
             }
