@@ -18,6 +18,7 @@ import org.straumflyt.publisher.consume.PublisherMetrics;
 import org.straumflyt.publisher.consume.PublishLoops;
 import org.straumflyt.publisher.write.Backoff;
 import org.straumflyt.publisher.write.InfluxPointStore;
+import org.straumflyt.runtime.KafkaMeters;
 import org.straumflyt.runtime.Service;
 import org.straumflyt.runtime.ServiceContext;
 import org.straumflyt.runtime.TopicProvisioner;
@@ -32,13 +33,15 @@ public final class PublisherService implements Service {
     private static final Logger LOG = LoggerFactory.getLogger(PublisherService.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
+    /** How often the Kafka consumer's meters on /metrics follow its metrics (Micrometer's default). */
+    private static final Duration KAFKA_METERS_REFRESH = Duration.ofMinutes(1);
     private final PublisherConfig config;
     private final ServiceContext context;
     private final Topics topics;
     private InfluxPointStore store;
     private KafkaConsumer<byte[], byte[]> consumer;
     private KafkaProducer<String, DeadLetter> producer;
-    private KafkaClientMetrics consumerMetrics;
+    private KafkaMeters.Binding consumerMetrics;
     private PublishLoop loop;
     private Thread thread;
 
@@ -63,8 +66,9 @@ public final class PublisherService implements Service {
         }
         consumer = new KafkaConsumer<>(consumerProperties(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
-        consumerMetrics = new KafkaClientMetrics(consumer);
-        consumerMetrics.bindTo(context.registry());
+        KafkaConsumer<byte[], byte[]> client = consumer;
+        consumerMetrics = KafkaMeters.bind(context, client::metrics, () -> new KafkaClientMetrics(client), null,
+                KAFKA_METERS_REFRESH);
         Topic<String, DeadLetter> dlq = topics.kpiDlq();
         producer = new KafkaProducer<>(producerProperties(), dlq.keySerde().serializer(),
                 dlq.valueSerde().serializer());

@@ -23,6 +23,7 @@ public class ServiceConfig extends AbstractConfig {
     public static final String TOPIC_PARTITIONS = "topic.partitions";
     public static final String TOPIC_REPLICATION_FACTOR = "topic.replication.factor";
     public static final String KAFKA_PREFIX = "kafka.";
+    public static final String METRICS_KAFKA = "metrics.kafka";
 
     protected ServiceConfig(ConfigDef definition, Map<String, String> values) {
         super(definition, values, false);
@@ -45,7 +46,13 @@ public class ServiceConfig extends AbstractConfig {
                 .define(HTTP_HOST, Type.STRING, "0.0.0.0", Importance.LOW,
                         "Address the /health and /metrics endpoint binds to.")
                 .define(HTTP_PORT, Type.INT, defaultHttpPort, Range.between(0, 65535), Importance.MEDIUM,
-                        "Port of the /health and /metrics endpoint; 0 picks a free one.");
+                        "Port of the /health and /metrics endpoint; 0 picks a free one.")
+                .define(METRICS_KAFKA, Type.STRING, "summary",
+                        ConfigDef.CaseInsensitiveValidString.in("summary", "full"), Importance.LOW,
+                        "Kafka client and Kafka Streams meters on /metrics: summary (per client and stream thread: "
+                                + "consumer lag, request, commit and processing rates) or full (also per topic, "
+                                + "partition, broker, task, processor node and state store: tens of thousands in "
+                                + "a stream processor, and costly to collect).");
     }
 
     public String bootstrapServers() {
@@ -62,6 +69,11 @@ public class ServiceConfig extends AbstractConfig {
 
     public int httpPort() {
         return getInt(HTTP_PORT);
+    }
+
+    /** Which Kafka meters /metrics shows. */
+    public KafkaMeterDetail kafkaMeterDetail() {
+        return KafkaMeterDetail.parse(getString(METRICS_KAFKA));
     }
 
     /** How to create missing topics, or {@code null} when this service must not create any. */

@@ -17,11 +17,18 @@ import java.time.Clock;
  * @param registry where the service's meters go
  * @param health   where the service registers its readiness checks
  * @param clock    the one clock of the service; tests pass a fixed or offset one
+ * @param kafkaMeters how many of the Kafka clients' own metrics the service binds to the registry
  */
-public record ServiceContext(String name, PrometheusMeterRegistry registry, Health health, Clock clock) {
+public record ServiceContext(String name, PrometheusMeterRegistry registry, Health health, Clock clock,
+        KafkaMeterDetail kafkaMeters) {
 
-    /** A context with a fresh registry carrying JVM and process metrics. */
+    /** A context with a fresh registry carrying JVM and process metrics, and a summary of the Kafka metrics. */
     public static ServiceContext create(String name) {
+        return create(name, KafkaMeterDetail.SUMMARY);
+    }
+
+    /** A context with a fresh registry carrying JVM and process metrics, and the Kafka metrics in that detail. */
+    public static ServiceContext create(String name, KafkaMeterDetail kafkaMeters) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().commonTags("service", name);
         new JvmMemoryMetrics().bindTo(registry);
@@ -30,6 +37,6 @@ public record ServiceContext(String name, PrometheusMeterRegistry registry, Heal
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        return new ServiceContext(name, registry, new Health(), Clock.systemUTC());
+        return new ServiceContext(name, registry, new Health(), Clock.systemUTC(), kafkaMeters);
     }
 }

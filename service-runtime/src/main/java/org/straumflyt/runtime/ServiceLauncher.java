@@ -44,7 +44,7 @@ public final class ServiceLauncher {
             System.exit(EXIT_BAD_CONFIG);
             return;
         }
-        ServiceContext context = ServiceContext.create(name);
+        ServiceContext context = ServiceContext.create(name, config.kafkaMeterDetail());
         OpsServer ops = OpsServer.start(name, config.httpHost(), config.httpPort(), context.health(),
                 context.registry());
         Service service;

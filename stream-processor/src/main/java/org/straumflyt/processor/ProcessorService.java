@@ -2,7 +2,10 @@ package org.straumflyt.processor;
 
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
@@ -14,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.straumflyt.model.Topics;
 import org.straumflyt.processor.portfolio.PortfolioMetrics;
 import org.straumflyt.processor.portfolio.PortfolioTopology;
+import org.straumflyt.runtime.KafkaMeters;
 import org.straumflyt.runtime.Service;
 import org.straumflyt.runtime.ServiceContext;
 import org.straumflyt.runtime.TopicProvisioner;
@@ -22,19 +26,36 @@ import org.straumflyt.runtime.TopicProvisioner;
 public final class ProcessorService implements Service {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessorService.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /** How often the Kafka Streams meters are matched with Kafka's current metrics (Micrometer's default). */
+    static final Duration KAFKA_METERS_REFRESH = Duration.ofMinutes(1);
 
     private final ProcessorConfig config;
     private final ServiceContext context;
     private final Topics topics;
     private KafkaStreams streams;
-    private KafkaStreamsMetrics streamsMetrics;
+    private KafkaMeters.Binding streamsMetrics;
     private KafkaStreams portfolioStreams;
-    private KafkaStreamsMetrics portfolioStreamsMetrics;
+    private KafkaMeters.Binding portfolioStreamsMetrics;
+    private final Duration kafkaMetersRefresh;
+    private final ScheduledExecutorService kafkaMetersScheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "kafka-meters");
+        t.setDaemon(true);
+        return t;
+    });
 
     public ProcessorService(ProcessorConfig config, ServiceContext context) {
+        this(config, context, KAFKA_METERS_REFRESH);
+    }
+
+    /**
+     * @param kafkaMetersRefresh how often the Kafka Streams meters on /metrics follow the metrics Kafka Streams has
+     *                           (its tasks, stores and clients come and go); tests shorten it
+     */
+    public ProcessorService(ProcessorConfig config, ServiceContext context, Duration kafkaMetersRefresh) {
         this.config = config;
         this.context = context;
         this.topics = Topics.withPrefix(config.topicPrefix());
+        this.kafkaMetersRefresh = kafkaMetersRefresh;
     }
 
     @Override
@@ -52,8 +73,7 @@ public final class ProcessorService implements Service {
             LOG.error("stream thread failed; replacing it", e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        streamsMetrics = new KafkaStreamsMetrics(streams);
-        streamsMetrics.bindTo(context.registry());
+        streamsMetrics = kafkaMeters(streams);
         context.health().check("kafka-streams", () -> streams.state() == KafkaStreams.State.RUNNING);
         streams.start();
         LOG.info("stream processor {} started on {}", config.applicationId(), config.bootstrapServers());
@@ -76,12 +96,17 @@ public final class ProcessorService implements Service {
             LOG.error("portfolio stream thread failed; replacing it", e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        portfolioStreamsMetrics = new KafkaStreamsMetrics(portfolioStreams);
-        portfolioStreamsMetrics.bindTo(context.registry());
+        portfolioStreamsMetrics = kafkaMeters(portfolioStreams);
         context.health().check("kafka-streams-portfolio",
                 () -> portfolioStreams.state() == KafkaStreams.State.RUNNING);
         portfolioStreams.start();
         LOG.info("portfolio application {} started", portfolioApplicationId());
+    }
+
+    private KafkaMeters.Binding kafkaMeters(KafkaStreams kafkaStreams) {
+        return KafkaMeters.bind(context, kafkaStreams::metrics,
+                () -> new KafkaStreamsMetrics(kafkaStreams, List.of(), kafkaMetersScheduler, kafkaMetersRefresh),
+                kafkaMetersScheduler, kafkaMetersRefresh);
     }
 
     String portfolioApplicationId() {
@@ -139,5 +164,6 @@ public final class ProcessorService implements Service {
             streams.close(CLOSE_TIMEOUT);
             LOG.info("stream processor stopped in state {}", streams.state());
         }
+        kafkaMetersScheduler.shutdownNow();
     }
 }

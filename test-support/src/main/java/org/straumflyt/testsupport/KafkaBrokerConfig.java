@@ -113,6 +113,7 @@ final class KafkaBrokerConfig {
         p.put("log.segment.bytes", 16 * 1024 * 1024);
         p.put("num.network.threads", 2);
         p.put("num.io.threads", 4);
+        p.put("add.partitions.to.txn.retry.backoff.max.ms", 1_000);
         return p;
     }
 }

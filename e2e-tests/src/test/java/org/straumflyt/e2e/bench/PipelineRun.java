@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.straumflyt.local.ServiceProcess;
 import org.straumflyt.model.Topics;
 import org.straumflyt.publisher.layout.QuestDbTables;
@@ -100,7 +104,7 @@ final class PipelineRun {
                     new WeatherModel(simulated.seed()),
                     simulated.start().atZone(ZoneOffset.UTC).toLocalDate().minusDays(1),
                     simulated.end().atZone(ZoneOffset.UTC).toLocalDate().plusDays(1));
-            awaitRegistry(new Metrics(services.get(1).url("/metrics")), prefix, fleet.size(), settings);
+            awaitRegistry(run, prefix);
             long warmUpReadings = warmUp == null ? 0 : warmUp(warmUp, run, progress);
             ServiceProcess ingest = services.get(2);
             Processes processes = new Processes()
@@ -190,20 +194,34 @@ final class PipelineRun {
      * Waits until the processor has taken in the building registry. A reading of a meter the registry does not
      * name yet is metered but belongs to no building, and stays so (docs/METERING.md): sent right after the
      * registry, the readings (stamped hours ago) can overtake it in the processor, which picks the oldest
-     * timestamp first.
+     * timestamp first. Taken in = the processor's committed offsets (exactly-once: committed with what it made of
+     * the records) have reached the end of every partition of registry.buildings.
      */
-    private static void awaitRegistry(Metrics processor, String prefix, int buildings, LatencySettings settings)
-            throws Exception {
+    private void awaitRegistry(String run, String prefix) throws Exception {
+        String topic = prefix + "registry.buildings";
+        Admin admin = kafka.admin();
+        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+        admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                .forEach(p -> ends.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        Map<TopicPartition, Long> end = new HashMap<>();
+        admin.listOffsets(ends).all().get().forEach((tp, info) -> end.put(tp, info.offset()));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (processor.sum("kafka_consumer_fetch_manager_records_consumed_total", "StreamThread",
-                "topic=\"" + prefix + "registry.buildings\"") < buildings) {
+        while (true) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(processorId(run))
+                    .partitionsToOffsetAndMetadata().get();
+            if (end.entrySet().stream().allMatch(e -> e.getValue() == 0 || (committed.get(e.getKey()) != null
+                    && committed.get(e.getKey()).offset() >= e.getValue()))) {
+                return;
+            }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the processor did not read the registry within 60 s");
+                throw new IllegalStateException("the processor did not take in the registry within 60 s");
             }
             TimeUnit.MILLISECONDS.sleep(100);
         }
-        // Consumed is not yet applied: one commit interval and a margin.
-        TimeUnit.MILLISECONDS.sleep(settings.commitIntervalMs() + 2_000);
+    }
+
+    private static String processorId(String run) {
+        return "bench-processor-" + run;
     }
 
     /** Publisher, processor, ingest: downstream first, so nothing waits for a consumer that is not there yet. */
@@ -225,7 +243,7 @@ final class PipelineRun {
                 Ports.free(), publisher, dir));
 
         Map<String, String> processor = new HashMap<>(common);
-        processor.put("STRAUMFLYT_APPLICATION_ID", "bench-processor-" + run);
+        processor.put("STRAUMFLYT_APPLICATION_ID", processorId(run));
         processor.put("STRAUMFLYT_STATE_DIR", dir.resolve("kafka-streams").toString());
         processor.putAll(settings.processorEnvironment());
         // -Dbench.processor.<VARIABLE>=<value>: more of the processor's environment, e.g. STRAUMFLYT_STREAM_THREADS
