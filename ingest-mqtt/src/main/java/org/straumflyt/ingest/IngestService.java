@@ -2,6 +2,7 @@ package org.straumflyt.ingest;
 
 import java.util.Locale;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLSocketFactory;
@@ -15,6 +16,7 @@ import org.straumflyt.ingest.mqtt.MqttSource;
 import org.straumflyt.ingest.mqtt.Tls;
 import org.straumflyt.model.Topic;
 import org.straumflyt.model.Topics;
+import org.straumflyt.runtime.KafkaMeters;
 import org.straumflyt.runtime.Service;
 import org.straumflyt.runtime.ServiceContext;
 import org.straumflyt.runtime.TopicProvisioner;
@@ -24,6 +26,8 @@ import org.slf4j.LoggerFactory;
 /** ingest-mqtt: wires the MQTT connection, the pipeline and the Kafka producer, and reports their health. */
 public final class IngestService implements Service {
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+    /** How often the Kafka producer's meters on /metrics follow its metrics (Micrometer's default). */
+    private static final Duration KAFKA_METERS_REFRESH = Duration.ofMinutes(1);
 
     private final IngestConfig config;
     private final ServiceContext context;
@@ -32,6 +36,7 @@ public final class IngestService implements Service {
     private volatile KafkaProbe probe;
     private volatile Bridge bridge;
     private volatile MqttSource source;
+    private volatile KafkaMeters.Binding kafkaMeters;
 
     public IngestService(IngestConfig config, ServiceContext context) {
         this.config = config;
@@ -54,6 +59,7 @@ public final class IngestService implements Service {
         }
         IngestMetrics metrics = new IngestMetrics(context.registry());
         sink = new KafkaSink(config.kafkaProperties(), metrics::sendRetried);
+        kafkaMeters = sink.bindMeters(context, KAFKA_METERS_REFRESH);
         probe = new KafkaProbe(config.kafkaProperties());
         MessageDecoder decoder = new MessageDecoder(config.routes(), config.maxPayloadBytes(), config.maxFuture());
         bridge = new Bridge(decoder, sink, topics, metrics, context.clock());
@@ -100,6 +106,9 @@ public final class IngestService implements Service {
         }
         if (probe != null) {
             probe.close();
+        }
+        if (kafkaMeters != null) {
+            kafkaMeters.close();
         }
         if (sink != null) {
             sink.close();

@@ -1,5 +1,6 @@
 package org.straumflyt.ingest.kafka;
 
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.Executors;
@@ -15,6 +16,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.straumflyt.runtime.KafkaMeters;
+import org.straumflyt.runtime.ServiceContext;
 
 /**
  * The one idempotent, {@code acks=all} producer of ingest. A record Kafka does not confirm is sent again with
@@ -116,6 +119,11 @@ public final class KafkaSink implements AutoCloseable {
             LOG.warn("Kafka did not take a record for {} ({}); {} failed sends since the last warning; sending again "
                     + "with backoff up to {} ms", record.topic(), error.toString(), failures, MAX_BACKOFF_MS);
         }
+    }
+
+    /** Binds the producer's own metrics to the service's registry, in the detail its configuration asks for. */
+    public KafkaMeters.Binding bindMeters(ServiceContext context, Duration refresh) {
+        return KafkaMeters.bind(context, producer::metrics, () -> new KafkaClientMetrics(producer), null, refresh);
     }
 
     /** Waits until every record sent so far is confirmed or failed. */
