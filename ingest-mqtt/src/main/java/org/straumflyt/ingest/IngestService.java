@@ -2,7 +2,6 @@ package org.straumflyt.ingest;
 
 import java.util.Locale;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLSocketFactory;
@@ -26,8 +25,6 @@ import org.slf4j.LoggerFactory;
 /** ingest-mqtt: wires the MQTT connection, the pipeline and the Kafka producer, and reports their health. */
 public final class IngestService implements Service {
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
-    /** How often the Kafka producer's meters on /metrics follow its metrics (Micrometer's default). */
-    private static final Duration KAFKA_METERS_REFRESH = Duration.ofMinutes(1);
 
     private final IngestConfig config;
     private final ServiceContext context;
@@ -59,7 +56,7 @@ public final class IngestService implements Service {
         }
         IngestMetrics metrics = new IngestMetrics(context.registry());
         sink = new KafkaSink(config.kafkaProperties(), metrics::sendRetried);
-        kafkaMeters = sink.bindMeters(context, KAFKA_METERS_REFRESH);
+        kafkaMeters = sink.bindMeters(context, KafkaMeters.DEFAULT_REFRESH);
         probe = new KafkaProbe(config.kafkaProperties());
         MessageDecoder decoder = new MessageDecoder(config.routes(), config.maxPayloadBytes(), config.maxFuture());
         bridge = new Bridge(decoder, sink, topics, metrics, context.clock());

@@ -33,8 +33,6 @@ public final class PublisherService implements Service {
     private static final Logger LOG = LoggerFactory.getLogger(PublisherService.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
-    /** How often the Kafka consumer's meters on /metrics follow its metrics (Micrometer's default). */
-    private static final Duration KAFKA_METERS_REFRESH = Duration.ofMinutes(1);
     private final PublisherConfig config;
     private final ServiceContext context;
     private final Topics topics;
@@ -68,7 +66,7 @@ public final class PublisherService implements Service {
                 new ByteArrayDeserializer());
         KafkaConsumer<byte[], byte[]> client = consumer;
         consumerMetrics = KafkaMeters.bind(context, client::metrics, () -> new KafkaClientMetrics(client), null,
-                KAFKA_METERS_REFRESH);
+                KafkaMeters.DEFAULT_REFRESH);
         Topic<String, DeadLetter> dlq = topics.kpiDlq();
         producer = new KafkaProducer<>(producerProperties(), dlq.keySerde().serializer(),
                 dlq.valueSerde().serializer());

@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class KafkaMeters implements MeterBinder, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaMeters.class);
+    /** How often the meters follow the client's metrics by default, as often as Micrometer's Kafka binders do. */
+    public static final Duration DEFAULT_REFRESH = Duration.ofMinutes(1);
     /** Micrometer's Kafka binders leave these out too: version strings and a count of the metrics themselves. */
     private static final List<String> SKIPPED_GROUPS = List.of("app-info", "kafka-metrics-count");
 

@@ -26,8 +26,6 @@ import org.straumflyt.runtime.TopicProvisioner;
 public final class ProcessorService implements Service {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessorService.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
-    /** How often the Kafka Streams meters are matched with Kafka's current metrics (Micrometer's default). */
-    static final Duration KAFKA_METERS_REFRESH = Duration.ofMinutes(1);
 
     private final ProcessorConfig config;
     private final ServiceContext context;
@@ -44,7 +42,7 @@ public final class ProcessorService implements Service {
     });
 
     public ProcessorService(ProcessorConfig config, ServiceContext context) {
-        this(config, context, KAFKA_METERS_REFRESH);
+        this(config, context, KafkaMeters.DEFAULT_REFRESH);
     }
 
     /**
