@@ -1,6 +1,5 @@
 package org.straumflyt.runtime;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.config.ConfigException;
@@ -21,15 +20,14 @@ public enum KafkaMeterDetail {
     /** Every metric the Kafka clients and Kafka Streams report (Micrometer's Kafka binders). */
     FULL;
 
-    /** Tags (Kafka's names, with dashes) that make a Kafka metric fine-grained. */
+    /** Tags (as Kafka names them) that make a Kafka metric fine-grained; state stores' end in "-state-id". */
     private static final Set<String> FINE_TAGS = Set.of("topic", "partition", "node-id", "task-id",
             "processor-node-id", "record-cache-id");
 
     /** Whether a metric with these tags is one per topic, partition, broker, task, processor node or state store. */
     static boolean fineGrained(Map<String, String> tags) {
         for (String key : tags.keySet()) {
-            String k = key.toLowerCase(Locale.ROOT).replace('.', '-').replace('_', '-');
-            if (FINE_TAGS.contains(k) || k.endsWith("-state-id")) {
+            if (FINE_TAGS.contains(key) || key.endsWith("-state-id")) {
                 return true;
             }
         }

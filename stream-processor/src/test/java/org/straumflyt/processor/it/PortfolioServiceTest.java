@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -50,13 +49,11 @@ class PortfolioServiceTest {
     @Test
     void shouldFeedTheTwinAndThePortfolioFromThePublicTopics(KafkaBroker kafka) throws Exception {
         // Given a running service with a one-second portfolio interval
-        String prefix = "portfolio-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+        String prefix = TestProcessorSettings.uniquePrefix("portfolio");
         Topics topics = Topics.withPrefix(prefix);
         Path state = Files.createDirectories(Path.of("target", "portfolio-test", prefix));
-        Map<String, String> settings = Map.of("kafka.bootstrap.servers", kafka.bootstrapServers(),
-                "topic.prefix", prefix, "application.id", prefix + "processor",
-                "state.dir", state.toAbsolutePath().toString(), "commit.interval.ms", "200",
-                "topic.partitions", "2", "portfolio.emit.interval.seconds", "1");
+        Map<String, String> settings = TestProcessorSettings.of(kafka, prefix, state,
+                "portfolio.emit.interval.seconds", "1");
         ServiceContext context = ServiceContext.create("test");
         try (ProcessorService service = new ProcessorService(new ProcessorConfig(settings), context)) {
             service.start();

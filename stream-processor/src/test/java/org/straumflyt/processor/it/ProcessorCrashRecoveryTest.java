@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -53,7 +52,7 @@ class ProcessorCrashRecoveryTest {
     @Test
     void shouldEndWithTheOracleValuesAfterAKillAndRestartMidStream(KafkaBroker kafka) throws Exception {
         // Given readings of 12 meters every 10 minutes for 8 hours, shuffled, with redeliveries
-        String prefix = "crash-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+        String prefix = TestProcessorSettings.uniquePrefix("crash");
         Topics topics = Topics.withPrefix(prefix);
         Properties admin = new Properties();
         admin.put("bootstrap.servers", kafka.bootstrapServers());
@@ -67,10 +66,8 @@ class ProcessorCrashRecoveryTest {
         int half = delivered.size() * 6 / 10;
 
         Path dir = Files.createDirectories(Path.of("target", "crash-test", prefix));
-        Map<String, String> settings = Map.of("kafka.bootstrap.servers", kafka.bootstrapServers(),
-                "topic.prefix", prefix, "application.id", prefix + "processor",
-                "state.dir", dir.resolve("state").toAbsolutePath().toString(), "http.port", "0",
-                "commit.interval.ms", "200", "topic.partitions", "2");
+        Map<String, String> settings = TestProcessorSettings.of(kafka, prefix, dir.resolve("state"),
+                "http.port", "0");
         Path log = dir.resolve("processor.log");
 
         // When the processor runs through part of them and is killed

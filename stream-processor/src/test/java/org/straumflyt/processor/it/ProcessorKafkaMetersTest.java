@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -42,13 +41,11 @@ class ProcessorKafkaMetersTest {
     @Test
     void shouldExposeASummaryOfTheKafkaMetersOfARunningProcessor(KafkaBroker kafka) throws Exception {
         // Given a running processor with the default context
-        String prefix = "meters-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+        String prefix = TestProcessorSettings.uniquePrefix("meters");
         Topics topics = Topics.withPrefix(prefix);
         Path state = Files.createDirectories(Path.of("target", "meters-test", prefix));
-        Map<String, String> settings = Map.of("kafka.bootstrap.servers", kafka.bootstrapServers(),
-                "topic.prefix", prefix, "application.id", prefix + "processor",
-                "state.dir", state.toAbsolutePath().toString(), "commit.interval.ms", "200",
-                "meter.emit.interval.ms", "200", "topic.partitions", "2");
+        Map<String, String> settings = TestProcessorSettings.of(kafka, prefix, state,
+                "meter.emit.interval.ms", "200");
         ServiceContext context = ServiceContext.create("test");
         PrometheusMeterRegistry registry = context.registry();
         // Kafka Streams meters follow Kafka's metrics every second instead of every minute
