@@ -34,9 +34,24 @@ final class QuestDbConfig {
                 "telemetry.enabled=false",
                 "shared.worker.count=2",
                 "pg.worker.count=1",
+                // QuestDB's workers spin (yield, then nap) for thousands of idle loops before they sleep, which suits a
+                // server of its own. Sharing two cores with Kafka and the services, that spinning cost it 0.84 of a
+                // core under 47 small queries/s (0.27 with these thresholds; docs/BENCHMARKS.md, session 7).
+                spinThresholds("shared.worker"),
+                spinThresholds("http.worker"),
+                spinThresholds("http.min.worker"),
+                spinThresholds("pg.worker"),
+                spinThresholds("wal.apply.worker"),
+                spinThresholds("line.tcp.writer.worker"),
+                spinThresholds("line.tcp.io.worker"),
                 "");
         Files.writeString(conf.resolve("server.conf"), serverConf, StandardCharsets.UTF_8);
         Files.writeString(conf.resolve("log.conf"), LOG_CONF, StandardCharsets.UTF_8);
+    }
+
+    /** A worker pool yields after 10 idle loops, naps after 20 and sleeps after 50. */
+    private static String spinThresholds(String pool) {
+        return pool + ".yield.threshold=10\n" + pool + ".nap.threshold=20\n" + pool + ".sleep.threshold=50";
     }
 
     /** The four loopback ports a QuestDB instance listens on. */

@@ -23,22 +23,26 @@ import org.straumflyt.simulator.fleet.PayloadFormat;
  *                       "after warm-up" latency figures (they are in the "all probes" ones)
  * @param rate           the pipeline phases' publishing pace, readings/s; 0 = as fast as the broker takes it (the
  *                       ceiling always runs at full speed)
- * @param warmUpBuildings buildings of another municipality whose load goes through each pipeline phase first,
- *                       unmeasured, so that the services are measured warm (0: none)
+ * @param warmUpBuildings buildings of each warm-up round's municipality (0: no warm-up)
+ * @param warmUpRounds   at most this many warm-up rounds before each phase; they stop once the JIT compilers have
+ *                       settled ({@link JitWarmUp})
  */
 record BenchOptions(int buildings, int hours, List<PayloadFormat> formats, List<LatencySettings> settings,
         int partitions, long seed, Duration probeInterval, Duration probePoll, Duration warmUp, double rate,
-        int warmUpBuildings) {
+        int warmUpBuildings, int warmUpRounds) {
 
     static final String USAGE = """
             usage: PipelineBenchmark [--buildings N] [--hours H] [--formats LIST] [--settings LIST] [--partitions P]
                                      [--seed S] [--probe-interval-ms MS] [--probe-poll-ms MS] [--warm-up-s S]
-                                     [--rate R] [--warm-up-buildings N]
+                                     [--rate R] [--warm-up-buildings N] [--warm-up-rounds N]
               --buildings          buildings in the simulated fleet (default 100)
-              --hours              simulated hours (default 12)
+              --hours              simulated hours (default 48: about 960,000 readings, a minute or more per phase,
+                                   so that the rate is sustained rather than a burst)
               --formats            canonical,ams,tasmota,senml,shelly (default canonical,ams,tasmota,senml: Shelly
                                    payloads carry no reading time, ingest stamps them on arrival)
-              --settings           default,low-latency (default both, one pipeline phase each)
+              --settings           default,low-latency,ms:<commit>/<emit>/<linger> (default: default,low-latency;
+                                   one pipeline phase each; ms: the processor's commit and meter emit intervals
+                                   and the publisher's batch linger, in ms, e.g. ms:250/250/250)
               --partitions         partitions of every topic (default 6, the services' default)
               --seed               simulator seed (default 42)
               --probe-interval-ms  time between latency probes (default 500)
@@ -47,9 +51,11 @@ record BenchOptions(int buildings, int hours, List<PayloadFormat> formats, List<
               --rate               publish the pipeline phases at R readings/s, to measure latency at a load the
                                    pipeline sustains (default 0: as fast as the broker takes it; the ceiling
                                    always runs at full speed)
-              --warm-up-buildings  before each pipeline phase's measured load, the load of N buildings of another
-                                   municipality goes through the freshly started services unmeasured, until the
-                                   store holds it, so that they are measured warm (default 40; 0 for none)
+              --warm-up-buildings  before each phase's measured load, rounds of the load of N buildings of another
+                                   municipality each (at most 12 simulated hours) go through the freshly started
+                                   processes unmeasured, until their JIT compilers spend less than 10 % of a round
+                                   compiling, so that they are measured warm (default 40; 0 for none)
+              --warm-up-rounds     at most this many warm-up rounds (default 20)
             """;
 
     static BenchOptions parse(String[] args) {
@@ -61,12 +67,13 @@ record BenchOptions(int buildings, int hours, List<PayloadFormat> formats, List<
             o.put(args[i].substring(2), args[++i]);
         }
         Set<String> known = Set.of("buildings", "hours", "formats", "settings", "partitions", "seed",
-                "probe-interval-ms", "probe-poll-ms", "warm-up-s", "rate", "warm-up-buildings");
+                "probe-interval-ms", "probe-poll-ms", "warm-up-s", "rate", "warm-up-buildings",
+                "warm-up-rounds");
         o.keySet().stream().filter(k -> !known.contains(k)).findFirst().ifPresent(k -> {
             throw new IllegalArgumentException("unknown option --" + k);
         });
         return new BenchOptions(Integer.parseInt(o.getOrDefault("buildings", "100")),
-                Integer.parseInt(o.getOrDefault("hours", "12")),
+                Integer.parseInt(o.getOrDefault("hours", "48")),
                 Arrays.stream(o.getOrDefault("formats", "canonical,ams,tasmota,senml").split(","))
                         .map(PayloadFormat::parse).toList(),
                 Arrays.stream(o.getOrDefault("settings", "default,low-latency").split(","))
@@ -77,6 +84,7 @@ record BenchOptions(int buildings, int hours, List<PayloadFormat> formats, List<
                 Duration.ofMillis(Long.parseLong(o.getOrDefault("probe-poll-ms", "20"))),
                 Duration.ofSeconds(Long.parseLong(o.getOrDefault("warm-up-s", "30"))),
                 Double.parseDouble(o.getOrDefault("rate", "0")),
-                Integer.parseInt(o.getOrDefault("warm-up-buildings", "40")));
+                Integer.parseInt(o.getOrDefault("warm-up-buildings", "40")),
+                Integer.parseInt(o.getOrDefault("warm-up-rounds", "20")));
     }
 }

@@ -1,5 +1,6 @@
 package org.straumflyt.e2e.bench;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -32,11 +33,16 @@ final class CeilingRun {
      * @param seconds        from the first publish until Kafka confirmed the last message and it was acknowledged, s
      * @param publishSeconds from the first publish until the broker acknowledged the last one, s
      * @param usage          CPU during the phase and peak memory, per process
+     * @param warmUp         the warm-up before the phase
      */
-    record Result(double seconds, double publishSeconds, Map<String, ProcessUsage> usage) {
+    record Result(double seconds, double publishSeconds, Map<String, ProcessUsage> usage, JitWarmUp.Outcome warmUp) {
     }
 
-    Result run(Load load) throws Exception {
+    /**
+     * @param warmUp loads sent through the bridge first, unmeasured, in rounds until its JIT compilers settle, as
+     *               before the pipeline's phases
+     */
+    Result run(Load load, WarmUpLoads warmUp, PrintStream progress) throws Exception {
         String topic = "bench-ceiling.readings-raw";
         kafka.createTopic(topic, partitions, false);
         Map<String, String> env = new HashMap<>();
@@ -51,23 +57,35 @@ final class CeilingRun {
             Processes processes = new Processes().add("ceiling-bridge", bridge::pid)
                     .andInfrastructure(kafka, mqtt, store);
             Metrics metrics = new Metrics(bridge.url("/metrics"));
+            long[] passed = {0};
+            JitWarmUp.Outcome warmed = JitWarmUp.run("ceiling", warmUp, Map.of("ceiling-bridge", metrics), round -> {
+                LoadPublisher.publish(mqtt.uri(), "bench-warm-up-ceiling", round, 0);
+                passed[0] += round.messageCount();
+                awaitProduced(metrics, passed[0], bridge);
+                return round.readings();
+            }, progress);
             Map<String, ProcessUsage> before = processes.read();
             long start = System.nanoTime();
             LoadPublisher.publish(mqtt.uri(), "bench-simulator-ceiling", load, 0);
             double publishSeconds = (System.nanoTime() - start) / 1e9;
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-            while (metrics.sum("ceiling_messages_produced_total") < load.messageCount()) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the ceiling did not pass every message within 10 minutes; see "
-                            + bridge.log());
-                }
-                TimeUnit.MILLISECONDS.sleep(20);
-            }
+            awaitProduced(metrics, passed[0] + load.messageCount(), bridge);
             double seconds = (System.nanoTime() - start) / 1e9;
-            Result result = new Result(seconds, publishSeconds, processes.since(before));
+            Result result = new Result(seconds, publishSeconds, processes.since(before), warmed);
             bridge.close();
             MqttSessions.discard(mqtt.uri(), CLIENT_ID);
             return result;
+        }
+    }
+
+    /** Waits until the bridge has produced {@code messages} messages in all (its counter never resets). */
+    private static void awaitProduced(Metrics metrics, long messages, ServiceProcess bridge) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (metrics.sum("ceiling_messages_produced_total") < messages) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the ceiling did not pass every message within 10 minutes; see "
+                        + bridge.log());
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
         }
     }
 }

@@ -30,11 +30,28 @@ record LatencySettings(String name, long commitIntervalMs, long emitIntervalMs, 
         return new LatencySettings("low-latency", 100, 100, 100);
     }
 
+    /**
+     * {@code default}, {@code low-latency}, or {@code ms:<commit>/<emit>/<linger>} for any other three intervals in
+     * milliseconds, e.g. {@code ms:250/250/250}.
+     */
     static LatencySettings parse(String name) {
-        return switch (name.trim()) {
+        String trimmed = name.trim();
+        if (trimmed.startsWith("ms:")) {
+            String[] ms = trimmed.substring(3).split("/");
+            if (ms.length != 3) {
+                throw new IllegalArgumentException("settings '" + name + "': expected ms:<commit>/<emit>/<linger>");
+            }
+            try {
+                return new LatencySettings(trimmed, Long.parseLong(ms[0]), Long.parseLong(ms[1]), Long.parseLong(ms[2]));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("settings '" + name + "': the intervals must be whole milliseconds");
+            }
+        }
+        return switch (trimmed) {
             case "default" -> production();
             case "low-latency" -> lowLatency();
-            default -> throw new IllegalArgumentException("unknown settings '" + name + "'; known: default, low-latency");
+            default -> throw new IllegalArgumentException("unknown settings '" + name
+                    + "'; known: default, low-latency, ms:<commit>/<emit>/<linger>");
         };
     }
 

@@ -27,9 +27,6 @@ import org.straumflyt.testsupport.QuestDbServer;
  */
 public final class PipelineBenchmark {
     private static final String MUNICIPALITY = "3201";
-    /** The warm-up fleet's municipality: other ids, so the verifier of the measured load never sees its rows. */
-    private static final String WARM_UP_MUNICIPALITY = "3299";
-
     private PipelineBenchmark() {
     }
 
@@ -55,14 +52,14 @@ public final class PipelineBenchmark {
             Load load = Load.generate(simulation);
             report.load(load);
             out.println(load);
-            Load warmUp = null;
-            if (options.warmUpBuildings() > 0) {
-                warmUp = Load.generate(warmUpSimulation(options, simulation, logs.resolve("truth-warm-up")));
-                out.println("warm-up load of each pipeline phase (not measured): " + warmUp);
+            WarmUpLoads warmUp = new WarmUpLoads(options, simulation, logs.resolve("truth-warm-up"));
+            if (warmUp.rounds() > 0) {
+                out.printf("warm-up before each phase (not measured): up to %d rounds of %d buildings each, until the"
+                        + " JIT compilers settle%n", warmUp.rounds(), options.warmUpBuildings());
             }
 
             out.println("ceiling: Mosquitto → Paho subscriber → KafkaProducer ...");
-            report.ceiling(new CeilingRun(kafka, mqtt, store, logs, options.partitions()).run(load));
+            report.ceiling(new CeilingRun(kafka, mqtt, store, logs, options.partitions()).run(load, warmUp, out));
             report.loadAverage("after the ceiling", Machine.loadAverage());
 
             List<PipelineRun.Result> runs = new ArrayList<>();
@@ -75,13 +72,6 @@ public final class PipelineBenchmark {
         }
         report.print(out);
         System.exit(0);
-    }
-
-    /** The warm-up fleet: fewer buildings of another municipality, another seed, the same hours and formats. */
-    private static SimulationOptions warmUpSimulation(BenchOptions options, SimulationOptions measured, Path truth) {
-        return new SimulationOptions(options.seed() + 1, options.warmUpBuildings(), WARM_UP_MUNICIPALITY,
-                options.formats(), measured.start(), Duration.ofHours(options.hours()), new Pacing.Max(),
-                FaultPlan.NONE, measured.mqttUri(), null, Topics.DEFAULT_PREFIX, truth);
     }
 
     /**

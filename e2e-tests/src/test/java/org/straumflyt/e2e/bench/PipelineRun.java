@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -71,19 +72,23 @@ final class PipelineRun {
      * @param probeErrors     failed probe publishes or store polls
      * @param verified        the comparison's summary
      * @param usage           CPU during the phase and peak memory, per process
+     * @param compiling       seconds each service's JIT compilers spent compiling during the phase
+     * @param warmUp          the warm-up before the phase
      */
     record Result(LatencySettings settings, double publishSeconds, double kafkaSeconds, double processorSeconds,
             double storeSeconds,
             double verifyPass, long readingsInKafka, long deadLetters, Histogram latencyMicros,
             Histogram steadyMicros, long unresolved,
-            long probeErrors, String verified, Map<String, ProcessUsage> usage) {
+            long probeErrors, String verified, Map<String, ProcessUsage> usage, Map<String, Double> compiling,
+            JitWarmUp.Outcome warmUp) {
     }
 
     /**
-     * @param warmUp a load of other buildings sent through the freshly started services first, unmeasured, until the
-     *               store holds it; {@code null} for none
+     * @param warmUp loads of other buildings (one municipality each) sent through the freshly started services
+     *               first, unmeasured, in rounds until their JIT compilers settle ({@link JitWarmUp}); empty for
+     *               none
      */
-    Result run(LatencySettings settings, Load load, Load warmUp, PrintStream progress) throws Exception {
+    Result run(LatencySettings settings, Load load, WarmUpLoads warmUp, PrintStream progress) throws Exception {
         String run = settings.name() + "-" + UUID.randomUUID().toString().substring(0, 6);
         Path dir = Files.createDirectories(logs.resolve(run));
         String prefix = "bench-" + run + ".";
@@ -97,16 +102,19 @@ final class PipelineRun {
             }
             SimulationOptions simulated = load.options();
             List<SimBuilding> fleet = new ArrayList<>(load.fleet());
-            if (warmUp != null) {
-                fleet.addAll(warmUp.fleet());
-            }
+            fleet.addAll(warmUp.fleets());
             new RegistryPublisher(kafka.bootstrapServers(), Topics.withPrefix(prefix)).publish(fleet,
                     new WeatherModel(simulated.seed()),
                     simulated.start().atZone(ZoneOffset.UTC).toLocalDate().minusDays(1),
                     simulated.end().atZone(ZoneOffset.UTC).toLocalDate().plusDays(1));
             awaitRegistry(run, prefix);
-            long warmUpReadings = warmUp == null ? 0 : warmUp(warmUp, run, progress);
             ServiceProcess ingest = services.get(2);
+            Map<String, Metrics> jvms = new LinkedHashMap<>();
+            jvms.put("ingest-mqtt", new Metrics(ingest.url("/metrics")));
+            jvms.put("stream-processor", new Metrics(services.get(1).url("/metrics")));
+            jvms.put("kpi-publisher", new Metrics(services.get(0).url("/metrics")));
+            JitWarmUp.Outcome warmed = warmUp(warmUp, run, jvms, progress);
+            long warmUpReadings = warmed.readings();
             Processes processes = new Processes()
                     .add("ingest-mqtt", ingest::pid).add("stream-processor", services.get(1)::pid)
                     .add("kpi-publisher", services.get(0)::pid)
@@ -114,6 +122,7 @@ final class PipelineRun {
             Metrics ingestMetrics = new Metrics(ingest.url("/metrics"));
             try (LatencyProbe probe = new LatencyProbe(mqtt.uri(), store.httpUrl(), run)) {
                 Map<String, ProcessUsage> before = processes.read();
+                Map<String, Double> compilingBefore = JitWarmUp.compilingSeconds(jvms);
                 probe.start(bench.probeInterval(), bench.probePoll(), bench.warmUp());
                 long start = System.nanoTime();
                 // the services' counters include the warm-up's readings
@@ -128,11 +137,13 @@ final class PipelineRun {
                 // Comparing with the ground truth is not free (for QuestDB either): only once the processor has
                 // applied every reading can the store match.
                 double processorSeconds = applied.await(PHASE_TIMEOUT);
-                Match match = awaitStoreEqual(load);
+                Match match = awaitStoreEqual(load.options());
                 Verifier.Report report = match.report();
                 double storeSeconds = seconds(start);
                 double verifyPass = seconds(match.lastPassStart());
                 Map<String, ProcessUsage> usage = processes.since(before);
+                Map<String, Double> compiling = new LinkedHashMap<>(JitWarmUp.compilingSeconds(jvms));
+                compiling.replaceAll((jvm, seconds) -> seconds - compilingBefore.get(jvm));
                 long unresolved = probe.awaitOutstanding(Duration.ofSeconds(30));
                 long inKafka = (long) ingestMetrics.sum("ingest_readings_produced_total") - probe.readingsPublished()
                         - warmUpReadings;
@@ -142,7 +153,8 @@ final class PipelineRun {
                 }
                 progress.println(report.summary());
                 return new Result(settings, publishSeconds, kafkaSeconds, processorSeconds, storeSeconds, verifyPass, inKafka,
-                        deadLetters, probe.latencyMicros(), probe.steadyMicros(), unresolved, probe.errors(), report.summary(), usage);
+                        deadLetters, probe.latencyMicros(), probe.steadyMicros(), unresolved, probe.errors(), report.summary(), usage,
+                        compiling, warmed);
             }
         } finally {
             for (int i = services.size() - 1; i >= 0; i--) {
@@ -153,20 +165,61 @@ final class PipelineRun {
     }
 
     /**
-     * Sends the warm-up load and waits until the store holds exactly its ground truth: the three services have then
-     * run every code path of the measured load, which starts warm. Returns its readings.
+     * Sends the warm-up loads, a round at a time, until the services' JIT compilers settle, watched as the measured
+     * phase is watched (latency probes, the counters of ingest and the processor scraped as often): each round
+     * waits until the processor has applied its readings. Then waits until the store holds exactly the ground truth
+     * of every round sent: the three services have run every code path of the measured load, which starts warm.
+     * The outcome's readings include the warm-up probes'.
      */
-    private long warmUp(Load warmUp, String run, PrintStream progress) throws Exception {
-        long start = System.nanoTime();
-        LoadPublisher.publish(mqtt.uri(), "bench-warm-up-" + run, warmUp, bench.rate());
-        Verifier.Report report = awaitStoreEqual(warmUp).report();
-        if (!report.ok()) {
-            throw new IllegalStateException("the warm-up load did not reach the store within " + PHASE_TIMEOUT
-                    + ": " + report.summary());
+    private JitWarmUp.Outcome warmUp(WarmUpLoads rounds, String run, Map<String, Metrics> jvms,
+            PrintStream progress) throws Exception {
+        if (rounds.rounds() == 0) {
+            return new JitWarmUp.Outcome(0, 0, false);
         }
-        progress.printf("warm-up (not measured): %,d readings of %d buildings in the store after %.1f s%n",
-                warmUp.readings(), warmUp.fleet().size(), seconds(start));
-        return warmUp.readings();
+        long start = System.nanoTime();
+        List<SimulationOptions> sent = new ArrayList<>();
+        long[] readings = {0};
+        JitWarmUp.Outcome outcome;
+        long probeReadings;
+        try (LatencyProbe probe = new LatencyProbe(mqtt.uri(), store.httpUrl(), run + "-warm-up")) {
+            probe.start(bench.probeInterval(), bench.probePoll(), Duration.ZERO);
+            outcome = JitWarmUp.run("pipeline", rounds, jvms, round -> {
+                long roundStart = System.nanoTime();
+                readings[0] += round.readings();
+                CounterProgress intoKafka = CounterProgress.watch(jvms.get("ingest-mqtt"),
+                        "ingest_readings_produced_total", readings[0], probe, roundStart, INGEST_SCRAPE_MS);
+                CounterProgress applied = CounterProgress.watch(jvms.get("stream-processor"),
+                        "straumflyt_processor_readings_total", readings[0], probe, roundStart, PROCESSOR_SCRAPE_MS);
+                LoadPublisher.publish(mqtt.uri(), "bench-warm-up-" + run + "-" + sent.size(), round, bench.rate());
+                sent.add(round.options());
+                intoKafka.await(PHASE_TIMEOUT);
+                applied.await(PHASE_TIMEOUT);
+                return round.readings();
+            }, progress);
+            probe.awaitOutstanding(Duration.ofSeconds(30));
+            probeReadings = probe.readingsPublished();
+        }
+        for (SimulationOptions round : sent) {
+            Verifier.Report report = awaitStoreEqual(round).report();
+            if (!report.ok()) {
+                throw new IllegalStateException("a warm-up load did not reach the store within " + PHASE_TIMEOUT
+                        + ": " + report.summary());
+            }
+        }
+        // every probe reading counted too, so that the measured phase's counters start from a known total
+        long total = readings[0] + probeReadings;
+        long deadline = System.nanoTime() + PHASE_TIMEOUT.toNanos();
+        while (jvms.get("stream-processor").sum("straumflyt_processor_readings_total") < total
+                || jvms.get("ingest-mqtt").sum("ingest_readings_produced_total") < total) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the warm-up probes' readings were not applied within "
+                        + PHASE_TIMEOUT);
+            }
+            TimeUnit.MILLISECONDS.sleep(PROCESSOR_SCRAPE_MS);
+        }
+        progress.printf("warm-up (not measured): %,d readings in %d rounds in the store after %.1f s%n",
+                readings[0], outcome.rounds(), seconds(start));
+        return new JitWarmUp.Outcome(outcome.rounds(), total, outcome.settled());
     }
 
     /** The last comparison with the ground truth, and when it started ({@link System#nanoTime}). */
@@ -177,12 +230,12 @@ final class PipelineRun {
      * Compares the store with the load's ground truth (its municipality only) until they are equal or the phase
      * times out.
      */
-    private Match awaitStoreEqual(Load load) throws Exception {
-        Verifier verifier = new Verifier(store.httpUrl(), 1e-6, load.options().municipality());
+    private Match awaitStoreEqual(SimulationOptions load) throws Exception {
+        Verifier verifier = new Verifier(store.httpUrl(), 1e-6, load.municipality());
         long deadline = System.nanoTime() + PHASE_TIMEOUT.toNanos();
         while (true) {
             long passStart = System.nanoTime();
-            Verifier.Report report = verifier.verify(load.truth());
+            Verifier.Report report = verifier.verify(load.truthDir());
             if (report.ok() || System.nanoTime() >= deadline) {
                 return new Match(report, passStart);
             }

@@ -141,6 +141,22 @@ final class Report {
                 + "through every phase, so theirs is the peak so far.");
         out.println("* the benchmark JVM runs the simulator (generating and publishing the load), the probes and the "
                 + "comparisons with the ground truth.");
+        out.printf("* warm-up before each phase (not measured): ceiling %s", warmUp(ceiling.warmUp()));
+        pipelines.forEach(r -> out.printf("; pipeline %s %s", r.settings().name(), warmUp(r.warmUp())));
+        out.println();
+        for (PipelineRun.Result r : pipelines) {
+            out.printf("* JIT compiling during the pipeline %s phase: %s%n", r.settings().name(),
+                    String.join(", ", r.compiling().entrySet().stream()
+                            .map(e -> String.format("%s %.1f s", e.getKey(), e.getValue())).toList()));
+        }
+    }
+
+    private static String warmUp(JitWarmUp.Outcome outcome) {
+        if (outcome.rounds() == 0) {
+            return "none";
+        }
+        return String.format("%d round%s, %,d readings, %s", outcome.rounds(), outcome.rounds() == 1 ? "" : "s",
+                outcome.readings(), outcome.settled() ? "JIT settled" : "JIT not settled");
     }
 
     private void verdict(PrintStream out) {
