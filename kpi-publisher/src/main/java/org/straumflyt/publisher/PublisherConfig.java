@@ -56,7 +56,7 @@ public final class PublisherConfig extends ServiceConfig {
                         Importance.MEDIUM, "Kafka consumer group of all publisher instances.")
                 .define(BATCH_SIZE, Type.INT, 5_000, Range.between(1, 100_000), Importance.MEDIUM,
                         "Points per write request; also bounds the memory held while the store is down.")
-                .define(BATCH_LINGER_MS, Type.INT, 1_000, Range.between(0, 600_000), Importance.MEDIUM,
+                .define(BATCH_LINGER_MS, Type.INT, 250, Range.between(0, 600_000), Importance.MEDIUM,
                         "Longest time a point waits for its batch to fill before it is written, ms.")
                 .define(RETRY_BACKOFF_INITIAL_MS, Type.INT, 500, Range.atLeast(1), Importance.LOW,
                         "First pause before a failed write is retried, ms; doubled on every further failure.")

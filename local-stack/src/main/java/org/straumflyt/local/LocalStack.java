@@ -80,11 +80,11 @@ public final class LocalStack {
                 "STRAUMFLYT_TOPIC_PARTITIONS", "3");
         List<ServiceProcess> services = new ArrayList<>();
         services.add(remember(ServiceProcess.start("kpi-publisher", "org.straumflyt.publisher.PublisherMain",
-                options.classpath(), port(8083), with(common, Map.of("STRAUMFLYT_INFLUX_URL", store.httpUrl(),
-                        "STRAUMFLYT_BATCH_LINGER_MS", "500")), logs)));
+                options.classpath(), port(8083), with(common, Map.of("STRAUMFLYT_INFLUX_URL", store.httpUrl())),
+                logs)));
         services.add(remember(ServiceProcess.start("stream-processor", "org.straumflyt.processor.ProcessorMain",
                 options.classpath(), port(8082), with(common, Map.of("STRAUMFLYT_STATE_DIR",
-                        state.resolve("kafka-streams").toString(), "STRAUMFLYT_COMMIT_INTERVAL_MS", "1000")), logs)));
+                        state.resolve("kafka-streams").toString())), logs)));
         services.add(remember(ServiceProcess.start("ingest-mqtt", "org.straumflyt.ingest.IngestMain",
                 options.classpath(), port(8081), with(common, ingestRoutes(mqtt.uri())), logs)));
         for (ServiceProcess service : services) {

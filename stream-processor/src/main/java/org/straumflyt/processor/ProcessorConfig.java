@@ -57,7 +57,7 @@ public final class ProcessorConfig extends ServiceConfig {
                                 + "and of the state directory. Instances with the same id share the work.")
                 .define(STATE_DIR, Type.STRING, System.getProperty("java.io.tmpdir") + "/straumflyt-streams",
                         Importance.HIGH, "Directory of the local state stores (rebuilt from changelogs when lost).")
-                .define(COMMIT_INTERVAL_MS, Type.LONG, 1000L, Range.atLeast(10), Importance.MEDIUM,
+                .define(COMMIT_INTERVAL_MS, Type.LONG, 500L, Range.atLeast(10), Importance.MEDIUM,
                         "How often results are committed (exactly-once transactions), ms. Downstream sees updates "
                                 + "of the current hour at about this pace.")
                 .define(CACHE_MAX_BYTES, Type.LONG, 10L * 1024 * 1024, Range.atLeast(0), Importance.LOW,

@@ -23,7 +23,7 @@ class BenchOptionsTest {
     void settingsGivenAsThreeIntervalsSetTheCommitEmitAndLinger() {
         BenchOptions options = BenchOptions.parse(new String[] {"--settings", "default,ms:250/500/100"});
         LatencySettings custom = options.settings().get(1);
-        assertEquals("ms:250/500/100", custom.name());
+        assertEquals("ms-250-500-100", custom.name());
         assertEquals(250, custom.commitIntervalMs());
         assertEquals(500, custom.emitIntervalMs());
         assertEquals(100, custom.batchLingerMs());

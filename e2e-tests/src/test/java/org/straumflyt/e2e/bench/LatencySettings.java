@@ -9,7 +9,7 @@ import org.straumflyt.runtime.ConfigSource;
  * The three settings that pace how soon a reading's KPI is in the store: the processor's exactly-once commit
  * interval, its meter-hour emit interval, and the publisher's batch linger.
  *
- * @param name              how the report names them
+ * @param name              how the report names them (also part of topic prefixes, group ids and directories)
  * @param commitIntervalMs  stream-processor {@code commit.interval.ms}, ms
  * @param emitIntervalMs    stream-processor {@code meter.emit.interval.ms}, ms
  * @param batchLingerMs     kpi-publisher {@code batch.linger.ms}, ms
@@ -42,7 +42,11 @@ record LatencySettings(String name, long commitIntervalMs, long emitIntervalMs, 
                 throw new IllegalArgumentException("settings '" + name + "': expected ms:<commit>/<emit>/<linger>");
             }
             try {
-                return new LatencySettings(trimmed, Long.parseLong(ms[0]), Long.parseLong(ms[1]), Long.parseLong(ms[2]));
+                long commit = Long.parseLong(ms[0]);
+                long emit = Long.parseLong(ms[1]);
+                long linger = Long.parseLong(ms[2]);
+                // the name goes into topic prefixes, group ids and directories: no ':' or '/'
+                return new LatencySettings("ms-" + commit + "-" + emit + "-" + linger, commit, emit, linger);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("settings '" + name + "': the intervals must be whole milliseconds");
             }

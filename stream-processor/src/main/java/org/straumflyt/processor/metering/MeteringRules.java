@@ -19,7 +19,7 @@ public record MeteringRules(Duration latenessHorizon, Duration powerMaxGap, Dura
     public static final int DEFAULT_POWER_GAP_SECONDS = 300;
     public static final int DEFAULT_INTERPOLATION_SECONDS = 7200;
     public static final double DEFAULT_ROLLOVER_BAND = 0.1;
-    public static final int DEFAULT_EMIT_INTERVAL_MS = 2000;
+    public static final int DEFAULT_EMIT_INTERVAL_MS = 500;
 
     public MeteringRules {
         Objects.requireNonNull(latenessHorizon, "latenessHorizon");
