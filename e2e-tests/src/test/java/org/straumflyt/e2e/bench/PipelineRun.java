@@ -119,7 +119,7 @@ final class PipelineRun {
                     .add("ingest-mqtt", ingest::pid).add("stream-processor", services.get(1)::pid)
                     .add("kpi-publisher", services.get(0)::pid)
                     .andInfrastructure(kafka, mqtt, store);
-            Metrics ingestMetrics = new Metrics(ingest.url("/metrics"));
+            Metrics ingestMetrics = jvms.get("ingest-mqtt");
             try (LatencyProbe probe = new LatencyProbe(mqtt.uri(), store.httpUrl(), run)) {
                 Map<String, ProcessUsage> before = processes.read();
                 Map<String, Double> compilingBefore = JitWarmUp.compilingSeconds(jvms);
@@ -128,7 +128,7 @@ final class PipelineRun {
                 // the services' counters include the warm-up's readings
                 CounterProgress intoKafka = CounterProgress.watch(ingestMetrics, "ingest_readings_produced_total",
                         warmUpReadings + load.readings(), probe, start, INGEST_SCRAPE_MS);
-                CounterProgress applied = CounterProgress.watch(new Metrics(services.get(1).url("/metrics")),
+                CounterProgress applied = CounterProgress.watch(jvms.get("stream-processor"),
                         "straumflyt_processor_readings_total", warmUpReadings + load.readings(), probe, start,
                         PROCESSOR_SCRAPE_MS);
                 LoadPublisher.publish(mqtt.uri(), "bench-simulator-" + run, load, bench.rate());
