@@ -55,12 +55,17 @@ public final class KafkaMeters implements MeterBinder, AutoCloseable {
             Duration refresh) {
         this.source = source;
         this.ownScheduler = scheduler == null;
-        this.scheduler = scheduler != null ? scheduler : Executors.newSingleThreadScheduledExecutor(r -> {
+        this.scheduler = scheduler != null ? scheduler : newScheduler();
+        this.refresh = refresh;
+    }
+
+    /** A scheduler for the refresh on a daemon thread of its own; one can serve several bindings. */
+    public static ScheduledExecutorService newScheduler() {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "kafka-meters");
             t.setDaemon(true);
             return t;
         });
-        this.refresh = refresh;
     }
 
     /** Meters bound to a registry, until closed. */

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -35,11 +34,7 @@ public final class ProcessorService implements Service {
     private KafkaStreams portfolioStreams;
     private KafkaMeters.Binding portfolioStreamsMetrics;
     private final Duration kafkaMetersRefresh;
-    private final ScheduledExecutorService kafkaMetersScheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "kafka-meters");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService kafkaMetersScheduler = KafkaMeters.newScheduler();
 
     public ProcessorService(ProcessorConfig config, ServiceContext context) {
         this(config, context, KafkaMeters.DEFAULT_REFRESH);

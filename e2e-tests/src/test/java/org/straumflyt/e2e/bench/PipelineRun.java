@@ -184,19 +184,15 @@ final class PipelineRun {
         try (LatencyProbe probe = new LatencyProbe(mqtt.uri(), store.httpUrl(), run + "-warm-up")) {
             probe.start(bench.probeInterval(), bench.probePoll(), Duration.ZERO);
             outcome = JitWarmUp.run("pipeline", rounds, jvms, round -> {
-                long roundStart = System.nanoTime();
-                readings[0] += round.readings();
-                CounterProgress intoKafka = CounterProgress.watch(jvms.get("ingest-mqtt"),
-                        "ingest_readings_produced_total", readings[0], probe, roundStart, INGEST_SCRAPE_MS);
-                CounterProgress applied = CounterProgress.watch(jvms.get("stream-processor"),
-                        "straumflyt_processor_readings_total", readings[0], probe, roundStart, PROCESSOR_SCRAPE_MS);
                 LoadPublisher.publish(mqtt.uri(), "bench-warm-up-" + run + "-" + sent.size(), round, bench.rate());
                 sent.add(round.options());
-                intoKafka.await(PHASE_TIMEOUT);
-                applied.await(PHASE_TIMEOUT);
+                readings[0] += round.readings();
+                awaitCounted(jvms, readings[0], probe);
                 return round.readings();
             }, progress);
+            // every probe reading counted too, so that the measured phase's counters start from a known total
             probe.awaitOutstanding(Duration.ofSeconds(30));
+            awaitCounted(jvms, readings[0], probe);
             probeReadings = probe.readingsPublished();
         }
         for (SimulationOptions round : sent) {
@@ -206,20 +202,23 @@ final class PipelineRun {
                         + ": " + report.summary());
             }
         }
-        // every probe reading counted too, so that the measured phase's counters start from a known total
-        long total = readings[0] + probeReadings;
-        long deadline = System.nanoTime() + PHASE_TIMEOUT.toNanos();
-        while (jvms.get("stream-processor").sum("straumflyt_processor_readings_total") < total
-                || jvms.get("ingest-mqtt").sum("ingest_readings_produced_total") < total) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the warm-up probes' readings were not applied within "
-                        + PHASE_TIMEOUT);
-            }
-            TimeUnit.MILLISECONDS.sleep(PROCESSOR_SCRAPE_MS);
-        }
         progress.printf("warm-up (not measured): %,d readings in %d rounds in the store after %.1f s%n",
                 readings[0], outcome.rounds(), seconds(start));
-        return new JitWarmUp.Outcome(outcome.rounds(), total, outcome.settled());
+        return new JitWarmUp.Outcome(outcome.rounds(), readings[0] + probeReadings, outcome.settled());
+    }
+
+    /**
+     * Waits until ingest has every one of {@code readings} readings confirmed by Kafka and the processor has applied
+     * them, besides what the probe sent, scraping each as the measured phase does.
+     */
+    private static void awaitCounted(Map<String, Metrics> jvms, long readings, LatencyProbe probe) throws Exception {
+        long now = System.nanoTime();
+        CounterProgress intoKafka = CounterProgress.watch(jvms.get("ingest-mqtt"), "ingest_readings_produced_total",
+                readings, probe, now, INGEST_SCRAPE_MS);
+        CounterProgress applied = CounterProgress.watch(jvms.get("stream-processor"),
+                "straumflyt_processor_readings_total", readings, probe, now, PROCESSOR_SCRAPE_MS);
+        intoKafka.await(PHASE_TIMEOUT);
+        applied.await(PHASE_TIMEOUT);
     }
 
     /** The last comparison with the ground truth, and when it started ({@link System#nanoTime}). */

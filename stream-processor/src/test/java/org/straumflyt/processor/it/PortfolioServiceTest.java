@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +50,7 @@ class PortfolioServiceTest {
         // Given a running service with a one-second portfolio interval
         String prefix = TestProcessorSettings.uniquePrefix("portfolio");
         Topics topics = Topics.withPrefix(prefix);
-        Path state = Files.createDirectories(Path.of("target", "portfolio-test", prefix));
+        Path state = TestProcessorSettings.directory("portfolio", prefix);
         Map<String, String> settings = TestProcessorSettings.of(kafka, prefix, state,
                 "portfolio.emit.interval.seconds", "1");
         ServiceContext context = ServiceContext.create("test");

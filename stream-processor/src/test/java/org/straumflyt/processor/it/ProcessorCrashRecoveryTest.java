@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +64,7 @@ class ProcessorCrashRecoveryTest {
         Collections.shuffle(delivered, random);
         int half = delivered.size() * 6 / 10;
 
-        Path dir = Files.createDirectories(Path.of("target", "crash-test", prefix));
+        Path dir = TestProcessorSettings.directory("crash", prefix);
         Map<String, String> settings = TestProcessorSettings.of(kafka, prefix, dir.resolve("state"),
                 "http.port", "0");
         Path log = dir.resolve("processor.log");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +42,7 @@ class ProcessorKafkaMetersTest {
         // Given a running processor with the default context
         String prefix = TestProcessorSettings.uniquePrefix("meters");
         Topics topics = Topics.withPrefix(prefix);
-        Path state = Files.createDirectories(Path.of("target", "meters-test", prefix));
+        Path state = TestProcessorSettings.directory("meters", prefix);
         Map<String, String> settings = TestProcessorSettings.of(kafka, prefix, state,
                 "meter.emit.interval.ms", "200");
         ServiceContext context = ServiceContext.create("test");

@@ -1,5 +1,7 @@
 package org.straumflyt.processor.it;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,6 +16,11 @@ final class TestProcessorSettings {
     /** A topic prefix no other test uses, e.g. {@code crash-1a2b3c4d.}. */
     static String uniquePrefix(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+    }
+
+    /** The test's own directory for this prefix, {@code target/<test>-test/<prefix>}, created. */
+    static Path directory(String test, String prefix) throws IOException {
+        return Files.createDirectories(Path.of("target", test + "-test", prefix));
     }
 
     /**
