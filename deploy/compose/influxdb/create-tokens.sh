@@ -10,7 +10,7 @@ set -euo pipefail
 token() {
   local json
   json=$(influx auth create --org "$DOCKER_INFLUXDB_INIT_ORG" --description "$1" "$2" "$DOCKER_INFLUXDB_INIT_BUCKET_ID" --json)
-  sed -n 's/^ *"token": *"\([^"]*\)".*/\1/p' <<<"$json" > "$3.tmp"
+  sed -n 's/^[[:space:]]*"token":[[:space:]]*"\([^"]*\)".*/\1/p' <<<"$json" > "$3.tmp"
   if [ ! -s "$3.tmp" ]; then
     echo "create-tokens: no token in the answer of influx auth create ($1)" >&2
     exit 1
