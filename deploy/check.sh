@@ -4,6 +4,7 @@
 #     every port it publishes listens on 127.0.0.1 only;
 #   - the Kubernetes kustomizations (deploy/kubernetes and with-monitoring), by `kubectl kustomize` when kubectl is
 #     installed: they build, apply no Secret, and name every ConfigMap with its content hash;
+#   - the alert rules, by promtool, and their unit tests (kubernetes/monitoring/alerts.test.yaml);
 #   - the shell scripts' syntax.
 # The structural checks against the services' configuration, health endpoints, metrics, secrets and InfluxDB layout
 # are the deploy-check module's tests (mvn -pl deploy-check test).
@@ -50,6 +51,36 @@ if command -v kubectl >/dev/null 2>&1; then
 else
   echo "deploy/check: kubectl not installed, kustomize build skipped"
 fi
+
+# The alerts: promtool (from Debian's prometheus package, unpacked, not installed: no server is set up) checks the
+# rules and runs their unit tests (kubernetes/monitoring/alerts.test.yaml) on series shaped like the services' meters.
+promtool=$(command -v promtool || true)
+if [ -z "$promtool" ]; then
+  cache="${XDG_CACHE_HOME:-$HOME/.cache}/straumflyt-deploy-check"
+  promtool="$cache/usr/bin/promtool"
+  if [ ! -x "$promtool" ]; then
+    echo "deploy/check: fetching promtool (Debian package prometheus, unpacked into $cache)"
+    mkdir -p "$cache"
+    fetch() { (cd "$cache" && rm -f prometheus_*.deb && apt-get download -qq prometheus 2>/dev/null \
+      && dpkg-deb -x prometheus_*.deb .); }
+    if ! fetch && { [ "$(id -u)" != "0" ] || ! { apt-get update -qq && fetch; }; }; then
+      echo "deploy/check: promtool is missing and could not be fetched (apt-get download prometheus; or put promtool on PATH)" >&2
+      exit 1
+    fi
+  fi
+fi
+rules_dir=$(mktemp -d)
+trap 'rm -rf "$rules_dir"' EXIT
+# The PrometheusRule's spec is a Prometheus rule file: its `groups`, two spaces less indented.
+sed -n '/^spec:$/,$p' kubernetes/monitoring/prometheusrule.yaml | tail -n +2 | sed 's/^  //' > "$rules_dir/rules.yaml"
+cp kubernetes/monitoring/alerts.test.yaml "$rules_dir/"
+"$promtool" check rules "$rules_dir/rules.yaml" >/dev/null
+if ! tested=$("$promtool" test rules "$rules_dir/alerts.test.yaml" 2>&1); then
+  echo "$tested" >&2
+  echo "deploy/check: the alerts' unit tests fail (kubernetes/monitoring/alerts.test.yaml)" >&2
+  exit 1
+fi
+echo "deploy/check: alert rules valid, their unit tests pass (promtool)"
 
 bash -n compose/kafka/create-topics.sh compose/influxdb/create-tokens.sh
 sh -n compose/secrets/init-secrets.sh
