@@ -12,9 +12,8 @@
 set -eu
 
 base=${1:-/secrets}
-# Owners of what other images read or write: the Mosquitto and InfluxDB images' users.
+# Owner of Mosquitto's password file: the Mosquitto image's user, which the broker runs as.
 mosquitto_owner=${MOSQUITTO_OWNER:-mosquitto:mosquitto}
-influxdb_owner=${INFLUXDB_OWNER:-1000:1000}
 ingest_user=${MQTT_INGEST_USER:-ingest}
 meters_user=${MQTT_METERS_USER:-meters}
 # Data of InfluxDB and Grafana (mounted read-only here), to tell a first start from a later one.
@@ -73,13 +72,16 @@ if [ ! -s "$passwd" ]; then
   created="$created $passwd"
 fi
 
-# InfluxDB creates the publisher's write token and Grafana's read token itself (influxdb/create-tokens.sh, on its
-# first start); these directories are where it puts them.
-for dir in "$base/influxdb-publisher" "$base/influxdb-grafana"; do
-  mkdir -p "$dir"
-  chown "$influxdb_owner" "$dir"
-  chmod 755 "$dir"
-done
+# InfluxDB creates the publisher's write token and Grafana's read token itself (influxdb/create-tokens.sh, as root
+# during its first start); these volumes are where it puts them.
+if [ -e "$influxdb_state" ]; then
+  for token in influxdb-publisher/influxdb-token influxdb-grafana/influxdb-read-token; do
+    if [ ! -s "$base/$token" ]; then
+      echo "secrets: WARNING: InfluxDB is set up but $base/$token is gone; InfluxDB stays unhealthy until it exists." >&2
+      echo "secrets: make it: docker compose exec influxdb /docker-entrypoint-initdb.d/create-tokens.sh" >&2
+    fi
+  done
+fi
 for dir in influxdb grafana ingest mosquitto; do
   chmod 755 "$base/$dir"
 done
@@ -87,7 +89,7 @@ done
 if [ -n "$created" ]; then
   echo "secrets: created$created"
   echo "secrets: Grafana's admin password: docker compose exec grafana cat /run/secrets/straumflyt/admin-password"
-  echo "secrets: MQTT user $meters_user's password: docker compose exec mosquitto cat /mosquitto/secrets/meters-password"
+  echo "secrets: the password of MQTT user $meters_user: docker compose exec mosquitto cat /mosquitto/secrets/meters-password"
 else
   echo "secrets: all present"
 fi

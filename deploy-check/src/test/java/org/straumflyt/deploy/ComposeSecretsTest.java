@@ -120,6 +120,37 @@ class ComposeSecretsTest {
     }
 
     @Test
+    void saysHowToRemakeATokenInfluxdbMadeWhenItIsGone() throws Exception {
+        // Given a stack that started once, but whose InfluxDB never wrote the tokens (or they were deleted)
+        assertThat(initSecrets().exitCode()).isZero();
+        Path influxdb = Files.createDirectories(volumes.resolve("state"));
+        Files.writeString(influxdb.resolve("influxd.bolt"), "set up");
+
+        Result result = initSecrets(Map.of("INFLUXDB_STATE", influxdb.resolve("influxd.bolt").toString()));
+
+        // Then the stack starts, InfluxDB will not be healthy, and the log says how to make the tokens again
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("influxdb-publisher/influxdb-token is gone")
+                .contains("influxdb-grafana/influxdb-read-token is gone")
+                .contains("docker compose exec influxdb /docker-entrypoint-initdb.d/create-tokens.sh");
+    }
+
+    @Test
+    void influxdbIsHealthyOnlyOnItsFinalPortAndWithBothTokens() {
+        String test = String.join(" ", ComposeFile.iterable(compose.service("influxdb").path("healthcheck")
+                .path("test").elements()).stream().map(n -> n.asText()).toList());
+        // the first start's setup answers on another port, before the tokens exist
+        assertThat(test).contains("influx ping --host http://localhost:8086");
+        for (String line : Repo.text(TOKEN_SCRIPT).lines().filter(l -> l.startsWith("token ")).toList()) {
+            assertThat(test).contains("test -s " + line.substring(line.lastIndexOf(' ') + 1));
+        }
+        for (String dependent : List.of("kpi-publisher", "grafana")) {
+            assertThat(compose.service(dependent).path("depends_on").path("influxdb").path("condition").asText())
+                    .as(dependent).isEqualTo("service_healthy");
+        }
+    }
+
+    @Test
     void mosquittoChecksTheIngestAndMetersPasswordsAgainstThePasswordFile() throws Exception {
         assertThat(initSecrets().exitCode()).isZero();
         Map<String, String> hashes = new LinkedHashMap<>();
@@ -252,7 +283,6 @@ class ComposeSecretsTest {
         ProcessBuilder builder = new ProcessBuilder("sh", INIT_SCRIPT.toString(), volumes.resolve("secrets").toString())
                 .redirectErrorStream(true);
         builder.environment().put("MOSQUITTO_OWNER", owner);
-        builder.environment().put("INFLUXDB_OWNER", owner);
         builder.environment().put("INFLUXDB_STATE", volumes.resolve("no-influxdb").toString());
         builder.environment().put("GRAFANA_STATE", volumes.resolve("no-grafana").toString());
         builder.environment().putAll(environment);

@@ -31,7 +31,17 @@ final class ServiceMetricNames {
     private ServiceMetricNames() {
     }
 
-    static Set<String> all() {
+    /** Computed once per test JVM: building the Kafka clients takes seconds on a loaded machine. */
+    private static Set<String> cached;
+
+    static synchronized Set<String> all() {
+        if (cached == null) {
+            cached = Set.copyOf(collect());
+        }
+        return cached;
+    }
+
+    private static Set<String> collect() {
         PrometheusMeterRegistry registry = ServiceContext.create("deploy-check").registry();
         new IngestMetrics(registry).bind(() -> 0, () -> true, () -> true);
         new ProcessorMetrics(registry);
