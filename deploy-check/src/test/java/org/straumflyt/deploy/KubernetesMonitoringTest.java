@@ -95,6 +95,17 @@ class KubernetesMonitoringTest {
     }
 
     @Test
+    void everyLabelAnAlertGroupsByOrSelectsOnIsALabelOfItsMetricsOrOfTheTarget() {
+        Map<String, Set<String>> labelled = ServiceMetricNames.labelled();
+        for (Map.Entry<String, JsonNode> rule : rules().entrySet()) {
+            String expression = rule.getValue().path("expr").asText();
+            Set<String> available = new java.util.TreeSet<>(ServiceMetricNames.TARGET_LABELS);
+            PromQuery.metricNames(expression).forEach(m -> available.addAll(labelled.getOrDefault(m, Set.of())));
+            assertThat(available).as(rule.getKey() + ": " + expression).containsAll(PromQuery.labelNames(expression));
+        }
+    }
+
+    @Test
     void processorAlertComparesWithKafkaStreamsRunningStateAndJobsAreTheServices() {
         // kafka_stream_client_state is the ordinal of KafkaStreams.State
         assertThat(rules().get("StraumflytProcessorNotRunning").path("expr").asText())

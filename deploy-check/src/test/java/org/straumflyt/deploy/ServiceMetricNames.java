@@ -5,10 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -28,25 +31,34 @@ import org.straumflyt.runtime.ServiceContext;
  * service registers only once they have a tag value (their names from the services' constants).
  */
 final class ServiceMetricNames {
+    private static final Pattern LABEL = Pattern.compile("[{,]([a-zA-Z_][a-zA-Z0-9_]*)=\"");
     private ServiceMetricNames() {
     }
 
-    /** Computed once per test JVM: building the Kafka clients takes seconds on a loaded machine. */
-    private static Set<String> cached;
+    /** Target labels Prometheus adds to every series it scrapes from a pod (PodMonitor) or static target. */
+    static final Set<String> TARGET_LABELS = Set.of("job", "instance", "namespace", "pod", "container", "endpoint");
 
-    static synchronized Set<String> all() {
+    /** Computed once per test JVM: building the Kafka clients takes seconds on a loaded machine. */
+    private static Map<String, Set<String>> cached;
+
+    static Set<String> all() {
+        return labelled().keySet();
+    }
+
+    /** Each metric name with the names of its labels (the services' own; target labels not included). */
+    static synchronized Map<String, Set<String>> labelled() {
         if (cached == null) {
-            cached = Set.copyOf(collect());
+            cached = Map.copyOf(collect());
         }
         return cached;
     }
 
-    private static Set<String> collect() {
+    private static Map<String, Set<String>> collect() {
         PrometheusMeterRegistry registry = ServiceContext.create("deploy-check").registry();
         new IngestMetrics(registry).bind(() -> 0, () -> true, () -> true);
         new ProcessorMetrics(registry);
         new PublisherMetrics(registry);
-        Set<String> names = new LinkedHashSet<>();
+        Map<String, Set<String>> names = new LinkedHashMap<>();
         // A consumer that is never polled, and a Kafka Streams instance that is never started, do not connect; their
         // client metrics exist from construction. Bound as the services bind them by default (metrics.kafka=summary).
         Map<String, Object> consumer = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9",
@@ -57,17 +69,22 @@ final class ServiceMetricNames {
                 var streamsMeters = new KafkaMeters(streams::metrics, null, Duration.ofHours(1))) {
             clientMeters.bindTo(registry);
             streamsMeters.bindTo(registry);
-            names.addAll(scraped(registry.scrape()));
+            scraped(registry.scrape()).forEach((name, labels) ->
+                    names.computeIfAbsent(name, n -> new TreeSet<>()).addAll(labels));
         }
-        // Registered on first use, per tag value (format, measurement, topic, kind, reason).
-        names.add("ingest_readings_produced_total");
-        for (String counter : new String[] {PublisherMetrics.POINTS_WRITTEN, PublisherMetrics.RECORDS_CONSUMED,
-                PublisherMetrics.WRITE_ERRORS, PublisherMetrics.DEAD_LETTERS}) {
-            names.add(counter.replace('.', '_') + "_total");
-        }
+        // Registered on first use, per tag value, with the service's common tag.
+        names.put("ingest_readings_produced_total", Set.of("service", "format"));
+        names.put(counter(PublisherMetrics.POINTS_WRITTEN), Set.of("service", "measurement"));
+        names.put(counter(PublisherMetrics.RECORDS_CONSUMED), Set.of("service", "topic"));
+        names.put(counter(PublisherMetrics.WRITE_ERRORS), Set.of("service", "kind"));
+        names.put(counter(PublisherMetrics.DEAD_LETTERS), Set.of("service", "reason"));
         // Prometheus' own per-target series.
-        names.add("up");
+        names.put("up", Set.of());
         return names;
+    }
+
+    private static String counter(String meterName) {
+        return meterName.replace('.', '_') + "_total";
     }
 
     private static KafkaStreams kafkaStreams() {
@@ -84,8 +101,9 @@ final class ServiceMetricNames {
         return new KafkaStreams(builder.build(), properties);
     }
 
-    private static Set<String> scraped(String exposition) {
-        Set<String> names = new LinkedHashSet<>();
+    /** Metric name -> label names of a Prometheus text exposition. */
+    private static Map<String, Set<String>> scraped(String exposition) {
+        Map<String, Set<String>> names = new LinkedHashMap<>();
         for (String line : exposition.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
@@ -94,7 +112,13 @@ final class ServiceMetricNames {
             while (end < line.length() && line.charAt(end) != '{' && line.charAt(end) != ' ') {
                 end++;
             }
-            names.add(line.substring(0, end));
+            Set<String> labels = names.computeIfAbsent(line.substring(0, end), n -> new TreeSet<>());
+            if (end < line.length() && line.charAt(end) == '{') {
+                Matcher label = LABEL.matcher(line.substring(end, line.lastIndexOf('}') + 1));
+                while (label.find()) {
+                    labels.add(label.group(1));
+                }
+            }
         }
         return names;
     }
