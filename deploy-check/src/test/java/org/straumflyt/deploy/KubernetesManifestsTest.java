@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.Test;
 import org.straumflyt.processor.ProcessorConfig;
 import org.straumflyt.runtime.ConfigSource;
+import org.straumflyt.runtime.ServiceConfig;
 
 /**
  * deploy/kubernetes: well-formed, probes on the real endpoints, env names that the services know, the processor as a
@@ -76,6 +77,14 @@ class KubernetesManifestsTest {
             assertThat(environment).as(service.name()).isNotEmpty();
             assertThat(service.unknownVariables(environment)).as(service.name()).isEmpty();
             assertThatCode(() -> service.configure(environment)).as(service.name()).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void opsEndpointsListenOnThePodAddressForTheKubeletAndPrometheus() {
+        for (ServiceSettings service : ServiceSettings.ALL) {
+            assertThat(environment(container(service.name()))).as(service.name())
+                    .containsEntry(ConfigSource.environmentName(ServiceConfig.HTTP_HOST), "0.0.0.0");
         }
     }
 
