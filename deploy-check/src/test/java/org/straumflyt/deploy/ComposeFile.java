@@ -68,6 +68,38 @@ final class ComposeFile {
         return environment;
     }
 
+    /** A service's volumes (short syntax) as mount point -> source (a named volume or a ./ path), options dropped. */
+    Map<String, String> mounts(String service) {
+        Map<String, String> mounts = new LinkedHashMap<>();
+        for (JsonNode volume : service(service).path("volumes")) {
+            String[] parts = substitute(volume.asText()).split(":");
+            mounts.put(parts[1], parts[0]);
+        }
+        return mounts;
+    }
+
+    /**
+     * Where a file path inside a service's container comes from: the source (volume or ./ path) of the mount that
+     * holds it and the path below that mount, or {@code null} when no mount holds it.
+     */
+    String[] mountedFrom(String service, String path) {
+        String[] best = null;
+        int bestLength = -1;
+        for (Map.Entry<String, String> mount : mounts(service).entrySet()) {
+            String target = mount.getKey();
+            if (path.startsWith(target + "/") && target.length() > bestLength) {
+                best = new String[] {mount.getValue(), path.substring(target.length() + 1)};
+                bestLength = target.length();
+            }
+        }
+        return best;
+    }
+
+    /** The published ports (short syntax), variables substituted. */
+    List<String> ports(String service) {
+        return iterable(service(service).path("ports").elements()).stream().map(p -> substitute(p.asText())).toList();
+    }
+
     String substitute(String text) {
         Matcher matcher = VARIABLE.matcher(text);
         StringBuilder result = new StringBuilder();

@@ -12,7 +12,31 @@ final class PromQuery {
     private static final Pattern LABEL_LIST = Pattern.compile("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_:][A-Za-z0-9_:]*");
 
+    private static final Pattern GROUPING = Pattern.compile("\\b(?:by|without)\\s*\\(([^)]*)\\)");
+    private static final Pattern MATCHER = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*(?:=~|!~|!=|=)\\s*\"");
+
     private PromQuery() {
+    }
+
+    /** The label names an expression groups by ({@code by (...)}, {@code without (...)}) or selects on ({@code {...}}). */
+    static Set<String> labelNames(String expression) {
+        Set<String> labels = new LinkedHashSet<>();
+        Matcher grouping = GROUPING.matcher(expression);
+        while (grouping.find()) {
+            for (String label : grouping.group(1).split(",")) {
+                if (!label.isBlank()) {
+                    labels.add(label.trim());
+                }
+            }
+        }
+        Matcher selector = Pattern.compile("\\{([^}]*)}").matcher(expression.replaceAll("\\{\\{[^}]*}}", ""));
+        while (selector.find()) {
+            Matcher matcher = MATCHER.matcher(selector.group(1));
+            while (matcher.find()) {
+                labels.add(matcher.group(1));
+            }
+        }
+        return labels;
     }
 
     static Set<String> metricNames(String expression) {

@@ -43,6 +43,14 @@ class QueryParsingTest {
     }
 
     @Test
+    void promReaderFindsTheLabelsAQueryGroupsByOrSelectsOn() {
+        assertThat(PromQuery.labelNames("max by (namespace, pod, application_id) "
+                + "(kafka_stream_client_state{service=\"stream-processor\", kind!~\"a|b\"}) != 2"))
+                .containsExactly("namespace", "pod", "application_id", "service", "kind");
+        assertThat(PromQuery.labelNames("sum(rate(x_total[5m]))")).isEmpty();
+    }
+
+    @Test
     void aclCoverageFollowsMqttWildcards() {
         assertThat(MosquittoAcl.covers("shelly/#", "shelly/+/status/switch:0")).isTrue();
         assertThat(MosquittoAcl.covers("ams/+/json", "ams/+/json")).isTrue();
