@@ -1,6 +1,5 @@
 package org.straumflyt.ingest;
 
-import java.util.Locale;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +78,7 @@ public final class IngestService implements Service {
     }
 
     private SSLSocketFactory socketFactory() {
-        if (!config.mqttServerUri().toLowerCase(Locale.ROOT).startsWith("ssl://")) {
+        if (!config.mqttTls()) {
             return null;
         }
         return Tls.socketFactory(path(config.tlsCaFile()), path(config.tlsCertFile()), path(config.tlsKeyFile()));
