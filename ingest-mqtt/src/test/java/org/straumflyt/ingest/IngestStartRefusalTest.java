@@ -31,4 +31,15 @@ class IngestStartRefusalTest {
         assertThat(run.output()).contains("mqtt.server.uri", "STRAUMFLYT_MQTT_SERVER_URI",
                 "the scheme must be one of tcp, ssl, ws, wss").doesNotContain("\tat ");
     }
+
+    @Test
+    void aMissingCaCertificateExits2NamingTheKeys() {
+        MainRun run = MainRun.run(IngestMain.class, Map.of("STRAUMFLYT_MQTT_SERVER_URI", "ssl://127.0.0.1:8883",
+                "STRAUMFLYT_MQTT_TLS_CA_LOCATION", "/nonexistent/ca.pem", "STRAUMFLYT_HTTP_PORT", "0",
+                "STRAUMFLYT_TOPIC_CREATE", "false"), TIMEOUT);
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+        assertThat(run.output()).contains("ingest-mqtt: configuration error: cannot set up MQTT TLS",
+                "mqtt.tls.ca.location", "STRAUMFLYT_MQTT_TLS_CA_LOCATION").doesNotContain("\tat ");
+    }
 }

@@ -38,11 +38,15 @@ class PublisherStartRefusalTest {
     void aBusyOpsPortExits2NamingTheSetting() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             MainRun run = MainRun.run(PublisherMain.class, Map.of("STRAUMFLYT_HTTP_PORT",
-                    Integer.toString(taken.getLocalPort())), TIMEOUT);
+                    Integer.toString(taken.getLocalPort()), "STRAUMFLYT_INFLUX_TOKEN", "s3cret-token"), TIMEOUT);
 
             assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
             assertThat(run.output()).contains("cannot serve /health and /metrics on 127.0.0.1:" + taken.getLocalPort(),
                     "http.port (STRAUMFLYT_HTTP_PORT)").doesNotContain("\tat ");
+            // The configuration was read and logged before, once, with the token hidden
+            assertThat(run.output()).contains("kpi-publisher configuration:", "influx.token = [hidden]",
+                    "http.port = " + taken.getLocalPort()).doesNotContain("s3cret-token");
+            assertThat(run.output().split("kpi-publisher configuration:", -1)).hasSize(2);
         }
     }
 }

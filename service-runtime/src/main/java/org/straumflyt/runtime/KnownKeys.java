@@ -87,7 +87,8 @@ public record KnownKeys(Set<String> names, Set<String> templates) {
         return key.contains(WORD) || key.endsWith("*");
     }
 
-    private static boolean matches(String template, String key) {
+    /** Whether {@code key} has the shape of {@code template}. */
+    static boolean matches(String template, String key) {
         boolean open = template.endsWith("*");
         String fixed = open ? template.substring(0, template.length() - 1) : template;
         String regex = Arrays.stream(fixed.split(Pattern.quote(WORD), -1)).map(Pattern::quote)

@@ -113,8 +113,8 @@ public class ServiceConfig extends AbstractConfig {
     }
 
     private String shown(String key, Object value, Set<String> fromFiles) {
-        ConfigDef.ConfigKey definition = definitionOf(key);
-        boolean password = definition != null && definition.type == Type.PASSWORD || value instanceof Password;
+        ConfigDef.ConfigKey declared = definition.configKeys().get(key);
+        boolean password = declared != null && declared.type == Type.PASSWORD || value instanceof Password;
         if (value == null) {
             return "(none)";
         }
@@ -127,8 +127,18 @@ public class ServiceConfig extends AbstractConfig {
         return text.replaceAll("(?<=://)[^/@\\s]+@", HIDDEN + "@");
     }
 
-    private ConfigDef.ConfigKey definitionOf(String key) {
-        return definition.configKeys().get(key);
+    /**
+     * Whether a key this service does not read is one that another service reads: one of their keys, or of a shape
+     * of theirs ({@code route.<name>.filter}) that is not a shape of this service's own keys (ingest reads the keys of
+     * its listed routes, so to ingest {@code route.shely.filter} is a typo, not another service's key).
+     */
+    private static boolean isAnotherServicesKey(String key, KnownKeys ours, KnownKeys everyService) {
+        if (everyService.names().contains(key)) {
+            return true;
+        }
+        return everyService.templates().stream()
+                .filter(template -> KnownKeys.matches(template, key))
+                .anyMatch(template -> ours.names().stream().noneMatch(name -> KnownKeys.matches(template, name)));
     }
 
     private void rejectUnknownKeys(KnownKeys known, Set<String> given) {
@@ -143,7 +153,7 @@ public class ServiceConfig extends AbstractConfig {
                 otherServices = KnownKeys.resource(SERVICE_KEYS_RESOURCE);
             }
             String named = key + " (" + ConfigSource.environmentName(key) + ")";
-            if (otherServices.contains(key)) {
+            if (isAnotherServicesKey(key, known, otherServices)) {
                 LOG.warn("ignoring {}: this service does not read it, another straumflyt service does", named);
                 continue;
             }
@@ -157,7 +167,7 @@ public class ServiceConfig extends AbstractConfig {
             }
         }
         if (!problems.isEmpty()) {
-            throw new ConfigException(String.join("; ", problems) + ". Correct or remove it, or set "
+            throw new ConfigException(String.join("; ", problems) + ". Correct or remove each, or set "
                     + CONFIG_UNKNOWN_KEYS + "=warn (" + ConfigSource.environmentName(CONFIG_UNKNOWN_KEYS)
                     + "=warn) to only log unknown keys.");
         }

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a main class to its end in a child JVM, on the test classpath, with exactly the given {@code STRAUMFLYT_*}
- * environment (none of the test JVM's own), as a user starts a service. For checks of how a service refuses to start.
+ * environment (none of the test JVM's own) and the logging configuration the service ships ({@code log4j2.xml}, not
+ * the tests' one), as a user starts a service. For checks of how a service refuses to start.
  *
  * @param exitCode the child's exit code
  * @param output   what it wrote to stdout and stderr
@@ -29,7 +30,8 @@ public record MainRun(int exitCode, String output) {
         try {
             Path dir = Files.createTempDirectory("main-run");
             Path output = dir.resolve("output.txt");
-            List<String> command = JavaCommand.of(dir.resolve("java.args"), List.of("-Xmx128m"), mainClass.getName(),
+            List<String> command = JavaCommand.of(dir.resolve("java.args"), List.of("-Xmx128m",
+                    "-Dlog4j2.configurationFile=log4j2.xml"), mainClass.getName(),
                     List.of());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(output.toFile());
