@@ -22,6 +22,7 @@ import org.straumflyt.ingest.route.RouteTable;
 import org.straumflyt.ingest.route.TopicFilter;
 import org.straumflyt.ingest.route.TopicTemplate;
 import org.straumflyt.model.Carrier;
+import org.straumflyt.runtime.ConfigSource;
 import org.straumflyt.runtime.ConfigValidators;
 import org.straumflyt.runtime.KnownKeys;
 import org.straumflyt.runtime.ServiceConfig;
@@ -224,7 +225,8 @@ public final class IngestConfig extends ServiceConfig {
                     text(originals, prefix + "location.id", null),
                     text(originals, prefix + "sensor", null));
         } catch (RuntimeException e) {
-            throw new ConfigException("route '" + name + "' (keys " + prefix + "*): " + e.getMessage());
+            throw new ConfigException("route '" + name + "' (keys " + prefix + "*, environment variables "
+                    + ConfigSource.environmentName(prefix) + "*): " + e.getMessage());
         }
     }
 
@@ -238,7 +240,9 @@ public final class IngestConfig extends ServiceConfig {
 
     private void tlsFilesConsistent() {
         if ((tlsCertFile() == null) != (tlsKeyFile() == null)) {
-            throw new ConfigException(MQTT_TLS_CERT_LOCATION + " and " + MQTT_TLS_KEY_LOCATION + " go together: set both or neither");
+            throw new ConfigException(MQTT_TLS_CERT_LOCATION + " and " + MQTT_TLS_KEY_LOCATION + " ("
+                    + ConfigSource.environmentName(MQTT_TLS_CERT_LOCATION) + ", "
+                    + ConfigSource.environmentName(MQTT_TLS_KEY_LOCATION) + ") go together: set both or neither");
         }
         if (!mqttTls() && (tlsCaFile() != null || tlsCertFile() != null)) {
             throw new ConfigException(MQTT_SERVER_URI, mqttServerUri(),

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
  * What a {@code kafka.<property>} key may name: a property of the Kafka producer, consumer or admin client, as their
@@ -42,6 +43,35 @@ public final class KafkaClientProperties {
         }
         String lower = key.toLowerCase(Locale.ROOT);
         return SECRET_WORDS.stream().anyMatch(lower::contains);
+    }
+
+    /**
+     * Checks the value of a {@code kafka.<property>} key as the Kafka clients' own definition of the property would,
+     * so that {@code kafka.acks=some} stops the service at start naming {@code kafka.acks}.
+     *
+     * @throws ConfigException naming the straumflyt key (the value hidden when it is a secret)
+     */
+    public static void validate(String key, Object value) {
+        String property = key.substring(ServiceConfig.KAFKA_PREFIX.length());
+        for (ConfigDef client : CLIENTS) {
+            ConfigDef.ConfigKey definition = client.configKeys().get(property);
+            if (definition == null) {
+                continue;
+            }
+            try {
+                Object parsed = ConfigDef.parseType(property, value, definition.type);
+                if (definition.validator != null) {
+                    definition.validator.ensureValid(property, parsed);
+                }
+            } catch (ConfigException e) {
+                String prefix = "for configuration " + property + ": ";
+                String message = String.valueOf(e.getMessage());
+                int reason = message.indexOf(prefix);
+                throw new ConfigException(key, isSecret(key) ? "[hidden]" : value,
+                        reason < 0 ? message : message.substring(reason + prefix.length()));
+            }
+            return;
+        }
     }
 
     private static KnownKeys keys() {

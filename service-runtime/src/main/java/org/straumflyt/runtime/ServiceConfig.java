@@ -59,6 +59,11 @@ public class ServiceConfig extends AbstractConfig {
         this.definition = definition;
         rejectUnknownKeys(KnownKeys.of(definition.names()).plus(KafkaClientProperties.knownKeys()).plus(extraKeys),
                 values.keySet());
+        values.forEach((key, value) -> {
+            if (key.startsWith(KAFKA_PREFIX) && !definition.names().contains(key)) {
+                KafkaClientProperties.validate(key, value);
+            }
+        });
     }
 
     /** The keys every service has. */

@@ -31,6 +31,19 @@ class ConfigValidationTest {
     }
 
     @Test
+    void kafkaClientPropertiesAreCheckedByTheClientsOwnDefinitions() {
+        assertThatThrownBy(() -> configure(Map.of("kafka.acks", "some")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("Invalid value some for configuration kafka.acks: ")
+                .satisfies(e -> assertThat(ServiceLauncher.explain((ConfigException) e))
+                        .endsWith("(key kafka.acks, environment variable STRAUMFLYT_KAFKA_ACKS)"));
+        assertThatThrownBy(() -> configure(Map.of("kafka.session.timeout.ms", "soon")))
+                .hasMessageContaining("kafka.session.timeout.ms");
+        assertThat(configure(Map.of("kafka.acks", "all", "kafka.linger.ms", "5")).kafkaProperties())
+                .containsEntry("acks", "all").containsEntry("linger.ms", "5");
+    }
+
+    @Test
     void theOpsEndpointIsOnLoopbackUnlessToldOtherwise() {
         assertThat(configure(Map.of()).httpHost()).isEqualTo("127.0.0.1");
         assertThat(configure(Map.of("http.host", "0.0.0.0")).httpHost()).isEqualTo("0.0.0.0");
