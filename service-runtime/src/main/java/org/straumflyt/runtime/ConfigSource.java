@@ -106,7 +106,8 @@ public final class ConfigSource {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
         } catch (IOException e) {
-            throw new ConfigException("cannot read configuration file " + file.toAbsolutePath() + ": " + e);
+            throw new ConfigException("cannot read configuration file " + file.toAbsolutePath() + " (--config or "
+                    + FILE_VARIABLE + "): " + e);
         }
         Map<String, String> values = new TreeMap<>();
         properties.stringPropertyNames().forEach(k -> values.put(k, properties.getProperty(k).trim()));
@@ -117,7 +118,8 @@ public final class ConfigSource {
         try {
             return Files.readString(file, StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
-            throw new ConfigException(variable + " names " + file.toAbsolutePath() + ", which cannot be read: " + e);
+            throw new ConfigException(variable + " (the secret of key " + secretKeyOf(variable) + ") names "
+                    + file.toAbsolutePath() + ", which cannot be read: " + e);
         }
     }
 }
