@@ -39,6 +39,8 @@ class ImageConfigTest {
 
         Map<String, String> environment = environment(config);
         assertThat(settings.unknownVariables(environment)).isEmpty();
+        // The endpoint binds to loopback unless told otherwise; probes and Prometheus come from outside the container.
+        assertThat(environment).containsEntry("STRAUMFLYT_HTTP_HOST", "0.0.0.0");
     }
 
     @ParameterizedTest

@@ -36,9 +36,10 @@ record ServiceSettings(String name, int httpPort, ConfigDef definition,
                     PublisherConfig::new));
 
     /** Variables every service reads that are not configuration keys: the config file, the log4j2 level. */
-    private static final Set<String> RUNTIME_VARIABLES = Set.of(ConfigSource.FILE_VARIABLE, "STRAUMFLYT_LOG_LEVEL");
+    private static final Set<String> RUNTIME_VARIABLES = ConfigSource.RUNTIME_VARIABLES;
     private static final String SECRET_SUFFIX = "_FILE";
-    private static final Pattern ROUTE_KEY = Pattern.compile("route\\.([a-z0-9]+)\\.(filter|format|ids|carrier|zone|building\\.id)");
+    private static final Pattern ROUTE_KEY = Pattern.compile("route\\.([a-z0-9]+)\\.("
+            + String.join("|", IngestConfig.ROUTE_SETTINGS).replace(".", "\\.") + ")");
 
     static ServiceSettings named(String name) {
         return ALL.stream().filter(s -> s.name.equals(name)).findFirst()

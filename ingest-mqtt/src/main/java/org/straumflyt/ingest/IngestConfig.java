@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
@@ -20,6 +22,9 @@ import org.straumflyt.ingest.route.RouteTable;
 import org.straumflyt.ingest.route.TopicFilter;
 import org.straumflyt.ingest.route.TopicTemplate;
 import org.straumflyt.model.Carrier;
+import org.straumflyt.runtime.ConfigSource;
+import org.straumflyt.runtime.ConfigValidators;
+import org.straumflyt.runtime.KnownKeys;
 import org.straumflyt.runtime.ServiceConfig;
 
 /** Configuration of ingest-mqtt: the shared keys plus MQTT connection, routes and input limits. */
@@ -50,16 +55,24 @@ public final class IngestConfig extends ServiceConfig {
 
     private final RouteTable routes;
 
+    /** The settings of a route, each a key {@code route.<name>.<setting>}. */
+    public static final List<String> ROUTE_SETTINGS = List.of("filter", "format", "ids", "carrier", "zone",
+            "building.id", "location.id", "sensor");
+    /** URI schemes of the MQTT client: plain TCP, TLS, WebSocket and WebSocket over TLS. */
+    public static final List<String> MQTT_SCHEMES = List.of("tcp", "ssl", "ws", "wss");
+
     public IngestConfig(Map<String, String> values) {
-        super(definition(), values);
+        super(definition(), values, routeKeys(values));
         this.routes = parseRoutes();
         tlsFilesConsistent();
     }
 
     public static ConfigDef definition() {
         return base(DEFAULT_HTTP_PORT)
-                .define(MQTT_SERVER_URI, Type.STRING, "tcp://localhost:1883", Importance.HIGH,
-                        "MQTT broker, tcp://host:port or ssl://host:port (TLS).")
+                .define(MQTT_SERVER_URI, Type.STRING, "tcp://localhost:1883",
+                        ConfigValidators.uri(MQTT_SCHEMES, true, "tcp://localhost:1883"), Importance.HIGH,
+                        "MQTT broker: tcp://host:port, ssl://host:port (TLS), ws://host:port/path (WebSocket) or "
+                                + "wss://host:port/path (WebSocket over TLS).")
                 .define(MQTT_CLIENT_ID, Type.STRING, "", Importance.HIGH,
                         "MQTT client id. Must be stable across restarts (the broker keeps the session, and the "
                                 + "unacknowledged messages, under it) and unique per instance. "
@@ -82,7 +95,8 @@ public final class IngestConfig extends ServiceConfig {
                         "MQTT keep-alive interval, s.")
                 .define(MQTT_RECONNECT_MAX_DELAY_SECONDS, Type.INT, 30, Range.atLeast(1), Importance.LOW,
                         "Longest wait between reconnect attempts (the backoff starts at 1 s and doubles), s.")
-                .define(MQTT_SHARED_GROUP, Type.STRING, "", Importance.MEDIUM,
+                .define(MQTT_SHARED_GROUP, Type.STRING, "", ConfigValidators.parsedBy("MQTT shared subscription "
+                        + "group name", IngestConfig::sharedGroupName), Importance.MEDIUM,
                         "MQTT 5 shared subscription group: when set, every route subscribes to "
                                 + "$share/<group>/<filter> and the instances of the group split the messages.")
                 .define(MQTT_MAX_PAYLOAD_BYTES, Type.INT, 65_536, Range.atLeast(1), Importance.MEDIUM,
@@ -108,6 +122,12 @@ public final class IngestConfig extends ServiceConfig {
 
     public String mqttServerUri() {
         return getString(MQTT_SERVER_URI);
+    }
+
+    /** Whether the broker is reached over TLS (ssl:// or wss://). */
+    public boolean mqttTls() {
+        String scheme = mqttServerUri().toLowerCase(Locale.ROOT);
+        return scheme.startsWith("ssl://") || scheme.startsWith("wss://");
     }
 
     public String mqttClientId() {
@@ -205,7 +225,8 @@ public final class IngestConfig extends ServiceConfig {
                     text(originals, prefix + "location.id", null),
                     text(originals, prefix + "sensor", null));
         } catch (RuntimeException e) {
-            throw new ConfigException("route '" + name + "' (keys " + prefix + "*): " + e.getMessage());
+            throw new ConfigException("route '" + name + "' (keys " + prefix + "*, environment variables "
+                    + ConfigSource.environmentName(prefix) + "*): " + e.getMessage());
         }
     }
 
@@ -219,11 +240,30 @@ public final class IngestConfig extends ServiceConfig {
 
     private void tlsFilesConsistent() {
         if ((tlsCertFile() == null) != (tlsKeyFile() == null)) {
-            throw new ConfigException(MQTT_TLS_CERT_LOCATION + " and " + MQTT_TLS_KEY_LOCATION + " go together: set both or neither");
+            throw new ConfigException(MQTT_TLS_CERT_LOCATION + " and " + MQTT_TLS_KEY_LOCATION + " ("
+                    + ConfigSource.environmentName(MQTT_TLS_CERT_LOCATION) + ", "
+                    + ConfigSource.environmentName(MQTT_TLS_KEY_LOCATION) + ") go together: set both or neither");
         }
-        boolean tls = mqttServerUri().toLowerCase(Locale.ROOT).startsWith("ssl://");
-        if (!tls && (tlsCaFile() != null || tlsCertFile() != null)) {
-            throw new ConfigException(MQTT_SERVER_URI, mqttServerUri(), "TLS files are set, so the URI must be ssl://");
+        if (!mqttTls() && (tlsCaFile() != null || tlsCertFile() != null)) {
+            throw new ConfigException(MQTT_SERVER_URI, mqttServerUri(),
+                    "TLS files are set, so the URI must be ssl:// or wss://");
+        }
+    }
+
+    /** The keys of the listed routes (those of route 'canonical' when none are listed). */
+    static KnownKeys routeKeys(Map<String, String> values) {
+        String listed = values.getOrDefault(ROUTES, DEFAULT_ROUTE);
+        Set<String> keys = new TreeSet<>();
+        for (String name : listed.split(",")) {
+            ROUTE_SETTINGS.forEach(setting -> keys.add("route." + name.trim() + "." + setting));
+        }
+        return new KnownKeys(keys, Set.of());
+    }
+
+    private static void sharedGroupName(Object value) {
+        String group = value.toString();
+        if (group.contains("/") || group.contains("+") || group.contains("#")) {
+            throw new IllegalArgumentException("a shared subscription group name cannot contain '/', '+' or '#'");
         }
     }
 

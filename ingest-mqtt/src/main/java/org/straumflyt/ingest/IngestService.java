@@ -1,10 +1,10 @@
 package org.straumflyt.ingest;
 
-import java.util.Locale;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLSocketFactory;
+import org.apache.kafka.common.config.ConfigException;
 import org.straumflyt.ingest.bridge.Bridge;
 import org.straumflyt.ingest.bridge.IngestMetrics;
 import org.straumflyt.ingest.bridge.MessageDecoder;
@@ -15,6 +15,7 @@ import org.straumflyt.ingest.mqtt.MqttSource;
 import org.straumflyt.ingest.mqtt.Tls;
 import org.straumflyt.model.Topic;
 import org.straumflyt.model.Topics;
+import org.straumflyt.runtime.ConfigSource;
 import org.straumflyt.runtime.KafkaMeters;
 import org.straumflyt.runtime.Service;
 import org.straumflyt.runtime.ServiceContext;
@@ -79,10 +80,18 @@ public final class IngestService implements Service {
     }
 
     private SSLSocketFactory socketFactory() {
-        if (!config.mqttServerUri().toLowerCase(Locale.ROOT).startsWith("ssl://")) {
+        if (!config.mqttTls()) {
             return null;
         }
-        return Tls.socketFactory(path(config.tlsCaFile()), path(config.tlsCertFile()), path(config.tlsKeyFile()));
+        try {
+            return Tls.socketFactory(path(config.tlsCaFile()), path(config.tlsCertFile()), path(config.tlsKeyFile()));
+        } catch (IllegalArgumentException e) {
+            // A missing or unreadable certificate or key is a configuration error: exit code 2, naming the keys.
+            throw new ConfigException(e.getMessage() + " (keys " + IngestConfig.MQTT_TLS_CA_LOCATION + ", "
+                    + IngestConfig.MQTT_TLS_CERT_LOCATION + ", " + IngestConfig.MQTT_TLS_KEY_LOCATION
+                    + "; environment variables " + ConfigSource.environmentName(IngestConfig.MQTT_TLS_CA_LOCATION)
+                    + " and the like)");
+        }
     }
 
     private static Path path(String file) {

@@ -95,4 +95,24 @@ class IngestConfigTest {
         assertThatThrownBy(() -> new IngestConfig(Map.of("mqtt.tls.ca.location", "/etc/ca.pem")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("ssl://");
     }
+
+    @Test
+    void keysOfARouteThatIsNotListedAreRejectedWithTheListedOneTheyResemble() {
+        assertThatThrownBy(() -> new IngestConfig(Map.of("routes", "shelly", "route.shelly.filter", "shelly/#",
+                "route.shely.ids", "shelly/{meterId}")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown key route.shely.ids (STRAUMFLYT_ROUTE_SHELY_IDS): did you mean "
+                        + "route.shelly.ids (STRAUMFLYT_ROUTE_SHELLY_IDS)?");
+    }
+
+    @Test
+    void theBrokerUriIsCheckedAndWebSocketsOverTlsCountAsTls() {
+        assertThatThrownBy(() -> new IngestConfig(Map.of("mqtt.server.uri", "localhost:1883")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("mqtt.server.uri")
+                .hasMessageContaining("tcp, ssl, ws, wss");
+        assertThat(new IngestConfig(Map.of("mqtt.server.uri", "wss://broker.example.org:443/mqtt")).mqttTls()).isTrue();
+        assertThat(new IngestConfig(Map.of("mqtt.server.uri", "ws://broker:8080/mqtt")).mqttTls()).isFalse();
+        assertThatThrownBy(() -> new IngestConfig(Map.of("mqtt.shared.group", "ingest/a")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("mqtt.shared.group");
+    }
 }

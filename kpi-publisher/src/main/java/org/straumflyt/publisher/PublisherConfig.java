@@ -1,12 +1,15 @@
 package org.straumflyt.publisher;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
+import org.straumflyt.runtime.ConfigValidators;
 import org.straumflyt.runtime.ServiceConfig;
 
 /**
@@ -32,12 +35,18 @@ public final class PublisherConfig extends ServiceConfig {
 
     public PublisherConfig(Map<String, String> values) {
         super(definition(), values);
+        if (getInt(RETRY_BACKOFF_MAX_MS) < getInt(RETRY_BACKOFF_INITIAL_MS)) {
+            throw new ConfigException(RETRY_BACKOFF_MAX_MS, getInt(RETRY_BACKOFF_MAX_MS),
+                    "must be at least " + RETRY_BACKOFF_INITIAL_MS + " (" + getInt(RETRY_BACKOFF_INITIAL_MS) + ")");
+        }
     }
 
     public static ConfigDef definition() {
         return base(DEFAULT_HTTP_PORT)
-                .define(INFLUX_URL, Type.STRING, "http://localhost:8086", Importance.HIGH,
-                        "Base URL of the InfluxDB v2 write API (InfluxDB 2.x, 3.x, 1.8+ or any compatible server).")
+                .define(INFLUX_URL, Type.STRING, "http://localhost:8086",
+                        ConfigValidators.uri(List.of("http", "https"), false, "http://localhost:8086"),
+                        Importance.HIGH, "Base URL of the InfluxDB v2 write API (InfluxDB 2.x, 3.x, 1.8+ or any "
+                                + "compatible server), without a path: the publisher adds /api/v2/write.")
                 .define(INFLUX_TOKEN, Type.PASSWORD, "", Importance.HIGH,
                         "API token; for InfluxDB 1.8 'user:password'. Never logged. Prefer "
                                 + "STRAUMFLYT_INFLUX_TOKEN_FILE pointing at a secret file.")

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    static final String LOOPBACK = "127.0.0.1";
 
     private final String name;
     private final int httpPort;
@@ -44,6 +45,8 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("STRAUMFLYT_HTTP_PORT", String.valueOf(httpPort));
+        // /health and /metrics have no authentication: on this machine only.
+        builder.environment().put("STRAUMFLYT_HTTP_HOST", LOOPBACK);
         ServiceProcess service = new ServiceProcess(name, httpPort, builder, log);
         service.start();
         return service;
@@ -94,7 +97,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public String url(String path) {
-        return "http://127.0.0.1:" + httpPort + path;
+        return "http://" + LOOPBACK + ":" + httpPort + path;
     }
 
     public Path log() {

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
@@ -22,10 +24,14 @@ import org.apache.kafka.common.config.ConfigException;
  *       to the file's content, trimmed.</li>
  * </ol>
  * Keys are lower-case words joined by dots, so that the mapping to and from environment names is exact.
+ * {@value #FILE_VARIABLE} and {@value #LOG_LEVEL_VARIABLE} (read by the logging configuration) are not keys.
  */
 public final class ConfigSource {
     public static final String ENV_PREFIX = "STRAUMFLYT_";
     public static final String FILE_VARIABLE = ENV_PREFIX + "CONFIG_FILE";
+    public static final String LOG_LEVEL_VARIABLE = ENV_PREFIX + "LOG_LEVEL";
+    /** Variables of ours that are not configuration keys. */
+    public static final Set<String> RUNTIME_VARIABLES = Set.of(FILE_VARIABLE, LOG_LEVEL_VARIABLE);
     private static final String FILE_SUFFIX = "_FILE";
 
     private ConfigSource() {
@@ -52,12 +58,11 @@ public final class ConfigSource {
             values.putAll(readFile(file));
         }
         environment.forEach((name, value) -> {
-            if (name.equals(FILE_VARIABLE)) {
+            if (RUNTIME_VARIABLES.contains(name)) {
                 return;
             }
-            if (name.endsWith(FILE_SUFFIX) && name.startsWith(ENV_PREFIX)) {
-                String key = keyOf(name.substring(0, name.length() - FILE_SUFFIX.length()));
-                values.put(key, readSecret(name, Path.of(value)));
+            if (isSecretFile(name)) {
+                values.put(secretKeyOf(name), readSecret(name, Path.of(value)));
                 return;
             }
             String key = keyOf(name);
@@ -66,6 +71,21 @@ public final class ConfigSource {
             }
         });
         return values;
+    }
+
+    /** The keys whose values {@link #load} reads from secret files ({@code STRAUMFLYT_<KEY>_FILE}). */
+    public static Set<String> keysFromFiles(Map<String, String> environment) {
+        Set<String> keys = new TreeSet<>();
+        environment.keySet().stream().filter(ConfigSource::isSecretFile).forEach(name -> keys.add(secretKeyOf(name)));
+        return keys;
+    }
+
+    private static boolean isSecretFile(String name) {
+        return name.startsWith(ENV_PREFIX) && name.endsWith(FILE_SUFFIX) && !RUNTIME_VARIABLES.contains(name);
+    }
+
+    private static String secretKeyOf(String name) {
+        return keyOf(name.substring(0, name.length() - FILE_SUFFIX.length()));
     }
 
     private static Path configFile(String[] args, Map<String, String> environment) {
@@ -86,7 +106,8 @@ public final class ConfigSource {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
         } catch (IOException e) {
-            throw new ConfigException("cannot read configuration file " + file.toAbsolutePath() + ": " + e);
+            throw new ConfigException("cannot read configuration file " + file.toAbsolutePath() + " (--config or "
+                    + FILE_VARIABLE + "): " + e);
         }
         Map<String, String> values = new TreeMap<>();
         properties.stringPropertyNames().forEach(k -> values.put(k, properties.getProperty(k).trim()));
@@ -97,7 +118,8 @@ public final class ConfigSource {
         try {
             return Files.readString(file, StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
-            throw new ConfigException(variable + " names " + file.toAbsolutePath() + ", which cannot be read: " + e);
+            throw new ConfigException(variable + " (the secret of key " + secretKeyOf(variable) + ") names "
+                    + file.toAbsolutePath() + ", which cannot be read: " + e);
         }
     }
 }

@@ -1,9 +1,12 @@
 package org.straumflyt.runtime;
 
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
@@ -18,6 +21,9 @@ public final class ServiceLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceLauncher.class);
     public static final int EXIT_BAD_CONFIG = 2;
     public static final int EXIT_FAILED = 1;
+    // Kafka's messages: 'Invalid value V for configuration KEY: why' and 'Missing required configuration "KEY" ...'.
+    private static final Pattern KEY_IN_MESSAGE =
+            Pattern.compile("for configuration ([^\\s:]+)|Missing required configuration \"([^\"]+)\"");
 
     private ServiceLauncher() {
     }
@@ -39,22 +45,32 @@ public final class ServiceLauncher {
         try {
             config = configParser.apply(ConfigSource.load(args, System.getenv()));
         } catch (ConfigException e) {
-            System.err.println(name + ": configuration error: " + explain(e) + System.lineSeparator()
-                    + "Run with --help to list every setting.");
-            System.exit(EXIT_BAD_CONFIG);
+            exitBadConfig(name, explain(e) + System.lineSeparator() + "Run with --help to list every setting.");
             return;
         }
+        LOG.info("{} configuration:{}", name,
+                config.effectiveConfiguration(ConfigSource.keysFromFiles(System.getenv())));
         ServiceContext context = ServiceContext.create(name, config.kafkaMeterDetail());
-        OpsServer ops = OpsServer.start(name, config.httpHost(), config.httpPort(), context.health(),
-                context.registry());
+        OpsServer ops;
+        try {
+            ops = OpsServer.start(name, config.httpHost(), config.httpPort(), context.health(), context.registry());
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            // A busy port, or an address (an unresolvable name) this host does not have.
+            Throwable why = e instanceof UncheckedIOException ? e.getCause() : e;
+            exitBadConfig(name, "cannot serve /health and /metrics on " + config.httpHost() + ":"
+                    + config.httpPort() + " (" + why + "): set " + ServiceConfig.HTTP_PORT
+                    + " (" + ConfigSource.environmentName(ServiceConfig.HTTP_PORT) + ") to a free port, or "
+                    + ServiceConfig.HTTP_HOST + " (" + ConfigSource.environmentName(ServiceConfig.HTTP_HOST)
+                    + ") to an address of this host");
+            return;
+        }
         Service service;
         try {
             service = factory.create(config, context);
             service.start();
         } catch (ConfigException e) {
-            System.err.println(name + ": configuration error: " + explain(e));
             ops.close();
-            System.exit(EXIT_BAD_CONFIG);
+            exitBadConfig(name, explain(e));
             return;
         } catch (RuntimeException e) {
             LOG.error("{} failed to start", name, e);
@@ -82,18 +98,20 @@ public final class ServiceLauncher {
         }
     }
 
+    /** Prints a configuration error, without a stack trace, and exits with {@value #EXIT_BAD_CONFIG}. */
+    private static void exitBadConfig(String name, String message) {
+        System.err.println(name + ": configuration error: " + message);
+        System.exit(EXIT_BAD_CONFIG);
+    }
+
     /** Adds the environment variable's name to Kafka's message, which names only the key. */
     static String explain(ConfigException e) {
         String message = e.getMessage();
-        int start = message.indexOf("configuration ");
-        if (start < 0) {
+        Matcher named = KEY_IN_MESSAGE.matcher(message);
+        if (!named.find()) {
             return message;
         }
-        String rest = message.substring(start + "configuration ".length());
-        String key = rest.split("[ :]", 2)[0];
-        if (key.isEmpty()) {
-            return message;
-        }
+        String key = named.group(1) != null ? named.group(1) : named.group(2);
         return message + " (key " + key + ", environment variable " + ConfigSource.environmentName(key) + ")";
     }
 

@@ -63,7 +63,7 @@ class ConfigSourceTest {
         assertThatThrownBy(() -> ConfigSource.load(new String[0],
                 Map.of("STRAUMFLYT_INFLUX_TOKEN_FILE", dir.resolve("missing").toString())))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("STRAUMFLYT_INFLUX_TOKEN_FILE")
+                .hasMessageContaining("STRAUMFLYT_INFLUX_TOKEN_FILE (the secret of key influx.token)")
                 .hasMessageContaining("missing");
     }
 

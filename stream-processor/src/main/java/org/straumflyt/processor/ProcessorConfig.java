@@ -7,18 +7,23 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.StreamsConfig;
 import org.straumflyt.model.BuildingCategory;
 import org.straumflyt.model.Carrier;
 import org.straumflyt.processor.calendar.DegreeDayRules;
 import org.straumflyt.processor.weather.WeatherZones;
 import org.straumflyt.processor.metering.MeteringRules;
 import org.straumflyt.processor.portfolio.PortfolioRules;
+import org.straumflyt.runtime.ConfigValidators;
+import org.straumflyt.runtime.KnownKeys;
 import org.straumflyt.runtime.ServiceConfig;
 
 /** Configuration of the stream processor: the service basics plus Kafka Streams and metering settings. */
@@ -45,8 +50,27 @@ public final class ProcessorConfig extends ServiceConfig {
     public static final String PORTFOLIO_EMIT_INTERVAL_SECONDS = "portfolio.emit.interval.seconds";
     public static final String PORTFOLIO_RENEWABLE_SHARES = "portfolio.renewable.shares";
 
+    // Kafka Streams' own prefixes for settings of one of its clients or of the internal topics.
+    private static final List<String> STREAMS_CLIENT_PREFIXES = List.of(StreamsConfig.CONSUMER_PREFIX,
+            StreamsConfig.MAIN_CONSUMER_PREFIX, StreamsConfig.RESTORE_CONSUMER_PREFIX,
+            StreamsConfig.GLOBAL_CONSUMER_PREFIX, StreamsConfig.PRODUCER_PREFIX, StreamsConfig.ADMIN_CLIENT_PREFIX,
+            StreamsConfig.TOPIC_PREFIX);
+
     public ProcessorConfig(Map<String, String> values) {
-        super(definition(), values);
+        super(definition(), values, streamsKeys());
+        // The list-valued settings are parsed here, so that a wrong entry stops the processor at start.
+        degreeDayRules();
+        portfolioRules();
+        weatherZones();
+    }
+
+    /** The {@code kafka.*} keys Kafka Streams reads beyond those of its clients. */
+    public static KnownKeys streamsKeys() {
+        Set<String> names = new TreeSet<>();
+        StreamsConfig.configDef().names().forEach(name -> names.add(KAFKA_PREFIX + name));
+        Set<String> templates = new TreeSet<>();
+        STREAMS_CLIENT_PREFIXES.forEach(prefix -> templates.add(KAFKA_PREFIX + prefix + "*"));
+        return new KnownKeys(names, templates);
     }
 
     /** Every key of the stream processor, with defaults and documentation. */
@@ -56,7 +80,7 @@ public final class ProcessorConfig extends ServiceConfig {
                         Importance.HIGH, "Kafka Streams application id: consumer group, prefix of internal topics "
                                 + "and of the state directory. Instances with the same id share the work.")
                 .define(STATE_DIR, Type.STRING, System.getProperty("java.io.tmpdir") + "/straumflyt-streams",
-                        Importance.HIGH, "Directory of the local state stores (rebuilt from changelogs when lost).")
+                        new ConfigDef.NonEmptyString(), Importance.HIGH, "Directory of the local state stores (rebuilt from changelogs when lost).")
                 .define(COMMIT_INTERVAL_MS, Type.LONG, 500L, Range.atLeast(10), Importance.MEDIUM,
                         "How often results are committed (exactly-once transactions), ms. Downstream sees updates "
                                 + "of the current hour at about this pace.")
@@ -100,7 +124,8 @@ public final class ProcessorConfig extends ServiceConfig {
                         "Whether the portfolio application runs beside the KPI topology (application id "
                                 + "<application.id>-portfolio): U4SSC indicators on kpi.portfolio and the digital-twin "
                                 + "feed on twin.buildings.")
-                .define(PORTFOLIO_TIME_ZONE, Type.STRING, PortfolioRules.DEFAULT_ZONE.getId(), Importance.LOW,
+                .define(PORTFOLIO_TIME_ZONE, Type.STRING, PortfolioRules.DEFAULT_ZONE.getId(),
+                        ConfigValidators.zoneId(), Importance.LOW,
                         "Time zone of the portfolio periods: they end with the last complete day (yesterday) there.")
                 .define(PORTFOLIO_METER_FRESH_MINUTES, Type.INT, PortfolioRules.DEFAULT_FRESH_MINUTES,
                         Range.atLeast(1), Importance.MEDIUM, "A meter delivers data (U4SSC EC:ICT:ES:1C) and a "

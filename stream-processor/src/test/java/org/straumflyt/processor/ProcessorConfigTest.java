@@ -38,10 +38,23 @@ class ProcessorConfigTest {
     }
 
     @Test
-    void shouldRejectAMalformedNormalNamingTheKey() {
-        ProcessorConfig config = new ProcessorConfig(Map.of("degree.days.normals", "bodo:1/2/3"));
+    void shouldRejectAMalformedNormalNamingTheKeyWhenTheConfigurationIsRead() {
+        assertThatThrownBy(() -> new ProcessorConfig(Map.of("degree.days.normals", "bodo:1/2/3")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("degree.days.normals");
+        assertThatThrownBy(() -> new ProcessorConfig(Map.of("weather.location.zones", "fornebu")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("weather.location.zones");
+        assertThatThrownBy(() -> new ProcessorConfig(Map.of("portfolio.time.zone", "Europe/Bergen")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("portfolio.time.zone");
+    }
 
-        assertThatThrownBy(config::degreeDayRules).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("degree.days.normals");
+    @Test
+    void shouldTakeKafkaStreamsPropertiesAndTheirClientPrefixesButNotTypos() {
+        ProcessorConfig config = new ProcessorConfig(Map.of("kafka.num.standby.replicas", "1",
+                "kafka.producer.linger.ms", "5", "kafka.main.consumer.max.poll.records", "500",
+                "kafka.topic.min.insync.replicas", "2"));
+
+        assertThat(config.kafkaProperties()).containsEntry("producer.linger.ms", "5");
+        assertThatThrownBy(() -> new ProcessorConfig(Map.of("kafka.max.task.idel.ms", "-1")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("did you mean kafka.max.task.idle.ms");
     }
 }

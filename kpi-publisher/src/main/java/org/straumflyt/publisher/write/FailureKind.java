@@ -14,7 +14,10 @@ public enum FailureKind {
     THROTTLED(true),
     /** HTTP 401 or 403: a token problem, not a data problem. Retried so that fixing the token loses nothing. */
     UNAUTHORIZED(true),
-    /** HTTP 404: the bucket or organisation does not exist (yet). Retried for the same reason. */
+    /**
+     * HTTP 404 or 405: the bucket or organisation does not exist (yet), or the URL does not lead to a write endpoint
+     * (a proxy in the way, a wrong influx.url). A store problem, not a data problem: retried for the same reason.
+     */
     NOT_FOUND(true),
     /** Any other 4xx (400, 413, 422, ...): the server refuses the data itself. */
     REJECTED(false);
@@ -46,7 +49,7 @@ public enum FailureKind {
         if (status == 401 || status == 403) {
             return UNAUTHORIZED;
         }
-        if (status == 404) {
+        if (status == 404 || status == 405) {
             return NOT_FOUND;
         }
         if (status >= 400 && status < 500) {

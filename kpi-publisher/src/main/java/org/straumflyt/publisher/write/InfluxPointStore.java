@@ -32,6 +32,7 @@ public final class InfluxPointStore implements PointStore {
     private final WriteApiBlocking writeApi;
     private final String bucket;
     private final String org;
+    private final String writeUrl;
 
     /**
      * @param url     base URL, e.g. {@code http://localhost:8086}
@@ -62,6 +63,7 @@ public final class InfluxPointStore implements PointStore {
         this.writeApi = client.getWriteApiBlocking();
         this.bucket = bucket;
         this.org = org;
+        this.writeUrl = url.replaceAll("/+$", "") + "/api/v2/write";
     }
 
     @Override
@@ -135,10 +137,20 @@ public final class InfluxPointStore implements PointStore {
         return point.time(p.time().getEpochSecond(), WritePrecision.S);
     }
 
-    private static WriteResult.Failed failure(InfluxException e) {
+    private WriteResult.Failed failure(InfluxException e) {
         int status = e.status();
         FailureKind kind = status == 0 ? networkKind(e) : FailureKind.ofStatus(status);
-        return new WriteResult.Failed(kind, status, e.getMessage(), retryAfter(e.headers()));
+        return new WriteResult.Failed(kind, status, detail(e, kind), retryAfter(e.headers()));
+    }
+
+    /** The server's message; for a wrong endpoint, which often answers without one, what to check. */
+    private String detail(InfluxException e, FailureKind kind) {
+        String message = e.getMessage() == null || e.getMessage().isBlank() ? "HTTP " + e.status() : e.getMessage();
+        if (kind == FailureKind.NOT_FOUND) {
+            return message + " from " + writeUrl + ": check influx.url (the server's base URL, no path), "
+                    + "influx.org and influx.bucket";
+        }
+        return message;
     }
 
     private static FailureKind networkKind(Throwable e) {

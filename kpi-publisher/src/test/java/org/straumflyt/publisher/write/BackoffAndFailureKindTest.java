@@ -34,6 +34,9 @@ class BackoffAndFailureKindTest {
         assertThat(FailureKind.ofStatus(429)).isEqualTo(FailureKind.THROTTLED);
         assertThat(FailureKind.ofStatus(401)).isEqualTo(FailureKind.UNAUTHORIZED);
         assertThat(FailureKind.ofStatus(404)).isEqualTo(FailureKind.NOT_FOUND);
+        // A wrong endpoint (a gateway in the way, a path in the URL) is the store being unavailable, not bad data
+        assertThat(FailureKind.ofStatus(405)).isEqualTo(FailureKind.NOT_FOUND);
+        assertThat(FailureKind.NOT_FOUND.retryable()).isTrue();
         assertThat(FailureKind.ofStatus(503)).isEqualTo(FailureKind.SERVER_ERROR);
         assertThat(FailureKind.REJECTED.retryable()).isFalse();
         assertThat(FailureKind.UNAUTHORIZED.retryable()).isTrue();

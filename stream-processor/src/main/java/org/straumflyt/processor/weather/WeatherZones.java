@@ -11,6 +11,7 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
+import org.straumflyt.runtime.ConfigValidators;
 
 /**
  * The time zone of each weather location: its days are the local days of that zone. A location not listed has the
@@ -43,7 +44,7 @@ public record WeatherZones(ZoneId defaultZone, Map<String, ZoneId> locations) {
     /** Adds {@value #WEATHER_ZONE} and {@value #WEATHER_LOCATION_ZONES} to a service's configuration. */
     public static ConfigDef define(ConfigDef definition) {
         return definition
-                .define(WEATHER_ZONE, Type.STRING, DEFAULT_ZONE, Importance.LOW,
+                .define(WEATHER_ZONE, Type.STRING, DEFAULT_ZONE, ConfigValidators.zoneId(), Importance.LOW,
                         "Time zone of the weather locations not listed in " + WEATHER_LOCATION_ZONES + ": the daily "
                                 + "mean temperature of weather.daily is over the local day of this zone.")
                 .define(WEATHER_LOCATION_ZONES, Type.LIST, "", Importance.LOW,
