@@ -12,8 +12,11 @@ import java.util.Objects;
  * @param field       the JSON field it fills, a dotted path for nested objects (e.g. {@code location.lat})
  * @param cell        reads one non-empty cell into the field's JSON value
  * @param description one line for the documentation and the usage
+ * @param absent      the field's value when the cell is empty or the column missing, for the record's fields that
+ *                    cannot be left out (numbers and yes/no); {@code null} to leave the field out
  */
-public record RegistryColumn(String name, Level level, String field, CellReader cell, String description) {
+public record RegistryColumn(String name, Level level, String field, CellReader cell, String description,
+        JsonNode absent) {
 
     /** Which record a column belongs to. */
     public enum Level {
@@ -37,6 +40,11 @@ public record RegistryColumn(String name, Level level, String field, CellReader 
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(cell, "cell");
+    }
+
+    /** The same column with a value for an empty cell. */
+    RegistryColumn withAbsent(JsonNode value) {
+        return new RegistryColumn(name, level, field, cell, description, value);
     }
 
     /** The field's path: {@code ["location", "lat"]}. */

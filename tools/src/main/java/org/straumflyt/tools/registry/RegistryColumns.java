@@ -49,14 +49,16 @@ public final class RegistryColumns {
             building("category", "category", wire(BuildingCategory::fromWire),
                     "one of " + names(BuildingCategory.values()) + "; default other"),
             building("heated_area_m2", "heatedAreaM2", RegistryColumns::nonNegative,
-                    "heated floor area (BRA) in m²; empty or 0 when unknown (then no kWh/m²)"),
+                    "heated floor area (BRA) in m²; empty or 0 when unknown (then no kWh/m²)")
+                    .withAbsent(DoubleNode.valueOf(0)),
             building("time_zone", "timeZone", RegistryColumns::zone, "IANA time zone; default Europe/Oslo"),
             building("lat", "location.lat", RegistryColumns::latitude, "latitude, -90..90 (with lon)"),
             building("lon", "location.lon", RegistryColumns::longitude, "longitude, -180..180 (with lat)"),
             building("weather_location_id", "weatherLocationId", RegistryColumns::id,
                     "the weather.daily location of its degree days"),
             building("personal_data", "personalData", RegistryColumns::bool,
-                    "yes when its data is personal (never published hourly); default no"),
+                    "yes when its data is personal (never published hourly); default no")
+                    .withAbsent(BooleanNode.FALSE),
             meter(METER_ID, "meterId", RegistryColumns::id,
                     "the meter's id, as the ingest route reads it from the MQTT topic or payload; empty for a "
                             + "building without meters"),
@@ -89,11 +91,11 @@ public final class RegistryColumns {
     }
 
     private static RegistryColumn building(String name, String field, CellReader cell, String description) {
-        return new RegistryColumn(name, Level.BUILDING, field, cell, description);
+        return new RegistryColumn(name, Level.BUILDING, field, cell, description, null);
     }
 
     private static RegistryColumn meter(String name, String field, CellReader cell, String description) {
-        return new RegistryColumn(name, Level.METER, field, cell, description);
+        return new RegistryColumn(name, Level.METER, field, cell, description, null);
     }
 
     private static JsonNode text(String text, boolean decimalComma) {

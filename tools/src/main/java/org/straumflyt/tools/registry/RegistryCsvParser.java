@@ -120,6 +120,7 @@ public final class RegistryCsvParser {
                 return null;
             }
             Map<RegistryColumn, JsonNode> values = new LinkedHashMap<>();
+            Set<String> filled = new HashSet<>();
             String buildingId = null;
             for (int i = 0; i < cells.size(); i++) {
                 RegistryColumn column = columns.get(i);
@@ -127,6 +128,7 @@ public final class RegistryCsvParser {
                 if (cell.isEmpty()) {
                     continue;
                 }
+                filled.add(column.name());
                 try {
                     values.put(column, column.cell().read(cell, separator == ';'));
                     if (column.name().equals(RegistryColumns.BUILDING_ID)) {
@@ -137,10 +139,9 @@ public final class RegistryCsvParser {
                 }
             }
             for (Set<String> together : RegistryColumns.groups().values()) {
-                List<String> filled = values.keySet().stream().map(RegistryColumn::name).filter(together::contains)
-                        .toList();
-                if (!filled.isEmpty() && filled.size() < together.size()) {
-                    reasons.add(String.join(" and ", together) + " go together; only " + String.join(", ", filled)
+                List<String> some = together.stream().filter(filled::contains).toList();
+                if (!some.isEmpty() && some.size() < together.size()) {
+                    reasons.add(String.join(" and ", together) + " go together; only " + String.join(", ", some)
                             + " is filled");
                 }
             }
@@ -157,6 +158,8 @@ public final class RegistryCsvParser {
     private record Row(String buildingId, Map<RegistryColumn, JsonNode> values) {
         ObjectNode json(Level level) {
             ObjectNode json = JsonNodeFactory.instance.objectNode();
+            RegistryColumns.ALL.stream().filter(c -> c.level() == level && c.absent() != null)
+                    .forEach(c -> put(json, c, c.absent()));
             values.forEach((column, value) -> {
                 if (column.level() == level) {
                     put(json, column, value);
@@ -224,6 +227,8 @@ public final class RegistryCsvParser {
 
         RegistryEntry entry() {
             ObjectNode json = JsonNodeFactory.instance.objectNode();
+            RegistryColumns.ALL.stream().filter(c -> c.level() == Level.BUILDING && c.absent() != null)
+                    .forEach(c -> put(json, c, c.absent()));
             building.forEach((column, valued) -> put(json, column, valued.value()));
             json.putArray("meters").addAll(meters);
             return new RegistryEntry(firstLine, meterLines, RecordReader.read(json, Building.class));
