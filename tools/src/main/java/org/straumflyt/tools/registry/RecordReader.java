@@ -85,12 +85,12 @@ final class RecordReader {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        if (root != e && root instanceof IllegalArgumentException && root.getMessage() != null) {
-            return root.getMessage();
+        if (root == e || root instanceof JsonProcessingException || root.getMessage() == null) {
+            return e.getOriginalMessage();
         }
-        if (root instanceof NullPointerException && root.getMessage() != null) {
+        if (root instanceof NullPointerException) {
             return root.getMessage() + " is missing"; // Objects.requireNonNull(field, "field") in the records
         }
-        return e.getOriginalMessage();
+        return root.getMessage(); // the record's own check, e.g. ZoneId.of or a range
     }
 }
