@@ -117,13 +117,13 @@ public final class LocalStack {
     }
 
     /** The file in the state directory with the servers' addresses, which the README's commands read. */
-    static final String ENV_FILE = "local.env";
+    public static final String ENV_FILE = "local.env";
 
     /**
      * The servers' addresses as shell variables ({@code . .straumflyt/local.env}): the servers listen on free ports,
      * so the README's commands cannot name them.
      */
-    static String addresses(String kafka, String mqttUri, String storeUrl) {
+    public static String addresses(String kafka, String mqttUri, String storeUrl) {
         java.net.URI mqtt = java.net.URI.create(mqttUri);
         return "# Addresses of the running local stack (./straumflyt run); read with: . .straumflyt/local.env\n"
                 + "KAFKA=" + kafka + "\n"
