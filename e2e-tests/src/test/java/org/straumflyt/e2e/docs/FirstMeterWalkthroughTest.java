@@ -72,6 +72,10 @@ class FirstMeterWalkthroughTest {
                 ingest.destroy();
                 ingest.waitFor(30, TimeUnit.SECONDS);
             }
+        } finally {
+            for (String linked : List.of("docs", "tools", "ingest-mqtt")) {
+                Files.deleteIfExists(checkout.resolve(linked)); // the links, not the repository's directories
+            }
         }
     }
 
