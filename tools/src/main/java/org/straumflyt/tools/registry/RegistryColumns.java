@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -87,7 +89,7 @@ public final class RegistryColumns {
     /** The columns that fill the same nested object, e.g. {@code lat} and {@code lon}: given together or not at all. */
     static Map<String, Set<String>> groups() {
         return ALL.stream().filter(c -> !c.parent().isEmpty()).collect(Collectors.groupingBy(RegistryColumn::parent,
-                Collectors.mapping(RegistryColumn::name, Collectors.toCollection(java.util.TreeSet::new))));
+                Collectors.mapping(RegistryColumn::name, Collectors.toCollection(TreeSet::new))));
     }
 
     private static RegistryColumn building(String name, String field, CellReader cell, String description) {
@@ -198,6 +200,6 @@ public final class RegistryColumns {
     }
 
     private static String names(WireNamed[] values) {
-        return java.util.Arrays.stream(values).map(WireNamed::wireName).collect(Collectors.joining(", "));
+        return Arrays.stream(values).map(WireNamed::wireName).collect(Collectors.joining(", "));
     }
 }

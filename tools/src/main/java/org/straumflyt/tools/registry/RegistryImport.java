@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.straumflyt.model.Building;
 import org.straumflyt.tools.ImportSink;
 import org.straumflyt.tools.Progress;
@@ -38,7 +39,7 @@ public final class RegistryImport {
      * @throws RegistryFile.MalformedFileException when the file is not in the expected shape (nothing was sent)
      * @throws IllegalStateException               when the sink failed (what was confirmed stays imported)
      */
-    public RegistryReport run(BufferedReader reader, ImportSink<Building> sink, java.util.function.Consumer<Building> shown)
+    public RegistryReport run(BufferedReader reader, ImportSink<Building> sink, Consumer<Building> shown)
             throws IOException, InterruptedException {
         RegistryFile file = format.parse(reader);
         file.rejections().forEach(r -> err.println("rejected " + r.message()));
