@@ -24,7 +24,7 @@ import org.straumflyt.testsupport.QuestDbServer;
  * The three services, each with its own configuration and context as in production, wired to the test's real
  * servers under a topic prefix of their own so that runs do not see each other.
  */
-final class Pipeline implements AutoCloseable {
+public final class Pipeline implements AutoCloseable {
     private final List<Service> services;
 
     private Pipeline(List<Service> services) {
@@ -34,13 +34,19 @@ final class Pipeline implements AutoCloseable {
     /** Starts ingest, processor and publisher; {@code ingestRoutes} are extra ingest settings (routes). */
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
-    static Pipeline start(String run, KafkaBroker kafka, MosquittoBroker mqtt, QuestDbServer store,
+    public static Pipeline start(String run, KafkaBroker kafka, MosquittoBroker mqtt, QuestDbServer store,
+            Map<String, String> ingestRoutes) {
+        return start(run, "e2e-" + run + ".", kafka, mqtt, store, ingestRoutes);
+    }
+
+    /** As {@link #start(String, KafkaBroker, MosquittoBroker, QuestDbServer, Map)}, under the given topic prefix. */
+    public static Pipeline start(String run, String topicPrefix, KafkaBroker kafka, MosquittoBroker mqtt, QuestDbServer store,
             Map<String, String> ingestRoutes) {
         Path stateDir = Path.of("target", "kafka-streams", run).toAbsolutePath();
         QuestDbTables.createStatements().forEach(store::exec);
         Map<String, String> common = Map.of(
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
-                "topic.prefix", "e2e-" + run + ".",
+                "topic.prefix", topicPrefix,
                 "topic.partitions", "3");
 
         Map<String, String> ingest = new HashMap<>(common);

@@ -91,6 +91,7 @@ public final class LocalStack {
             service.awaitReady(Duration.ofSeconds(120));
         }
 
+        Files.writeString(state.resolve(ENV_FILE), addresses(kafka.bootstrapServers(), mqtt.uri(), store.httpUrl()));
         printBanner(kafka, mqtt, store, services, logs);
         startSimulator(kafka, mqtt, state);
     }
@@ -113,6 +114,23 @@ public final class LocalStack {
         simulator.setDaemon(true);
         simulator.start();
         running.add(simulator::interrupt);
+    }
+
+    /** The file in the state directory with the servers' addresses, which the README's commands read. */
+    public static final String ENV_FILE = "local.env";
+
+    /**
+     * The servers' addresses as shell variables ({@code . .straumflyt/local.env}): the servers listen on free ports,
+     * so the README's commands cannot name them.
+     */
+    public static String addresses(String kafka, String mqttUri, String storeUrl) {
+        java.net.URI mqtt = java.net.URI.create(mqttUri);
+        return "# Addresses of the running local stack (./straumflyt run); read with: . .straumflyt/local.env\n"
+                + "KAFKA=" + kafka + "\n"
+                + "MQTT=" + mqttUri + "\n"
+                + "MQTT_HOST=" + mqtt.getHost() + "\n"
+                + "MQTT_PORT=" + mqtt.getPort() + "\n"
+                + "STORE=" + storeUrl + "\n";
     }
 
     /** Routes for every format the simulator speaks, on the topics it publishes to. */
@@ -159,6 +177,7 @@ public final class LocalStack {
         }
         OUT.println();
         OUT.println(" Kafka " + kafka.bootstrapServers() + "   MQTT " + mqtt.uri() + "   logs " + logs);
+        OUT.println(" These addresses for your own commands: . " + options.stateDir().resolve(ENV_FILE));
         OUT.println(" Simulated fleet: " + options.buildings() + " buildings in Bærum (3201), the last "
                 + options.history().toHours() + " h backfilled, then live; faults: " + options.faults());
         OUT.println("=================================================================================");

@@ -1,6 +1,7 @@
 package org.straumflyt.model;
 
 import java.util.List;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -79,9 +80,22 @@ public final class Topics {
         return registryBuildings;
     }
 
+    /**
+     * The registry record of a building, as every writer of the registry sends it: key = building id, so the
+     * compacted topic keeps each building's latest entry (with all its meters).
+     */
+    public ProducerRecord<String, Building> registryRecord(Building building) {
+        return new ProducerRecord<>(registryBuildings.name(), building.buildingId(), building);
+    }
+
     /** Daily mean outdoor temperature (compacted), key = location and date. */
     public Topic<WeatherKey, WeatherDaily> weatherDaily() {
         return weatherDaily;
+    }
+
+    /** The record of a day's temperature, as every writer of {@code weather.daily} sends it: key = location and date. */
+    public ProducerRecord<WeatherKey, WeatherDaily> weatherRecord(WeatherDaily day) {
+        return new ProducerRecord<>(weatherDaily.name(), new WeatherKey(day.locationId(), day.date()), day);
     }
 
     /** Outdoor temperature samples of weather sensors, key = location id. */

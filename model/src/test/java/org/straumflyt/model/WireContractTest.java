@@ -88,6 +88,20 @@ class WireContractTest {
     }
 
     @Test
+    void theRegistryAndWeatherRecordsAreKeyedByBuildingAndByLocationAndDate() {
+        Topics topics = Topics.withPrefix("bodo.");
+
+        var building = topics.registryRecord(Samples.building());
+        var day = topics.weatherRecord(Samples.weather());
+
+        assertThat(building.topic()).isEqualTo("bodo.registry.buildings");
+        assertThat(building.key()).isEqualTo("baerum-skole-17");
+        assertThat(building.value()).isEqualTo(Samples.building());
+        assertThat(day.topic()).isEqualTo("bodo.weather.daily");
+        assertThat(day.key()).isEqualTo(new WeatherKey("baerum", Samples.weather().date()));
+    }
+
+    @Test
     void portfolioKeysNameTheMunicipalityThePeriodKindAndItsFirstDay() {
         byte[] key = TOPICS.portfolio().keySerde().serializer().serialize("t", Samples.portfolio().key());
 

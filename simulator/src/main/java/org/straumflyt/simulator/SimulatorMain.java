@@ -58,6 +58,11 @@ public final class SimulatorMain {
             System.out.println(USAGE);
             return args.length == 0 ? 2 : 0;
         }
+        // After the command only the option forms ask for help, as in the other tools ("help" may be a value).
+        if (Arrays.stream(args).skip(1).anyMatch(a -> a.equals("--help") || a.equals("-h"))) {
+            System.out.println(USAGE);
+            return 0;
+        }
         Map<String, String> options;
         try {
             options = parse(Arrays.copyOfRange(args, 1, args.length));

@@ -38,6 +38,12 @@ class SimulatorMainTest {
     }
 
     @Test
+    void helpAfterACommandPrintsTheUsageAndSucceeds() throws Exception {
+        assertThat(SimulatorMain.run(new String[] {"publish", "--help"})).isZero();
+        assertThat(SimulatorMain.run(new String[] {"verify", "--truth", "out/truth", "-h"})).isZero();
+    }
+
+    @Test
     void speedIsMaxLiveOrAFactor() {
         assertThat(Pacing.parse("max")).isEqualTo(new Pacing.Max());
         assertThat(Pacing.parse("LIVE")).isEqualTo(new Pacing.Live());

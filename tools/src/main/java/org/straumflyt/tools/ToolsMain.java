@@ -7,6 +7,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.straumflyt.tools.opendata.OpenDataExportCommand;
+import org.straumflyt.tools.registry.RegistryImportCommand;
 import org.straumflyt.tools.weather.WeatherImportCommand;
 
 /**
@@ -29,7 +30,7 @@ public final class ToolsMain {
 
     /** The commands, in the order the usage lists them. */
     static List<ToolCommand> commands() {
-        return List.of(new WeatherImportCommand(), new OpenDataExportCommand());
+        return List.of(new WeatherImportCommand(), new RegistryImportCommand(), new OpenDataExportCommand());
     }
 
     /** Runs one command line; returns the exit code. */

@@ -42,7 +42,8 @@ class ToolsMainTest {
     void helpListsBothCommandsAndTheirOptions() {
         assertThat(run("--help")).isZero();
 
-        assertThat(out()).contains("weather-import", "open-data-export", "--file PATH", "--dry-run",
+        assertThat(out()).contains("weather-import", "registry-import", "open-data-export", "--file PATH", "--dry-run",
+                "--skip-invalid", "--format FORMAT",
                 "--municipality NUMBER", "--license LICENCE", "nlod-2.0 or cc-by-4.0", "--kafka HOST:PORT",
                 "STRAUMFLYT_KAFKA_BOOTSTRAP_SERVERS", "STRAUMFLYT_TOPIC_PREFIX");
     }
@@ -109,6 +110,30 @@ class ToolsMainTest {
         assertThat(run("weather-import", "--file", csv.toString(), "--dry-run")).isEqualTo(1);
 
         assertThat(err()).contains("rejected line 3: expected 3 fields", "1 lines were rejected and skipped");
+    }
+
+    @Test
+    void registryImportChecksTheExampleFileWithoutKafkaAndNamesItsUsageErrors() {
+        assertThat(run("registry-import", "--file", "../docs/examples/registry.csv", "--dry-run")).isZero();
+        assertThat(out()).contains("checked 8 lines: 3 buildings with 4 meters valid, 0 lines rejected; "
+                + "nothing written (dry run)");
+
+        assertThat(run("registry-import", "--file", "../docs/examples/registry.csv", "--format", "xlsx")).isEqualTo(2);
+        assertThat(err()).contains("--format must be csv or json, got 'xlsx'");
+        assertThat(run("registry-import", "--dry-run")).isEqualTo(2);
+        assertThat(err()).contains("registry-import: --file PATH is required");
+        assertThat(run("registry-import", "--file", "no-such.csv")).isEqualTo(2);
+        assertThat(err()).contains("--file no-such.csv does not exist");
+    }
+
+    @Test
+    void aRegistryFileWithAnUnknownColumnIsRejectedAsAWhole(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("registry.csv");
+        Files.writeString(csv, "building_id,area\nb-1,100\n");
+
+        assertThat(run("registry-import", "--file", csv.toString(), "--dry-run")).isEqualTo(1);
+
+        assertThat(err()).contains("line 1: unknown column 'area'", "nothing imported");
     }
 
     @Test

@@ -8,11 +8,9 @@ import java.util.concurrent.Future;
 import java.util.ArrayList;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.straumflyt.model.Topics;
 import org.straumflyt.model.WeatherDaily;
-import org.straumflyt.model.WeatherKey;
 import org.straumflyt.simulator.fleet.SimBuilding;
 import org.straumflyt.simulator.fleet.WeatherModel;
 
@@ -41,13 +39,13 @@ public final class RegistryPublisher {
                 var temperatures = new KafkaProducer<>(producerProperties, weatherTopic.keySerde().serializer(),
                         weatherTopic.valueSerde().serializer())) {
             for (SimBuilding b : fleet) {
-                sent.add(buildings.send(new ProducerRecord<>(registry.name(), b.building().buildingId(), b.building())));
+                sent.add(buildings.send(topics.registryRecord(b.building())));
             }
             List<String> locations = fleet.stream().map(b -> b.building().weatherLocationId()).distinct().toList();
             for (String location : locations) {
                 for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-                    WeatherDaily day = new WeatherDaily(location, d, weather.dailyMeanC(location, d));
-                    sent.add(temperatures.send(new ProducerRecord<>(weatherTopic.name(), new WeatherKey(location, d), day)));
+                    sent.add(temperatures.send(topics.weatherRecord(
+                            new WeatherDaily(location, d, weather.dailyMeanC(location, d)))));
                 }
             }
             for (Future<RecordMetadata> f : sent) {

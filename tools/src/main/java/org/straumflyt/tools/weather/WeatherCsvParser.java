@@ -2,11 +2,11 @@ package org.straumflyt.tools.weather;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.straumflyt.model.WeatherDaily;
+import org.straumflyt.tools.CsvFields;
 
 /**
  * Parses a weather CSV line by line: UTF-8, comma-separated, a header line {@value #HEADER}, then one day per line,
@@ -105,28 +105,7 @@ public final class WeatherCsvParser {
         return new ParsedLine.Day(lineNumber, new WeatherDaily(location, date, temperature));
     }
 
-    /** Splits on commas outside double quotes; trims each field and removes its quotes. */
-    static List<String> fields(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"') {
-                if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else {
-                    quoted = !quoted;
-                }
-            } else if (c == ',' && !quoted) {
-                fields.add(field.toString().strip());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString().strip());
-        return fields;
+    private static List<String> fields(String line) {
+        return CsvFields.split(line, ',');
     }
 }

@@ -3,7 +3,6 @@ package org.straumflyt.tools.weather;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.CharacterCodingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -13,9 +12,12 @@ import java.util.Map;
 import java.util.Set;
 import org.straumflyt.model.WeatherDaily;
 import org.straumflyt.model.WeatherKey;
+import org.straumflyt.tools.ImportSink;
+import org.straumflyt.tools.InputFiles;
+import org.straumflyt.tools.Progress;
 
 /**
- * Reads a weather CSV and sends its valid days to a {@link WeatherSink} as it goes. Every rejected line is reported
+ * Reads a weather CSV and sends its valid days to a {@link ImportSink} as it goes. Every rejected line is reported
  * on stderr with its number and the bad value (the first {@value #MAX_PRINTED_REJECTIONS}; then only counted), and
  * skipped; the caller turns any rejection into a non-zero exit code, so a partial import is never silent. A wrong
  * header rejects the file before anything is sent. A line that repeats an earlier line's location and date with
@@ -24,14 +26,14 @@ import org.straumflyt.model.WeatherKey;
 public final class WeatherImport {
     static final int MAX_PRINTED_REJECTIONS = 1000;
 
-    private final WeatherSink sink;
+    private final ImportSink<WeatherDaily> sink;
     private final PrintStream err;
     private final Progress progress;
 
-    public WeatherImport(WeatherSink sink, PrintStream err, Clock clock, Duration progressInterval) {
+    public WeatherImport(ImportSink<WeatherDaily> sink, PrintStream err, Clock clock, Duration progressInterval) {
         this.sink = sink;
         this.err = err;
-        this.progress = new Progress(clock, progressInterval, err);
+        this.progress = new Progress(clock, progressInterval, err, "weather-import", "days");
     }
 
     /**
@@ -51,7 +53,7 @@ public final class WeatherImport {
         LocalDate first = null;
         LocalDate last = null;
         String line;
-        while ((line = readLine(reader, lines + 1)) != null) {
+        while ((line = InputFiles.readLine(reader, lines + 1)) != null) {
             lines++;
             ParsedLine parsed = parser.parse(lines, line);
             if (parsed instanceof ParsedLine.Day d) {
@@ -80,14 +82,6 @@ public final class WeatherImport {
         }
         sink.flush();
         return new ImportReport(lines, days, sink.acknowledged(), rejected, duplicates, locations.size(), first, last);
-    }
-
-    private static String readLine(BufferedReader reader, long lineNumber) throws IOException {
-        try {
-            return reader.readLine();
-        } catch (CharacterCodingException e) {
-            throw new IllegalStateException("line " + lineNumber + " is not UTF-8 text", e);
-        }
     }
 
     private void report(long rejectedSoFar, ParsedLine.Rejected rejection) {

@@ -1,21 +1,19 @@
 package org.straumflyt.tools.weather;
 
 import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.straumflyt.model.Topics;
+import org.straumflyt.model.WeatherDaily;
+import org.straumflyt.tools.ImportSink;
+import org.straumflyt.tools.InputFiles;
+import org.straumflyt.tools.KafkaImportSink;
 import org.straumflyt.tools.KafkaSettings;
 import org.straumflyt.tools.OptionSpec;
 import org.straumflyt.tools.Options;
 import org.straumflyt.tools.ToolCommand;
 import org.straumflyt.tools.ToolContext;
-import org.straumflyt.tools.UsageException;
 
 /** {@code weather-import}: daily mean temperatures from a CSV file into {@code weather.daily}. */
 public final class WeatherImportCommand implements ToolCommand {
@@ -48,8 +46,11 @@ public final class WeatherImportCommand implements ToolCommand {
         Duration timeout = options.duration("timeout");
         Duration progress = options.duration("progress");
         KafkaSettings kafka = KafkaSettings.from(options, context.environment());
-        try (BufferedReader reader = open(file);
-                WeatherSink sink = dryRun ? WeatherSink.dryRun() : KafkaWeatherSink.open(kafka, timeout)) {
+        Topics topics = kafka.topics();
+        try (BufferedReader reader = InputFiles.open(file, System.in);
+                ImportSink<WeatherDaily> sink = dryRun ? ImportSink.dryRun()
+                        : KafkaImportSink.open(kafka, topics.weatherDaily(), topics::weatherRecord,
+                                "straumflyt-weather-import", timeout)) {
             ImportReport report;
             try {
                 report = new WeatherImport(sink, context.err(), context.clock(), progress).run(reader);
@@ -70,17 +71,6 @@ public final class WeatherImportCommand implements ToolCommand {
                 return FAILED;
             }
             return OK;
-        }
-    }
-
-    private static BufferedReader open(String file) throws IOException {
-        if (file.equals("-")) {
-            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        }
-        try {
-            return Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new UsageException("--file " + file + " does not exist");
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.straumflyt.model.WeatherDaily;
+import org.straumflyt.tools.ImportSink;
 
 class WeatherImportTest {
     private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
@@ -118,7 +119,7 @@ class WeatherImportTest {
     }
 
     /** Keeps what it is sent and confirms it at once. */
-    private static final class RecordingSink implements WeatherSink {
+    private static final class RecordingSink implements ImportSink<WeatherDaily> {
         final List<WeatherDaily> days = new ArrayList<>();
 
         @Override

@@ -1,23 +1,25 @@
-package org.straumflyt.tools.weather;
+package org.straumflyt.tools;
 
-import org.straumflyt.model.WeatherDaily;
-
-/** Where imported days go: Kafka, or nowhere for a dry run. */
-public interface WeatherSink extends AutoCloseable {
+/**
+ * Where an import's records go: a Kafka topic, or nowhere for a dry run.
+ *
+ * @param <V> the record's value
+ */
+public interface ImportSink<V> extends AutoCloseable {
 
     /**
-     * Sends one day, asynchronously.
+     * Sends one record, asynchronously.
      *
      * @param lineNumber the line it came from, for error messages
      * @throws IllegalStateException when an earlier send has already failed; the import must stop
      */
-    void send(long lineNumber, WeatherDaily day);
+    void send(long lineNumber, V value);
 
-    /** How many days the destination has confirmed so far. */
+    /** How many records the destination has confirmed so far. */
     long acknowledged();
 
     /**
-     * Waits until every day sent so far is confirmed.
+     * Waits until every record sent so far is confirmed.
      *
      * @throws IllegalStateException when a send failed, naming its line
      */
@@ -27,12 +29,12 @@ public interface WeatherSink extends AutoCloseable {
     void close();
 
     /** A sink that confirms everything and keeps nothing: validation only. */
-    static WeatherSink dryRun() {
-        return new WeatherSink() {
+    static <V> ImportSink<V> dryRun() {
+        return new ImportSink<>() {
             private long count;
 
             @Override
-            public void send(long lineNumber, WeatherDaily day) {
+            public void send(long lineNumber, V value) {
                 count++;
             }
 
