@@ -41,7 +41,9 @@ public final class IngestService implements Service {
         this.topics = Topics.withPrefix(config.topicPrefix());
         // Registered at once: the ops endpoint is already up, and no checks would read as ready.
         context.health().check("mqtt", () -> source != null && source.connected())
-                .check("kafka", () -> probe != null && probe.up());
+                .check("kafka", () -> probe != null && probe.up())
+                .check("acknowledgements", () -> bridge == null
+                        || bridge.oldestUnacknowledgedAge().compareTo(config.readyMaxUnacknowledged()) <= 0);
     }
 
     @Override
@@ -58,7 +60,8 @@ public final class IngestService implements Service {
         sink = new KafkaSink(config.kafkaProperties(), metrics::sendRetried);
         kafkaMeters = sink.bindMeters(context, KafkaMeters.DEFAULT_REFRESH);
         probe = new KafkaProbe(config.kafkaProperties());
-        MessageDecoder decoder = new MessageDecoder(config.routes(), config.maxPayloadBytes(), config.maxFuture());
+        MessageDecoder decoder = new MessageDecoder(config.routes(), config.maxPayloadBytes(), config.readingRules(),
+                config.maxReadingsPerMessage(), config.maxMetersPerMessage());
         bridge = new Bridge(decoder, sink, topics, metrics, context.clock());
         source = new MqttSource(mqttSettings(), bridge);
         bridge.attach(source);
