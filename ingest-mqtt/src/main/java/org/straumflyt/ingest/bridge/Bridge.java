@@ -176,14 +176,19 @@ public final class Bridge implements MessageListener {
     private static String describe(Decoded decoded) {
         if (decoded instanceof Decoded.Rejected rejected) {
             DeadLetter letter = rejected.deadLetter();
-            return letter.sourceTopic() + " (dead letter " + letter.reason() + ", payload of "
+            return shortened(letter.sourceTopic()) + " (dead letter " + letter.reason() + ", payload of "
                     + letter.payloadSize() + " bytes, sha256 " + letter.payloadSha256() + ")";
         }
         if (decoded instanceof Decoded.Readings r && !r.readings().isEmpty()) {
             Reading first = r.readings().get(0);
-            return first.origin() == null ? "meter " + first.meterId() : first.origin().mqttTopic();
+            return first.origin() == null ? "meter " + first.meterId() : shortened(first.origin().mqttTopic());
         }
         return decoded.getClass().getSimpleName();
+    }
+
+    /** An MQTT topic for a log line: topics may be 64 kB long. */
+    private static String shortened(String topic) {
+        return topic == null || topic.length() <= 200 ? topic : topic.substring(0, 200) + "…";
     }
 
     /**
