@@ -75,12 +75,8 @@ public record ReadingRules(double maxRegisterKwh, double maxPowerKw, Instant ear
         if (value != null) {
             return value;
         }
-        Instant first = reading.intervalStart() == null ? reading.timestamp() : reading.intervalStart();
-        if (first.isBefore(earliest)) {
-            return new Violation(DeadLetterReason.PAST_TIMESTAMP, what + " timestamp " + first
-                    + " is before the earliest plausible time " + earliest);
-        }
-        return future(what, reading.timestamp(), receivedAt);
+        Violation past = past(what, reading.intervalStart() == null ? reading.timestamp() : reading.intervalStart());
+        return past != null ? past : future(what, reading.timestamp(), receivedAt);
     }
 
     /** The future bound of any timestamped value, e.g. a temperature sample; {@code null} when it keeps it. */

@@ -78,7 +78,9 @@ public final class PayloadJson {
 
     /** Epoch seconds (possibly fractional) as an instant. */
     public static Instant epochSeconds(double seconds, String field) throws InvalidPayload {
-        if (!Double.isFinite(seconds)) {
+        // beyond Instant's range (about ±1e9 years) is no time either
+        if (!Double.isFinite(seconds) || seconds < Instant.MIN.getEpochSecond()
+                || seconds > Instant.MAX.getEpochSecond()) {
             throw InvalidPayload.unparseable("'" + field + "' is not a time: " + seconds);
         }
         long whole = (long) Math.floor(seconds);

@@ -161,6 +161,43 @@ class HostileInputTest {
     }
 
     @Test
+    void aDeviceTimeBeyondWhatAnInstantCanHoldIsUnparseableNotABug() {
+        // found by PayloadFuzzTest: these ended in the decoder's safety net ("cannot decode: DateTimeException")
+        DeadLetter shelly = Decoding.route(FormatName.SHELLY, "+/events/rpc", "{meterId}/events/rpc").rejected(
+                "shellypro3em-a8032ab12345/events/rpc", "{\"src\":\"shellypro3em-a8032ab12345\","
+                        + "\"method\":\"NotifyStatus\",\"params\":{\"ts\":9223372036854775807,"
+                        + "\"em:0\":{\"total_act_power\":1}}}");
+        DeadLetter senmlTime = senml.rejected("senml/gw-1", "[{\"bn\":\"urn:dev:ow:1:\",\"n\":\"power\","
+                + "\"u\":\"kW\",\"v\":1.5,\"t\":2.3e202}]");
+        DeadLetter ams = Decoding.route(FormatName.AMS, "ams/#", "ams/{buildingId}/{meterId}").rejected(
+                "ams/skole-1/el-hoved", "{\"t\":1e30,\"data\":{\"P\":1830}}");
+
+        for (DeadLetter letter : new DeadLetter[] {shelly, senmlTime, ams}) {
+            assertThat(letter.reason()).isEqualTo(DeadLetterReason.UNPARSEABLE);
+            assertThat(letter.detail()).contains("is not a time").doesNotStartWith("cannot decode");
+        }
+    }
+
+    @Test
+    void intervalEnergyWithoutItsStartIsUnparseableNotABug() {
+        DeadLetter letter = canonical.rejected(TOPIC, "{\"meterId\":\"m-1\",\"kind\":\"INTERVAL_ENERGY\","
+                + "\"value\":1,\"timestamp\":\"2026-01-05T10:00:00Z\"}");
+
+        assertThat(letter.reason()).isEqualTo(DeadLetterReason.UNPARSEABLE);
+        assertThat(letter.detail()).contains("'intervalStart' is missing");
+    }
+
+    @Test
+    void aDetailQuotingAHugeValueIsBounded() {
+        DeadLetter letter = canonical.rejected(TOPIC, "{\"meterId\":\"m-1\",\"kind\":\"POWER\",\"value\":\""
+                + "9".repeat(50_000) + "\",\"timestamp\":\"2026-01-05T10:00:00Z\"}");
+
+        assertThat(letter.reason()).isEqualTo(DeadLetterReason.UNPARSEABLE);
+        assertThat(letter.detail().length()).isLessThanOrEqualTo(DeadLetter.MAX_DETAIL_CHARS + 40);
+        assertThat(letter.detail()).endsWith("characters)");
+    }
+
+    @Test
     void aDeadLetterOfAMultiMegabytePayloadKeepsAPrefixItsSizeAndHash() {
         byte[] payload = ("{\"pad\":\"" + "x".repeat(5_000_000) + "\"}").getBytes(StandardCharsets.UTF_8);
 
