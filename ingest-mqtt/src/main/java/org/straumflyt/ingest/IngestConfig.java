@@ -180,6 +180,12 @@ public final class IngestConfig extends ServiceConfig {
         return Duration.ofSeconds(getLong(READING_MAX_FUTURE_SECONDS));
     }
 
+    /** The decoder of these routes, limits and reading rules. */
+    public MessageDecoder messageDecoder() {
+        return new MessageDecoder(routes(), maxPayloadBytes(), readingRules(), maxReadingsPerMessage(),
+                maxMetersPerMessage());
+    }
+
     /** The checks every reading must pass, with this configuration's bounds. */
     public ReadingRules readingRules() {
         return ReadingRulesConfig.rules(this, maxFuture());

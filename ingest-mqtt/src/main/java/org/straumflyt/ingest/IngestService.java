@@ -7,7 +7,6 @@ import java.util.List;
 import javax.net.ssl.SSLSocketFactory;
 import org.straumflyt.ingest.bridge.Bridge;
 import org.straumflyt.ingest.bridge.IngestMetrics;
-import org.straumflyt.ingest.bridge.MessageDecoder;
 import org.straumflyt.ingest.kafka.KafkaProbe;
 import org.straumflyt.ingest.kafka.KafkaSink;
 import org.straumflyt.ingest.mqtt.MqttSettings;
@@ -60,9 +59,7 @@ public final class IngestService implements Service {
         sink = new KafkaSink(config.kafkaProperties(), metrics::sendRetried);
         kafkaMeters = sink.bindMeters(context, KafkaMeters.DEFAULT_REFRESH);
         probe = new KafkaProbe(config.kafkaProperties());
-        MessageDecoder decoder = new MessageDecoder(config.routes(), config.maxPayloadBytes(), config.readingRules(),
-                config.maxReadingsPerMessage(), config.maxMetersPerMessage());
-        bridge = new Bridge(decoder, sink, topics, metrics, context.clock());
+        bridge = new Bridge(config.messageDecoder(), sink, topics, metrics, context.clock());
         source = new MqttSource(mqttSettings(), bridge);
         bridge.attach(source);
         metrics.bind(bridge::inFlight, source::connected, probe::up);
