@@ -16,11 +16,6 @@ public final class IdRules {
     private IdRules() {
     }
 
-    /** Whether {@code id} follows the rules. */
-    public static boolean valid(String id) {
-        return problem(id) == null;
-    }
-
     /** Why {@code id} breaks the rules, or {@code null} when it follows them. */
     public static String problem(String id) {
         if (id == null || id.isEmpty()) {

@@ -14,8 +14,4 @@ import java.util.List;
  */
 public record MeterSeriesData(RegisterAnalysis register, List<Sample> power, List<IntervalSample> intervals,
         List<Long> quarantinedPower) {
-
-    public MeterSeriesData(RegisterAnalysis register, List<Sample> power, List<IntervalSample> intervals) {
-        this(register, power, intervals, List.of());
-    }
 }
