@@ -16,15 +16,18 @@ import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
+import org.straumflyt.ingest.bridge.MessageDecoder;
 import org.straumflyt.ingest.format.FormatName;
 import org.straumflyt.ingest.route.Route;
 import org.straumflyt.ingest.route.RouteTable;
 import org.straumflyt.ingest.route.TopicFilter;
 import org.straumflyt.ingest.route.TopicTemplate;
 import org.straumflyt.model.Carrier;
+import org.straumflyt.model.ReadingRules;
 import org.straumflyt.runtime.ConfigSource;
 import org.straumflyt.runtime.ConfigValidators;
 import org.straumflyt.runtime.KnownKeys;
+import org.straumflyt.runtime.ReadingRulesConfig;
 import org.straumflyt.runtime.ServiceConfig;
 
 /** Configuration of ingest-mqtt: the shared keys plus MQTT connection, routes and input limits. */
@@ -46,6 +49,9 @@ public final class IngestConfig extends ServiceConfig {
     public static final String MQTT_SHARED_GROUP = "mqtt.shared.group";
     public static final String MQTT_MAX_PAYLOAD_BYTES = "mqtt.max.payload.bytes";
     public static final String READING_MAX_FUTURE_SECONDS = "reading.max.future.seconds";
+    public static final String MESSAGE_MAX_READINGS = "message.max.readings";
+    public static final String MESSAGE_MAX_METERS = "message.max.meters";
+    public static final String READY_MAX_UNACKNOWLEDGED_SECONDS = "ready.max.unacknowledged.seconds";
     public static final String SHUTDOWN_TIMEOUT_SECONDS = "shutdown.timeout.seconds";
     public static final String ROUTES = "routes";
 
@@ -68,7 +74,7 @@ public final class IngestConfig extends ServiceConfig {
     }
 
     public static ConfigDef definition() {
-        return base(DEFAULT_HTTP_PORT)
+        return ReadingRulesConfig.define(base(DEFAULT_HTTP_PORT))
                 .define(MQTT_SERVER_URI, Type.STRING, "tcp://localhost:1883",
                         ConfigValidators.uri(MQTT_SCHEMES, true, "tcp://localhost:1883"), Importance.HIGH,
                         "MQTT broker: tcp://host:port, ssl://host:port (TLS), ws://host:port/path (WebSocket) or "
@@ -104,6 +110,15 @@ public final class IngestConfig extends ServiceConfig {
                 .define(READING_MAX_FUTURE_SECONDS, Type.LONG, 300L, Range.atLeast(0), Importance.MEDIUM,
                         "A reading stamped further than this after its arrival is a dead letter "
                                 + "(FUTURE_TIMESTAMP), s.")
+                .define(MESSAGE_MAX_READINGS, Type.INT, MessageDecoder.DEFAULT_MAX_READINGS, Range.atLeast(1),
+                        Importance.LOW, "A message that decodes to more readings (or temperature samples) than this "
+                                + "is a dead letter (TOO_MANY_READINGS).")
+                .define(MESSAGE_MAX_METERS, Type.INT, MessageDecoder.DEFAULT_MAX_METERS, Range.atLeast(1),
+                        Importance.LOW, "A message with readings of more meters (channels) than this is a dead "
+                                + "letter (TOO_MANY_READINGS).")
+                .define(READY_MAX_UNACKNOWLEDGED_SECONDS, Type.INT, 120, Range.atLeast(1), Importance.MEDIUM,
+                        "/health/ready fails while the oldest message not yet acknowledged to MQTT arrived longer "
+                                + "ago than this, s: intake is stuck (acknowledgements go out in arrival order).")
                 .define(SHUTDOWN_TIMEOUT_SECONDS, Type.INT, 30, Range.atLeast(1), Importance.LOW,
                         "How long a graceful stop waits for Kafka to confirm what is in flight, s.")
                 .define(ROUTES, Type.LIST, DEFAULT_ROUTE, Importance.HIGH,
@@ -183,6 +198,30 @@ public final class IngestConfig extends ServiceConfig {
 
     public Duration maxFuture() {
         return Duration.ofSeconds(getLong(READING_MAX_FUTURE_SECONDS));
+    }
+
+    /** The decoder of these routes, limits and reading rules. */
+    public MessageDecoder messageDecoder() {
+        return new MessageDecoder(routes(), maxPayloadBytes(), readingRules(), maxReadingsPerMessage(),
+                maxMetersPerMessage());
+    }
+
+    /** The checks every reading must pass, with this configuration's bounds. */
+    public ReadingRules readingRules() {
+        return ReadingRulesConfig.rules(this, maxFuture());
+    }
+
+    public int maxReadingsPerMessage() {
+        return getInt(MESSAGE_MAX_READINGS);
+    }
+
+    public int maxMetersPerMessage() {
+        return getInt(MESSAGE_MAX_METERS);
+    }
+
+    /** How old the oldest unacknowledged message may be while the service reports ready. */
+    public Duration readyMaxUnacknowledged() {
+        return Duration.ofSeconds(getInt(READY_MAX_UNACKNOWLEDGED_SECONDS));
     }
 
     public Duration shutdownTimeout() {

@@ -7,7 +7,6 @@ import javax.net.ssl.SSLSocketFactory;
 import org.apache.kafka.common.config.ConfigException;
 import org.straumflyt.ingest.bridge.Bridge;
 import org.straumflyt.ingest.bridge.IngestMetrics;
-import org.straumflyt.ingest.bridge.MessageDecoder;
 import org.straumflyt.ingest.kafka.KafkaProbe;
 import org.straumflyt.ingest.kafka.KafkaSink;
 import org.straumflyt.ingest.mqtt.MqttSettings;
@@ -42,7 +41,9 @@ public final class IngestService implements Service {
         this.topics = Topics.withPrefix(config.topicPrefix());
         // Registered at once: the ops endpoint is already up, and no checks would read as ready.
         context.health().check("mqtt", () -> source != null && source.connected())
-                .check("kafka", () -> probe != null && probe.up());
+                .check("kafka", () -> probe != null && probe.up())
+                .check("acknowledgements", () -> bridge == null
+                        || bridge.oldestUnacknowledgedAge().compareTo(config.readyMaxUnacknowledged()) <= 0);
     }
 
     @Override
@@ -59,8 +60,7 @@ public final class IngestService implements Service {
         sink = new KafkaSink(config.kafkaProperties(), metrics::sendRetried);
         kafkaMeters = sink.bindMeters(context, KafkaMeters.DEFAULT_REFRESH);
         probe = new KafkaProbe(config.kafkaProperties());
-        MessageDecoder decoder = new MessageDecoder(config.routes(), config.maxPayloadBytes(), config.maxFuture());
-        bridge = new Bridge(decoder, sink, topics, metrics, context.clock());
+        bridge = new Bridge(config.messageDecoder(), sink, topics, metrics, context.clock());
         source = new MqttSource(mqttSettings(), bridge);
         bridge.attach(source);
         metrics.bind(bridge::inFlight, source::connected, probe::up);

@@ -45,6 +45,15 @@ final class Publisher implements AutoCloseable {
         }
     }
 
+    /** Publishes with QoS 1 and waits for the broker's answer, whether it took the message or refused it. */
+    void publishIgnoringRefusal(String topic, byte[] payload) {
+        try {
+            publish(topic, payload);
+        } catch (IllegalStateException e) {
+            // refused: what the caller wants to see the effect of
+        }
+    }
+
     /** Publishes many messages with QoS 1, keeping up to {@code window} unacknowledged, and waits for all. */
     void publishAll(String topic, Iterable<String> payloads, int window) {
         ArrayDeque<IMqttToken> pending = new ArrayDeque<>();

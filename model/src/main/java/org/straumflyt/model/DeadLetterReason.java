@@ -26,8 +26,17 @@ public enum DeadLetterReason {
     PROCESSING_ERROR,
     /** A KPI record that the time-series store refused as bad data. */
     REJECTED_BY_STORE,
-    /** A measurement outside what the quantity can physically be (e.g. an outdoor temperature of 85 °C). */
+    /**
+     * A measurement outside what the quantity can physically be (e.g. an outdoor temperature of 85 °C, a register of
+     * 1e32 kWh, a power of 1e300 kW).
+     */
     OUT_OF_RANGE,
     /** No weather location id in the topic nor in the route. */
-    MISSING_LOCATION_ID
+    MISSING_LOCATION_ID,
+    /** A timestamp before the earliest plausible time (a clock at 1970, epoch seconds sent where ms are expected). */
+    PAST_TIMESTAMP,
+    /** A meter, building or location id, or a register name, that breaks the id rules ({@link IdRules}). */
+    INVALID_ID,
+    /** More readings (or channels) in one message than the configured limit. */
+    TOO_MANY_READINGS
 }

@@ -142,7 +142,8 @@ public final class KpiTopology {
         KStream<String, DecodedReading> decoded = builder
                 .stream(topics.readings().name(), Consumed.with(Serdes.String(), Serdes.ByteArray())
                         .withName("readings-source"))
-                .processValues(() -> new ReadingDecoder(metrics, clock), Named.as("decode-readings"));
+                .processValues(() -> new ReadingDecoder(rules.readingRules(), metrics, clock),
+                        Named.as("decode-readings"));
         KStream<String, DecodedReading> good = decoded
                 .split(Named.as("decoded-"))
                 .branch((k, v) -> v instanceof DecodedReading.Bad, Branched.withConsumer(bad -> toDlq(bad

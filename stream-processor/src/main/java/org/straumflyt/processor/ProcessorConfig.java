@@ -18,12 +18,14 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.straumflyt.model.BuildingCategory;
 import org.straumflyt.model.Carrier;
+import org.straumflyt.model.ReadingRules;
 import org.straumflyt.processor.calendar.DegreeDayRules;
 import org.straumflyt.processor.weather.WeatherZones;
 import org.straumflyt.processor.metering.MeteringRules;
 import org.straumflyt.processor.portfolio.PortfolioRules;
 import org.straumflyt.runtime.ConfigValidators;
 import org.straumflyt.runtime.KnownKeys;
+import org.straumflyt.runtime.ReadingRulesConfig;
 import org.straumflyt.runtime.ServiceConfig;
 
 /** Configuration of the stream processor: the service basics plus Kafka Streams and metering settings. */
@@ -42,6 +44,7 @@ public final class ProcessorConfig extends ServiceConfig {
     public static final String REGISTER_INTERPOLATION_SECONDS = "register.interpolation.seconds";
     public static final String ROLLOVER_BAND = "rollover.band";
     public static final String METER_EMIT_INTERVAL_MS = "meter.emit.interval.ms";
+    public static final String METER_DEFAULT_MAX_POWER_KW = "meter.default.max.power.kw";
     public static final String DEGREE_DAYS_SHARES = "degree.days.shares";
     public static final String DEGREE_DAYS_NORMALS = "degree.days.normals";
     public static final String PORTFOLIO_ENABLED = "portfolio.enabled";
@@ -75,7 +78,7 @@ public final class ProcessorConfig extends ServiceConfig {
 
     /** Every key of the stream processor, with defaults and documentation. */
     public static ConfigDef definition() {
-        return WeatherZones.define(base(DEFAULT_HTTP_PORT))
+        return ReadingRulesConfig.define(WeatherZones.define(base(DEFAULT_HTTP_PORT)))
                 .define(APPLICATION_ID, Type.STRING, "straumflyt-stream-processor", new ConfigDef.NonEmptyString(),
                         Importance.HIGH, "Kafka Streams application id: consumer group, prefix of internal topics "
                                 + "and of the state directory. Instances with the same id share the work.")
@@ -112,6 +115,11 @@ public final class ProcessorConfig extends ServiceConfig {
                         Range.atLeast(0), Importance.MEDIUM, "How often changed meter-hours are emitted, ms: an "
                                 + "hour that changes many times in between (power samples, a backlog) is sent once. "
                                 + "0 sends every change at once.")
+                .define(METER_DEFAULT_MAX_POWER_KW, Type.LIST, "", Importance.LOW,
+                        "Plausible maximum power, kW, of meters whose registry entry has no maxPowerKw, per energy "
+                                + "carrier, e.g. 'electricity:5000,district_heating:20000'. A power sample beyond it "
+                                + "(either sign) is quarantined and its hour flagged SPIKE. Unlisted carriers: "
+                                + (long) MeteringRules.DEFAULT_CARRIER_MAX_POWER_KW + " kW.")
                 .define(DEGREE_DAYS_SHARES, Type.LIST, "", Importance.LOW,
                         "Temperature-dependent share f of energy per building category, e.g. "
                                 + "'school:0.6,office:0.5'. Unlisted categories keep the defaults (0.6 school, "
@@ -246,6 +254,24 @@ public final class ProcessorConfig extends ServiceConfig {
         return new MeteringRules(Duration.ofHours(getInt(LATENESS_HORIZON_HOURS)),
                 Duration.ofSeconds(getInt(POWER_MAX_GAP_SECONDS)),
                 Duration.ofSeconds(getInt(REGISTER_INTERPOLATION_SECONDS)), getDouble(ROLLOVER_BAND),
-                Duration.ofMillis(getLong(METER_EMIT_INTERVAL_MS)));
+                Duration.ofMillis(getLong(METER_EMIT_INTERVAL_MS)),
+                ReadingRulesConfig.rules(this, ReadingRules.DEFAULT_MAX_FUTURE), carrierMaxPower());
+    }
+
+    private Map<Carrier, Double> carrierMaxPower() {
+        Map<Carrier, Double> limits = new EnumMap<>(Carrier.class);
+        for (String entry : getList(METER_DEFAULT_MAX_POWER_KW)) {
+            String[] parts = pair(METER_DEFAULT_MAX_POWER_KW, entry);
+            double kw = number(METER_DEFAULT_MAX_POWER_KW, parts[1]);
+            if (!(kw > 0) || Double.isInfinite(kw)) {
+                throw new ConfigException(METER_DEFAULT_MAX_POWER_KW, entry, "the power must be positive and finite");
+            }
+            try {
+                limits.put(Carrier.fromWire(parts[0]), kw);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(METER_DEFAULT_MAX_POWER_KW, entry, e.getMessage());
+            }
+        }
+        return limits;
     }
 }

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.straumflyt.model.BuildingCategory;
+import org.straumflyt.model.Carrier;
 import org.straumflyt.runtime.ServiceContext;
 
 class ProcessorConfigTest {
@@ -56,5 +58,22 @@ class ProcessorConfigTest {
         assertThat(config.kafkaProperties()).containsEntry("producer.linger.ms", "5");
         assertThatThrownBy(() -> new ProcessorConfig(Map.of("kafka.max.task.idel.ms", "-1")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("did you mean kafka.max.task.idle.ms");
+    }
+
+    @Test
+    void shouldReadTheCarrierMaximumPowerAndTheReadingRules() {
+        ProcessorConfig config = new ProcessorConfig(Map.of("meter.default.max.power.kw",
+                "district_heating:20000", "reading.max.register.kwh", "1e9", "reading.earliest",
+                "2010-01-01T00:00:00Z"));
+
+        var rules = config.meteringRules();
+        assertThat(rules.carrierMaxPowerKw(Carrier.DISTRICT_HEATING)).isEqualTo(20_000.0);
+        assertThat(rules.carrierMaxPowerKw(Carrier.ELECTRICITY)).isEqualTo(10_000.0);
+        assertThat(rules.readingRules().maxRegisterKwh()).isEqualTo(1e9);
+        assertThat(rules.readingRules().earliest()).isEqualTo(Instant.parse("2010-01-01T00:00:00Z"));
+        assertThatThrownBy(() -> new ProcessorConfig(Map.of("meter.default.max.power.kw", "steam:5")).meteringRules())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("meter.default.max.power.kw");
+        assertThatThrownBy(() -> new ProcessorConfig(Map.of("reading.earliest", "2000-01-01")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("reading.earliest");
     }
 }

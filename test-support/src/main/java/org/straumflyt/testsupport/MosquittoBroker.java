@@ -18,6 +18,13 @@ import java.util.List;
  */
 public final class MosquittoBroker extends ServerProcess {
 
+    /**
+     * The largest payload the broker accepts by default, bytes: 1 MiB, far above ingest's own 64 KiB limit (so an
+     * oversized message still reaches ingest and becomes a visible TOO_LARGE dead letter) yet bounded, so that no
+     * client can make the broker queue arbitrarily large messages.
+     */
+    public static final int DEFAULT_MESSAGE_SIZE_LIMIT = 1_048_576;
+
     /** The Debian command that installs the broker and its tools. */
     public static final String INSTALL_HINT = "apt-get install -y mosquitto mosquitto-clients";
 
@@ -123,7 +130,7 @@ public final class MosquittoBroker extends ServerProcess {
             }
         }
         Files.writeString(configFile(), MosquittoConfig.render(port, dataDir, tlsFiles, options.requireClientCertificate(),
-                passwordFile, options.autosave()), StandardCharsets.UTF_8);
+                passwordFile, options.autosave(), options.messageSizeLimit()), StandardCharsets.UTF_8);
     }
 
     @Override
@@ -162,7 +169,7 @@ public final class MosquittoBroker extends ServerProcess {
     }
 
     private record Options(boolean tls, boolean requireClientCertificate, String username, String password,
-                           Duration autosave, Path executable) {
+                           Duration autosave, Path executable, int messageSizeLimit) {
     }
 
     /** Options of a private broker; {@link #start()} or {@link #build()} creates it on a fresh port. */
@@ -173,6 +180,7 @@ public final class MosquittoBroker extends ServerProcess {
         private String password;
         private Duration autosave = Duration.ofSeconds(1);
         private Path executable;
+        private int messageSizeLimit = DEFAULT_MESSAGE_SIZE_LIMIT;
 
         private Builder() {
         }
@@ -224,6 +232,21 @@ public final class MosquittoBroker extends ServerProcess {
         }
 
         /**
+         * The largest payload the broker accepts ({@code message_size_limit}); default
+         * {@link #DEFAULT_MESSAGE_SIZE_LIMIT}. 0 accepts anything MQTT allows, as a broker left at its defaults.
+         *
+         * @param bytes the limit, 0 for none
+         * @return this builder
+         */
+        public Builder messageSizeLimit(int bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("the message size limit must not be negative, was " + bytes);
+            }
+            this.messageSizeLimit = bytes;
+            return this;
+        }
+
+        /**
          * Uses this {@code mosquitto} binary instead of looking for it on PATH and in /usr/sbin.
          *
          * @param mosquitto the broker executable
@@ -240,7 +263,8 @@ public final class MosquittoBroker extends ServerProcess {
          * @return the broker, not running
          */
         public MosquittoBroker build() {
-            Options options = new Options(tls, requireClientCertificate, username, password, autosave, executable);
+            Options options = new Options(tls, requireClientCertificate, username, password, autosave, executable,
+                    messageSizeLimit);
             return new MosquittoBroker(options, Ports.freePort());
         }
 

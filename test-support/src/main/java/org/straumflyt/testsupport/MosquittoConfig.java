@@ -18,9 +18,10 @@ final class MosquittoConfig {
      * @param requireCert  whether TLS clients must present a certificate
      * @param passwordFile the password file, or {@code null} for anonymous access
      * @param autosave     how often the in-memory state is saved to disk
+     * @param sizeLimit    the largest payload accepted, bytes; 0 for no limit
      */
     static String render(int port, Path dataDir, TlsFiles tls, boolean requireCert, Path passwordFile,
-                         Duration autosave) {
+                         Duration autosave, int sizeLimit) {
         List<String> lines = new ArrayList<>();
         if ("root".equals(System.getProperty("user.name"))) {
             lines.add("# running as root: keep root instead of dropping to user mosquitto, who cannot write here");
@@ -42,6 +43,7 @@ final class MosquittoConfig {
         }
         lines.add("max_queued_messages 1000000");
         lines.add("max_inflight_messages 0");
+        lines.add("message_size_limit " + sizeLimit);
         lines.add("set_tcp_nodelay true");
         lines.add("persistence true");
         lines.add("persistence_location " + dataDir + "/");

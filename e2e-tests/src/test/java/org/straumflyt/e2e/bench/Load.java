@@ -118,6 +118,6 @@ final class Load {
         environment.forEach((name, value) -> keys.put(
                 name.substring("STRAUMFLYT_".length()).toLowerCase(Locale.ROOT).replace('_', '.'), value));
         IngestConfig config = new IngestConfig(keys);
-        return new MessageDecoder(config.routes(), config.maxPayloadBytes(), config.maxFuture());
+        return config.messageDecoder();
     }
 }

@@ -94,9 +94,29 @@ public final class Bridge implements MessageListener {
             settle(message, inFlight.nothingToConfirm(message), decoded);
             return;
         }
+        KafkaSink.Outcome outcome = new KafkaSink.Outcome() {
+            @Override
+            public void confirmed() {
+                settle(message, inFlight.recordConfirmed(message), decoded);
+            }
+
+            @Override
+            public void failed(Exception error) {
+                settle(message, inFlight.recordFailed(message, error), decoded);
+            }
+        };
         for (ProducerRecord<String, byte[]> record : records) {
-            sink.send(record, () -> inFlight.wanted(message), () -> confirmed(message, decoded));
+            sink.send(record, () -> inFlight.wanted(message), outcome);
         }
+    }
+
+    /**
+     * How long ago the oldest message not yet acknowledged to MQTT arrived; zero when none waits. Acknowledgements
+     * go out in arrival order, so while this grows nothing after that message is acknowledged either.
+     */
+    public Duration oldestUnacknowledgedAge() {
+        Long arrival = inFlight.oldestArrivalNanos();
+        return arrival == null ? Duration.ZERO : Duration.ofNanos(Math.max(0, System.nanoTime() - arrival));
     }
 
     private List<ProducerRecord<String, byte[]>> records(Decoded decoded) {
@@ -121,17 +141,18 @@ public final class Bridge implements MessageListener {
         return List.of(new ProducerRecord<>(topics.readingsDlq().name(), letter.sourceTopic(), Json.toBytes(letter)));
     }
 
-    // Runs on a Kafka producer thread.
-    private void confirmed(InFlightMessages.Message message, Decoded decoded) {
-        settle(message, inFlight.recordConfirmed(message), decoded);
-    }
-
     /** Counts a message that is done and acknowledges what is now at the head of the queue. */
     private void settle(InFlightMessages.Message message, InFlightMessages.Progress progress, Decoded decoded) {
         if (progress.messageConfirmed()) {
             pending.decrementAndGet();
             long latency = System.nanoTime() - message.arrivalNanos;
-            if (decoded instanceof Decoded.Readings r) {
+            Exception failure = inFlight.failure(message);
+            if (failure != null) {
+                // Once per message, never per retry: the error cannot pass, so the message is given up.
+                LOG.error("Kafka refused a record of a message from {} for good ({}); the message is acknowledged "
+                        + "without it and counted in ingest.messages.failed", describe(decoded), failure.toString());
+                metrics.failed(failure);
+            } else if (decoded instanceof Decoded.Readings r) {
                 metrics.readingsProduced(r.format(), r.readings().size());
                 metrics.messageProduced(latency);
             } else if (decoded instanceof Decoded.Samples s) {
@@ -150,6 +171,24 @@ public final class Bridge implements MessageListener {
         if (!progress.acknowledgeable().isEmpty()) {
             metrics.acknowledged(progress.acknowledgeable().size());
         }
+    }
+
+    private static String describe(Decoded decoded) {
+        if (decoded instanceof Decoded.Rejected rejected) {
+            DeadLetter letter = rejected.deadLetter();
+            return shortened(letter.sourceTopic()) + " (dead letter " + letter.reason() + ", payload of "
+                    + letter.payloadSize() + " bytes, sha256 " + letter.payloadSha256() + ")";
+        }
+        if (decoded instanceof Decoded.Readings r && !r.readings().isEmpty()) {
+            Reading first = r.readings().get(0);
+            return first.origin() == null ? "meter " + first.meterId() : shortened(first.origin().mqttTopic());
+        }
+        return decoded.getClass().getSimpleName();
+    }
+
+    /** An MQTT topic for a log line: topics may be 64 kB long. */
+    private static String shortened(String topic) {
+        return topic == null || topic.length() <= 200 ? topic : topic.substring(0, 200) + "…";
     }
 
     /**

@@ -20,6 +20,7 @@ final class InFlightMessages {
         private int remainingRecords;
         private boolean confirmed;
         private boolean released;
+        private Exception failure;
 
         Message(int mqttId, int qos, long arrivalNanos, int records) {
             this.mqttId = mqttId;
@@ -67,6 +68,28 @@ final class InFlightMessages {
             return new Progress(false, List.of());
         }
         return complete(message);
+    }
+
+    /**
+     * Kafka refused one of the message's records for good. The message still completes (and is acknowledged in its
+     * turn), so that it cannot hold back the messages after it; {@link #failure(Message)} then says why.
+     */
+    synchronized Progress recordFailed(Message message, Exception error) {
+        if (message.failure == null) {
+            message.failure = error;
+        }
+        return recordConfirmed(message);
+    }
+
+    /** The first final error of one of the message's records, or {@code null}. */
+    synchronized Exception failure(Message message) {
+        return message.failure;
+    }
+
+    /** When the oldest message not yet acknowledged arrived ({@link System#nanoTime()}), or {@code null} if none. */
+    synchronized Long oldestArrivalNanos() {
+        Message head = queue.peekFirst();
+        return head == null ? null : head.arrivalNanos;
     }
 
     /** A message without records (nothing to meter) is done as soon as it is tracked; it still waits its turn. */

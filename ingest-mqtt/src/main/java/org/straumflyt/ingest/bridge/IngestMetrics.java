@@ -13,9 +13,10 @@ import java.util.function.IntSupplier;
 import org.straumflyt.model.DeadLetterReason;
 
 /**
- * The meters of ingest. Every received message ends in exactly one of: produced, dead-lettered, or released for
- * redelivery (connection lost before Kafka confirmed it), or skipped (nothing to meter); while it waits it is in
- * flight. So at any time {@code received = produced + dead_letters + skipped + released + inflight}.
+ * The meters of ingest. Every received message ends in exactly one of: produced, dead-lettered, released for
+ * redelivery (connection lost before Kafka confirmed it), skipped (nothing to meter), or failed (Kafka refused a
+ * record of it with an error no retry can cure); while it waits it is in flight. So at any time
+ * {@code received = produced + dead_letters + skipped + failed + released + inflight}.
  */
 public final class IngestMetrics {
     private final MeterRegistry registry;
@@ -29,6 +30,7 @@ public final class IngestMetrics {
     private final Map<DeadLetterReason, Counter> deadLetters = new EnumMap<>(DeadLetterReason.class);
     private final Map<String, Counter> readings = new ConcurrentHashMap<>();
     private final Map<String, Counter> samples = new ConcurrentHashMap<>();
+    private final Map<String, Counter> failures = new ConcurrentHashMap<>();
     private final Timer latency;
 
     public IngestMetrics(MeterRegistry registry) {
@@ -93,6 +95,13 @@ public final class IngestMetrics {
     void deadLetter(DeadLetterReason reason, long latencyNanos) {
         deadLetters.get(reason).increment();
         latency.record(Duration.ofNanos(latencyNanos));
+    }
+
+    void failed(Exception error) {
+        failures.computeIfAbsent(error.getClass().getSimpleName(), reason -> Counter.builder("ingest.messages.failed")
+                .tag("reason", reason).description("Messages Kafka refused a record of with an error no retry can "
+                        + "cure (e.g. RecordTooLargeException); acknowledged without it").register(registry))
+                .increment();
     }
 
     void skipped() {

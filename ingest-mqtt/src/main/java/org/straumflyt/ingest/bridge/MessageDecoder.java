@@ -15,7 +15,7 @@ import org.straumflyt.ingest.route.RouteTable;
 import org.straumflyt.model.DeadLetter;
 import org.straumflyt.model.DeadLetterReason;
 import org.straumflyt.model.Reading;
-import org.straumflyt.model.ReadingKind;
+import org.straumflyt.model.ReadingRules;
 import org.straumflyt.model.WeatherSample;
 
 /**
@@ -33,19 +33,36 @@ public final class MessageDecoder {
     public static final double MIN_OUTDOOR_C = -60;
     public static final double MAX_OUTDOOR_C = 60;
 
+    /** Readings one message may carry by default: an AMS list or a Shelly Pro status has a few dozen. */
+    public static final int DEFAULT_MAX_READINGS = 1_000;
+    /** Meters (channels) one message may carry by default: a multi-channel device has a handful. */
+    public static final int DEFAULT_MAX_METERS = 100;
+
     private final RouteTable routes;
     private final int maxPayloadBytes;
-    private final Duration maxFuture;
+    private final ReadingRules rules;
+    private final int maxReadings;
+    private final int maxMeters;
 
     /**
      * @param routes          the configured routes
      * @param maxPayloadBytes larger payloads are dead letters ({@code TOO_LARGE}) without being parsed
-     * @param maxFuture       how far past the receive time a reading's timestamp may be (meter clocks drift)
+     * @param rules           the checks every reading must pass (its future bound also applies to samples)
+     * @param maxReadings     a message with more readings (or samples) is a dead letter ({@code TOO_MANY_READINGS})
+     * @param maxMeters       a message with readings of more meters (channels) is one too
      */
-    public MessageDecoder(RouteTable routes, int maxPayloadBytes, Duration maxFuture) {
+    public MessageDecoder(RouteTable routes, int maxPayloadBytes, ReadingRules rules, int maxReadings, int maxMeters) {
         this.routes = routes;
         this.maxPayloadBytes = maxPayloadBytes;
-        this.maxFuture = maxFuture;
+        this.rules = rules;
+        this.maxReadings = maxReadings;
+        this.maxMeters = maxMeters;
+    }
+
+    /** A decoder with the default reading rules and limits, and the given future tolerance. */
+    public MessageDecoder(RouteTable routes, int maxPayloadBytes, Duration maxFuture) {
+        this(routes, maxPayloadBytes, ReadingRules.defaults().withMaxFuture(maxFuture), DEFAULT_MAX_READINGS,
+                DEFAULT_MAX_METERS);
     }
 
     public Decoded decode(String topic, byte[] payload, Instant receivedAt) {
@@ -68,6 +85,7 @@ public final class MessageDecoder {
             if (readings.isEmpty()) {
                 throw InvalidPayload.unparseable("no meter values in the message for format " + r.format().wireName());
             }
+            bounded(readings);
             for (Reading reading : readings) {
                 check(reading, receivedAt);
             }
@@ -88,6 +106,10 @@ public final class MessageDecoder {
         if (samples.isEmpty()) {
             throw InvalidPayload.unparseable("no temperature in the message for format " + format.wireName());
         }
+        if (samples.size() > maxReadings) {
+            throw new InvalidPayload(DeadLetterReason.TOO_MANY_READINGS, samples.size()
+                    + " temperature samples in one message, more than the limit of " + maxReadings);
+        }
         for (WeatherSample sample : samples) {
             check(sample, context.receivedAt());
         }
@@ -95,6 +117,7 @@ public final class MessageDecoder {
     }
 
     private void check(WeatherSample sample, Instant receivedAt) throws InvalidPayload {
+        raise(ReadingRules.id("location id", sample.locationId()));
         String what = "temperature of " + sample.locationId();
         if (!Double.isFinite(sample.temperatureC())) {
             throw new InvalidPayload(DeadLetterReason.NOT_FINITE, what + " is " + sample.temperatureC());
@@ -103,24 +126,30 @@ public final class MessageDecoder {
             throw new InvalidPayload(DeadLetterReason.OUT_OF_RANGE, what + " is " + sample.temperatureC()
                     + " °C, outside the plausible " + MIN_OUTDOOR_C + ".." + MAX_OUTDOOR_C + " °C");
         }
-        if (sample.timestamp().isAfter(receivedAt.plus(maxFuture))) {
-            throw new InvalidPayload(DeadLetterReason.FUTURE_TIMESTAMP, what + " timestamp " + sample.timestamp()
-                    + " is more than " + maxFuture.toSeconds() + " s after its arrival at " + receivedAt);
-        }
+        raise(rules.past(what, sample.timestamp()));
+        raise(rules.future(what, sample.timestamp(), receivedAt));
     }
 
     private void check(Reading reading, Instant receivedAt) throws InvalidPayload {
-        String what = reading.meterId() + "/" + reading.register() + " " + reading.kind();
-        if (!Double.isFinite(reading.value())) {
-            throw new InvalidPayload(DeadLetterReason.NOT_FINITE, what + " value is " + reading.value());
+        raise(rules.check(reading, receivedAt));
+    }
+
+    /** A message may not fan out into more readings or meters than the limits: one payload, a bounded effect. */
+    private void bounded(List<Reading> readings) throws InvalidPayload {
+        long meters = readings.stream().map(Reading::meterId).distinct().count();
+        if (meters > maxMeters) {
+            throw new InvalidPayload(DeadLetterReason.TOO_MANY_READINGS, "readings of " + meters
+                    + " meters (channels) in one message, more than the limit of " + maxMeters);
         }
-        if (reading.kind() == ReadingKind.ENERGY_REGISTER && reading.value() < 0) {
-            throw new InvalidPayload(DeadLetterReason.NEGATIVE_REGISTER,
-                    what + " register is negative: " + reading.value() + " kWh");
+        if (readings.size() > maxReadings) {
+            throw new InvalidPayload(DeadLetterReason.TOO_MANY_READINGS, readings.size()
+                    + " readings in one message, more than the limit of " + maxReadings);
         }
-        if (reading.timestamp().isAfter(receivedAt.plus(maxFuture))) {
-            throw new InvalidPayload(DeadLetterReason.FUTURE_TIMESTAMP, what + " timestamp " + reading.timestamp()
-                    + " is more than " + maxFuture.toSeconds() + " s after its arrival at " + receivedAt);
+    }
+
+    private static void raise(ReadingRules.Violation violation) throws InvalidPayload {
+        if (violation != null) {
+            throw new InvalidPayload(violation.reason(), violation.detail());
         }
     }
 

@@ -2,6 +2,7 @@ package org.straumflyt.ingest.format;
 
 import java.time.OffsetDateTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -12,9 +13,11 @@ import org.straumflyt.model.Json;
 
 /** Reading payload JSON, and typed access to its fields with precise {@link InvalidPayload} messages. */
 public final class PayloadJson {
-    // NaN and Infinity parse, so that a device sending them gets NOT_FINITE rather than UNPARSEABLE.
+    // NaN and Infinity parse, so that a device sending them gets NOT_FINITE rather than UNPARSEABLE. A key twice in
+    // one object is refused: which of the two values a reader keeps differs between readers, so neither is trusted.
     private static final ObjectReader READER = Json.mapper().reader()
-            .with(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS);
+            .with(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
     private PayloadJson() {
     }
@@ -75,7 +78,9 @@ public final class PayloadJson {
 
     /** Epoch seconds (possibly fractional) as an instant. */
     public static Instant epochSeconds(double seconds, String field) throws InvalidPayload {
-        if (!Double.isFinite(seconds)) {
+        // beyond Instant's range (about ±1e9 years) is no time either
+        if (!Double.isFinite(seconds) || seconds < Instant.MIN.getEpochSecond()
+                || seconds > Instant.MAX.getEpochSecond()) {
             throw InvalidPayload.unparseable("'" + field + "' is not a time: " + seconds);
         }
         long whole = (long) Math.floor(seconds);

@@ -12,6 +12,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -22,7 +27,9 @@ import org.straumflyt.runtime.ServiceContext;
 /**
  * The one idempotent, {@code acks=all} producer of ingest. A record Kafka does not confirm is sent again with
  * backoff for as long as its message still waits, so a Kafka outage delays messages but never drops them; the
- * MQTT side bounds how many wait (receive maximum).
+ * MQTT side bounds how many wait (receive maximum). An error that no retry can cure (the record is too large,
+ * the topic is invalid, the producer is not authorized, ...) is final: it is reported once, never retried, so that
+ * one record cannot hold back every message after it.
  */
 public final class KafkaSink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaSink.class);
@@ -69,15 +76,37 @@ public final class KafkaSink implements AutoCloseable {
         return p;
     }
 
-    /**
-     * Sends a record; {@code confirmed} runs (on a Kafka thread) once Kafka has it. Failed sends are repeated while
-     * {@code wanted} says so.
-     */
-    public void send(ProducerRecord<String, byte[]> record, BooleanSupplier wanted, Runnable confirmed) {
-        attempt(record, wanted, confirmed, FIRST_BACKOFF_MS);
+    /** What becomes of a record: confirmed, or failed for good. Both run at most once, on a Kafka thread. */
+    public interface Outcome {
+        /** Kafka has the record. */
+        void confirmed();
+
+        /** Kafka refused the record with an error no retry can cure. */
+        void failed(Exception error);
     }
 
-    private void attempt(ProducerRecord<String, byte[]> record, BooleanSupplier wanted, Runnable confirmed,
+    /** Sends a record and reports its outcome. Sends that fail for a passing reason are repeated while {@code wanted} says so. */
+    public void send(ProducerRecord<String, byte[]> record, BooleanSupplier wanted, Outcome outcome) {
+        attempt(record, wanted, outcome, FIRST_BACKOFF_MS);
+    }
+
+    /**
+     * Whether no retry can make Kafka take the record: it is too large, cannot be serialized or names an invalid
+     * topic. Everything else (timeouts, a broker away, not enough replicas, ...) may pass, so it is retried. A
+     * missing ACL is retried too: an operator can grant it, and acknowledging meanwhile would drop the readings.
+     */
+    public static boolean isFinal(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof RecordTooLargeException || e instanceof RecordBatchTooLargeException
+                    || e instanceof SerializationException || e instanceof InvalidTopicException
+                    || e instanceof InvalidRecordException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void attempt(ProducerRecord<String, byte[]> record, BooleanSupplier wanted, Outcome outcome,
             long backoffMs) {
         if (closed || !wanted.getAsBoolean()) {
             return;
@@ -85,24 +114,28 @@ public final class KafkaSink implements AutoCloseable {
         try {
             producer.send(record, (metadata, error) -> {
                 if (error == null) {
-                    confirmed.run();
+                    outcome.confirmed();
                 } else {
-                    retryLater(record, wanted, confirmed, backoffMs, error);
+                    failedOrRetry(record, wanted, outcome, backoffMs, error);
                 }
             });
         } catch (RuntimeException e) {
-            retryLater(record, wanted, confirmed, backoffMs, e);
+            failedOrRetry(record, wanted, outcome, backoffMs, e);
         }
     }
 
-    private void retryLater(ProducerRecord<String, byte[]> record, BooleanSupplier wanted, Runnable confirmed,
+    private void failedOrRetry(ProducerRecord<String, byte[]> record, BooleanSupplier wanted, Outcome outcome,
             long backoffMs, Exception error) {
         if (closed) {
             return;
         }
+        if (isFinal(error)) {
+            outcome.failed(error);
+            return;
+        }
         warnRarely(record, error);
         onRetry.run();
-        retries.schedule(() -> attempt(record, wanted, confirmed, Math.min(MAX_BACKOFF_MS, backoffMs * 2)),
+        retries.schedule(() -> attempt(record, wanted, outcome, Math.min(MAX_BACKOFF_MS, backoffMs * 2)),
                 backoffMs, TimeUnit.MILLISECONDS);
     }
 

@@ -51,7 +51,11 @@ public final class Decoding {
     }
 
     public Decoded decode(String topic, String payload) {
-        return decoder.decode(topic, payload.getBytes(StandardCharsets.UTF_8), RECEIVED);
+        return decodeBytes(topic, payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Decoded decodeBytes(String topic, byte[] payload) {
+        return decoder.decode(topic, payload, RECEIVED);
     }
 
     public List<Reading> readings(String topic, String payload) {

@@ -17,7 +17,9 @@ import org.straumflyt.model.QualityFlag;
  *       meter has a register that has not reached the hour yet;</li>
  *   <li>else {@code REGISTER} with the part of the hour its steps cover so far.</li>
  * </ol>
- * The peak is the highest power sample in {@code [h, h + 1 h)} whatever the energy source.
+ * The peak is the highest power sample in {@code [h, h + 1 h)} whatever the energy source. A power sample beyond the
+ * meter's plausible maximum is quarantined: it counts for neither energy nor peak (its neighbours are integrated
+ * with each other, as across a lone register outlier), and its hour carries {@code SPIKE} whatever its source.
  */
 public final class HourCalculator {
     private final long maxGapMs;
@@ -43,6 +45,7 @@ public final class HourCalculator {
         Part register = registerPart(data.register().segments(), h);
         Part interval = intervalPart(data.intervals(), h);
         Part power = powerPart(data.power(), h);
+        quarantined(data.quarantinedPower(), h, power);
         Double peak = power.peak;
         if (data.register().settles(h)) {
             return register.toHour(h, peak, EnergySource.REGISTER, power.conflictFlag());
@@ -136,6 +139,17 @@ public final class HourCalculator {
         return part;
     }
 
+    /** Marks the hour of each quarantined power sample: touched by power, flagged {@code SPIKE}. */
+    private static void quarantined(List<Long> at, long h, Part power) {
+        for (long t : at) {
+            if (t >= h && t < h + Hours.MS) {
+                power.touched = true;
+                power.powerSpike = true;
+                return;
+            }
+        }
+    }
+
     /** Trapezoid integral of the straight line between two samples over their overlap with the hour. */
     private void integrate(Sample a, Sample b, long h, long end, Part part) {
         long length = b.at() - a.at();
@@ -164,12 +178,17 @@ public final class HourCalculator {
         long coveredMs;
         Double peak;
         boolean powerConflict;
+        boolean powerSpike;
         final Set<QualityFlag> flags = EnumSet.noneOf(QualityFlag.class);
 
+        /** The flags power samples give an hour whatever its source: a conflict, a quarantined sample. */
         Set<QualityFlag> conflictFlag() {
             Set<QualityFlag> extra = EnumSet.noneOf(QualityFlag.class);
             if (powerConflict) {
                 extra.add(QualityFlag.CONFLICT);
+            }
+            if (powerSpike) {
+                extra.add(QualityFlag.SPIKE);
             }
             return extra;
         }

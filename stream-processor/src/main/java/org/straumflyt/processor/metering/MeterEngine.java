@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.straumflyt.model.QualityFlag;
 import org.straumflyt.model.Reading;
 import org.straumflyt.model.ReadingKind;
 
@@ -48,15 +49,30 @@ public final class MeterEngine {
         if (from < to) {
             RegisterAnalysis register = now.has(ReadingKind.ENERGY_REGISTER)
                     ? analyse(store, from, to, limits, now) : RegisterAnalysis.EMPTY;
-            MeterSeriesData data = new MeterSeriesData(register,
-                    now.has(ReadingKind.POWER)
-                            ? store.power(from - rules.powerMaxGapMs(), to + rules.powerMaxGapMs()) : List.of(),
-                    now.has(ReadingKind.INTERVAL_ENERGY) ? store.intervals() : List.of());
+            List<Sample> power = now.has(ReadingKind.POWER)
+                    ? store.power(from - rules.powerMaxGapMs(), to + rules.powerMaxGapMs()) : List.of();
+            List<Sample> plausible = new ArrayList<>(power.size());
+            List<Long> quarantined = new ArrayList<>();
+            for (Sample s : power) {
+                if (limits.implausiblePower(s.value())) {
+                    quarantined.add(s.at());
+                } else {
+                    plausible.add(s);
+                }
+            }
+            MeterSeriesData data = new MeterSeriesData(register, plausible,
+                    now.has(ReadingKind.INTERVAL_ENERGY) ? store.intervals() : List.of(), quarantined);
             recomputed.addAll(calculator.compute(data, from, to).values());
             for (RegisterEvent event : register.events()) {
                 if (event.at() >= frozen && !store.markEvent(event)) {
                     newEvents.add(event);
                 }
+            }
+        }
+        if (reading.kind() == ReadingKind.POWER && limits.implausiblePower(reading.value()) && at >= frozen) {
+            RegisterEvent spike = new RegisterEvent(at, QualityFlag.SPIKE);
+            if (!store.markEvent(spike)) {
+                newEvents.add(spike);
             }
         }
         return new MeterUpdate.Applied(recomputed, newEvents, insert.conflict);

@@ -33,6 +33,7 @@ public final class MeterHourProcessor implements Processor<String, MeterInput, S
     private final String storeName;
     private final String pendingStoreName;
     private final Duration emitInterval;
+    private final MeteringRules rules;
     private final MeterEngine engine;
     private final ProcessorMetrics metrics;
     private final Clock clock;
@@ -51,6 +52,7 @@ public final class MeterHourProcessor implements Processor<String, MeterInput, S
         this.storeName = storeName;
         this.pendingStoreName = pendingStoreName;
         this.emitInterval = rules.emitInterval();
+        this.rules = rules;
         this.engine = new MeterEngine(rules);
         this.metrics = metrics;
         this.clock = clock;
@@ -120,8 +122,9 @@ public final class MeterHourProcessor implements Processor<String, MeterInput, S
                 metrics.unassigned();
             }
             SeriesStore series = new SeriesStore(store, reading.meterId(), reading.register(), samples);
-            MeterUpdate update = engine.apply(reading, MeterLimits.of(assignment == null ? null : assignment.spec()),
-                    series);
+            Carrier carrier = assignment == null ? reading.carrier() : assignment.spec().carrier();
+            MeterLimits limits = MeterLimits.of(assignment == null ? null : assignment.spec(), carrier, rules);
+            MeterUpdate update = engine.apply(reading, limits, series);
             if (update instanceof MeterUpdate.Late late) {
                 metrics.late();
                 deadLetter(record, reading, DeadLetterReason.LATE, "reading at " + reading.timestamp()

@@ -8,20 +8,24 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.straumflyt.model.DeadLetter;
 import org.straumflyt.model.DeadLetterReason;
 import org.straumflyt.model.Reading;
-import org.straumflyt.model.ReadingKind;
+import org.straumflyt.model.ReadingRules;
 import org.straumflyt.processor.ProcessorMetrics;
 
 /**
  * Decodes the raw bytes of the readings topic. Bytes that are not a valid reading, and readings no meter can have
- * produced (not finite, a negative register), become dead letters instead of stopping the stream. The key stays
- * as it is: the readings topic is keyed by meter id, which the meter stage relies on.
+ * produced (those breaking the {@link ReadingRules} ingest applies too: not finite, a negative or absurd register,
+ * absurd power, before the earliest plausible time, an id the store would change), become dead letters instead of
+ * stopping the stream: the topic may have other producers than ingest. The key stays as it is: the readings topic
+ * is keyed by meter id, which the meter stage relies on.
  */
 public final class ReadingDecoder implements FixedKeyProcessor<String, byte[], DecodedReading> {
+    private final ReadingRules rules;
     private final ProcessorMetrics metrics;
     private final Clock clock;
     private FixedKeyProcessorContext<String, DecodedReading> context;
 
-    public ReadingDecoder(ProcessorMetrics metrics, Clock clock) {
+    public ReadingDecoder(ReadingRules rules, ProcessorMetrics metrics, Clock clock) {
+        this.rules = rules;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -43,10 +47,10 @@ public final class ReadingDecoder implements FixedKeyProcessor<String, byte[], D
             bad(record, DeadLetterReason.UNPARSEABLE, e.getMessage());
             return;
         }
-        if (!Double.isFinite(reading.value())) {
-            bad(record, DeadLetterReason.NOT_FINITE, "value " + reading.value() + " is not a finite number");
-        } else if (reading.kind() == ReadingKind.ENERGY_REGISTER && reading.value() < 0) {
-            bad(record, DeadLetterReason.NEGATIVE_REGISTER, "register value " + reading.value() + " is below 0");
+        // The future bound is ingest's: only it knows when a reading arrived.
+        ReadingRules.Violation violation = rules.check(reading, null);
+        if (violation != null) {
+            bad(record, violation.reason(), violation.detail());
         } else {
             context.forward(record.withValue(new DecodedReading.Ok(reading)));
         }

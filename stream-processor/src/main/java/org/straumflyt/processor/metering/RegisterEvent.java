@@ -3,7 +3,8 @@ package org.straumflyt.processor.metering;
 import org.straumflyt.model.QualityFlag;
 
 /**
- * A reset, rollover, glitch or spike of a register, located at the reading that revealed it.
+ * A reset, rollover, glitch or spike of a register, or a quarantined power sample ({@code SPIKE}), located at the
+ * reading that revealed it.
  *
  * @param at   epoch ms of that reading
  * @param type {@code RESET}, {@code ROLLOVER}, {@code GLITCH} or {@code SPIKE}

@@ -44,6 +44,9 @@ public final class CanonicalFormat implements PayloadFormat {
             Instant timestamp = time(node.get("timestamp"), "timestamp");
             JsonNode start = node.get("intervalStart");
             Instant intervalStart = start == null || start.isNull() ? null : time(start, "intervalStart");
+            if (kind == ReadingKind.INTERVAL_ENERGY && intervalStart == null) {
+                throw InvalidPayload.unparseable("'intervalStart' is missing; INTERVAL_ENERGY needs it");
+            }
             String carrierText = PayloadJson.optionalText(node, "carrier");
             Carrier carrier = carrierText == null ? context.carrier() : carrier(carrierText);
             String buildingId = PayloadJson.optionalText(node, "buildingId");
