@@ -3,6 +3,7 @@ package org.straumflyt.ingest;
 import java.util.Locale;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SSLSocketFactory;
 import org.straumflyt.ingest.bridge.Bridge;
@@ -75,7 +76,8 @@ public final class IngestService implements Service {
                 .toList();
         return new MqttSettings(config.mqttServerUri(), config.mqttClientId(), config.mqttUsername(),
                 config.mqttPassword(), socketFactory(), config.sessionExpirySeconds(), config.receiveMaximum(),
-                config.keepAliveSeconds(), config.reconnectMaxDelaySeconds(), subscriptions);
+                config.keepAliveSeconds(), config.reconnectMaxDelaySeconds(),
+                Duration.ofSeconds(config.replayWindowSeconds()), subscriptions);
     }
 
     private SSLSocketFactory socketFactory() {

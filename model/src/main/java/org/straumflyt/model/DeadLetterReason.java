@@ -29,5 +29,12 @@ public enum DeadLetterReason {
     /** A measurement outside what the quantity can physically be (e.g. an outdoor temperature of 85 °C). */
     OUT_OF_RANGE,
     /** No weather location id in the topic nor in the route. */
-    MISSING_LOCATION_ID
+    MISSING_LOCATION_ID,
+    /**
+     * A message whose format carries no time of its own, redelivered after a reconnect (MQTT DUP, or in the replay
+     * window of a resumed session): stamping it with its arrival would book history as now.
+     */
+    UNTIMED_REPLAY,
+    /** A local time without offset in the hour that occurs twice (autumn) that neither arrival nor sequence settles. */
+    AMBIGUOUS_LOCAL_TIME
 }

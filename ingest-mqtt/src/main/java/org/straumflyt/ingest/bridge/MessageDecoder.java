@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.straumflyt.ingest.format.Delivery;
+import org.straumflyt.ingest.format.DeviceTimeline;
 import org.straumflyt.ingest.format.FormatName;
 import org.straumflyt.ingest.format.InvalidPayload;
 import org.straumflyt.ingest.format.MessageContext;
@@ -36,6 +38,8 @@ public final class MessageDecoder {
     private final RouteTable routes;
     private final int maxPayloadBytes;
     private final Duration maxFuture;
+    /** Devices' latest times, for local times that occur twice; one entry per topic, bounded. */
+    private final DeviceTimeline timeline = new DeviceTimeline(100_000);
 
     /**
      * @param routes          the configured routes
@@ -48,7 +52,13 @@ public final class MessageDecoder {
         this.maxFuture = maxFuture;
     }
 
+    /** Decodes a live message. */
     public Decoded decode(String topic, byte[] payload, Instant receivedAt) {
+        return decode(topic, payload, receivedAt, Delivery.LIVE);
+    }
+
+    /** Decodes a message delivered as {@code delivery} says (a replayed one without a time of its own is set aside). */
+    public Decoded decode(String topic, byte[] payload, Instant receivedAt, Delivery delivery) {
         Optional<Route> route = routes.routeFor(topic);
         if (route.isEmpty()) {
             return rejected(DeadLetterReason.NO_ROUTE, "no route's filter matches the topic", topic, payload, receivedAt);
@@ -60,7 +70,8 @@ public final class MessageDecoder {
         Route r = route.get();
         try {
             JsonNode json = PayloadJson.parse(payload);
-            MessageContext context = new MessageContext(topic, r, r.ids().read(topic), receivedAt);
+            MessageContext context = new MessageContext(topic, r, r.ids().read(topic), receivedAt, delivery,
+                    timeline);
             if (r.format().measuresTemperature()) {
                 return samples(json, context);
             }
