@@ -86,6 +86,18 @@ class ShellyFormatTest {
     }
 
     @Test
+    void returnedEnergyWithoutAMinuteOfItsOwnTakesTheImportCounters() {
+        String status = "{\"id\":0,\"apower\":0.0,\"aenergy\":{\"total\":10.0,\"minute_ts\":1782936360},"
+                + "\"ret_aenergy\":{\"total\":2500.5}}";
+
+        List<Reading> readings = shelly.readings("s-1/status/switch:0", status, MINUTE.plus(Duration.ofHours(2)),
+                Delivery.REPLAYED);
+
+        assertThat(readings).extracting(Reading::register, Reading::timestamp)
+                .containsExactly(tuple("import", MINUTE), tuple("export", MINUTE));
+    }
+
+    @Test
     void statusWithoutMinuteIsStampedAtArrivalWhenLiveAndSetAsideWhenReplayed() {
         // Given an EMData status: totals without any time of the device
         String emdata = fixture("shelly/pro3em-emdata.json");

@@ -128,6 +128,7 @@ public final class ShellyFormat implements PayloadFormat {
         JsonNode aenergy = status.get("aenergy");
         JsonNode retAenergy = status.get("ret_aenergy");
         Instant minute = notified == null ? minute(aenergy) : null;
+        Instant retMinute = notified == null && minute(retAenergy) != null ? minute(retAenergy) : minute;
         for (String field : List.of("apower", "total_act_power", "act_power")) {
             Double watts = PayloadJson.optionalNumber(status, field);
             Instant at = watts == null ? null : powerTime(context, notified, minute);
@@ -136,17 +137,19 @@ public final class ShellyFormat implements PayloadFormat {
                         watts / 1000.0, at));
             }
         }
-        register(readings, context, meterId, Registers.IMPORT, aenergy, PayloadJson.optionalNumber(aenergy, "total"),
+        Instant stamp = notified != null ? notified : minute;
+        Instant retStamp = notified != null ? notified : retMinute;
+        register(readings, context, meterId, Registers.IMPORT, PayloadJson.optionalNumber(aenergy, "total"), stamp);
+        register(readings, context, meterId, Registers.EXPORT, PayloadJson.optionalNumber(retAenergy, "total"),
+                retStamp);
+        // EMData and EM1Data carry no minute: a notification's time, else the arrival.
+        register(readings, context, meterId, Registers.IMPORT, PayloadJson.optionalNumber(status, "total_act"),
                 notified);
-        register(readings, context, meterId, Registers.EXPORT, retAenergy == null ? aenergy : retAenergy,
-                PayloadJson.optionalNumber(retAenergy, "total"), notified);
-        register(readings, context, meterId, Registers.IMPORT, null, PayloadJson.optionalNumber(status, "total_act"),
+        register(readings, context, meterId, Registers.EXPORT, PayloadJson.optionalNumber(status, "total_act_ret"),
                 notified);
-        register(readings, context, meterId, Registers.EXPORT, null,
-                PayloadJson.optionalNumber(status, "total_act_ret"), notified);
-        register(readings, context, meterId, Registers.IMPORT, null,
-                PayloadJson.optionalNumber(status, "total_act_energy"), notified);
-        register(readings, context, meterId, Registers.EXPORT, null,
+        register(readings, context, meterId, Registers.IMPORT, PayloadJson.optionalNumber(status, "total_act_energy"),
+                notified);
+        register(readings, context, meterId, Registers.EXPORT,
                 PayloadJson.optionalNumber(status, "total_act_ret_energy"), notified);
         return readings;
     }
@@ -168,21 +171,17 @@ public final class ShellyFormat implements PayloadFormat {
     }
 
     /**
-     * A register reading at the notification's time, else at its counter's {@code minute_ts}, else at the arrival.
+     * A register reading at the device's time (a notification's, or the counter's minute), else at the arrival.
      *
-     * @param counter the object holding the register's {@code minute_ts}, or {@code null} for a field without one
+     * @param at the device's time of the value, or {@code null} when the message gives none
      */
     private static void register(List<Reading> readings, MessageContext context, String meterId, String register,
-            JsonNode counter, Double wattHours, Instant notified) throws InvalidPayload {
+            Double wattHours, Instant at) throws InvalidPayload {
         if (wattHours == null) {
             return;
         }
-        Instant at = notified;
-        if (at == null) {
-            Instant minute = minute(counter);
-            at = minute != null ? minute : context.arrivalAsTimestamp("a Shelly status without minute_ts");
-        }
+        Instant stamp = at != null ? at : context.arrivalAsTimestamp("a Shelly status without minute_ts");
         readings.add(FormatSupport.reading(context, meterId, register, ReadingKind.ENERGY_REGISTER, wattHours / 1000.0,
-                at));
+                stamp));
     }
 }
