@@ -91,7 +91,8 @@ class FaultMatrixTest {
         Path truth = Path.of("target", "e2e-runs", run, "truth").toAbsolutePath();
         Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(SIMULATED).minus(Duration.ofHours(1));
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
-        SimulationOptions options = new SimulationOptions(17, 4, municipality, FORMATS, start, SIMULATED,
+        // One building per format (formats go round-robin over buildings), so that every format is in every row.
+        SimulationOptions options = new SimulationOptions(17, FORMATS.size(), municipality, FORMATS, start, SIMULATED,
                 new Pacing.Accelerated(SIMULATED.toSeconds() / (double) WALL.toSeconds()), FaultPlan.parse(FAULTS),
                 mqtt.uri(), kafka.bootstrapServers(), "e2e-" + run + ".", truth);
 
