@@ -41,8 +41,8 @@ class FaultMatrixTest {
     /** Reading faults on top of the crash: duplicates, reordering, glitches, spikes, resets, rollovers, gaps, garbage. */
     private static final String FAULTS = "duplicates=0.02,reorder=0.02,glitches=0.003,spikes=0.003,resets=0.002,"
             + "rollovers=0.3,gaps=0.003,garbage=0.003";
-    private static final List<PayloadFormat> FORMATS = List.of(PayloadFormat.CANONICAL, PayloadFormat.AMS,
-            PayloadFormat.TASMOTA, PayloadFormat.SENML);
+    /** Every format the simulator speaks, so that each one's timestamps are held to the truth through every crash. */
+    private static final List<PayloadFormat> FORMATS = List.of(PayloadFormat.values());
     private static final Duration SIMULATED = Duration.ofHours(3);
     private static final Duration WALL = Duration.ofSeconds(18);
 
@@ -91,7 +91,8 @@ class FaultMatrixTest {
         Path truth = Path.of("target", "e2e-runs", run, "truth").toAbsolutePath();
         Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(SIMULATED).minus(Duration.ofHours(1));
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
-        SimulationOptions options = new SimulationOptions(17, 4, municipality, FORMATS, start, SIMULATED,
+        // One building per format (formats go round-robin over buildings), so that every format is in every row.
+        SimulationOptions options = new SimulationOptions(17, FORMATS.size(), municipality, FORMATS, start, SIMULATED,
                 new Pacing.Accelerated(SIMULATED.toSeconds() / (double) WALL.toSeconds()), FaultPlan.parse(FAULTS),
                 mqtt.uri(), kafka.bootstrapServers(), "e2e-" + run + ".", truth);
 

@@ -46,6 +46,7 @@ public final class IngestConfig extends ServiceConfig {
     public static final String MQTT_RECEIVE_MAXIMUM = "mqtt.receive.maximum";
     public static final String MQTT_KEEP_ALIVE_SECONDS = "mqtt.keep.alive.seconds";
     public static final String MQTT_RECONNECT_MAX_DELAY_SECONDS = "mqtt.reconnect.max.delay.seconds";
+    public static final String MQTT_REPLAY_WINDOW_SECONDS = "mqtt.replay.window.seconds";
     public static final String MQTT_SHARED_GROUP = "mqtt.shared.group";
     public static final String MQTT_MAX_PAYLOAD_BYTES = "mqtt.max.payload.bytes";
     public static final String READING_MAX_FUTURE_SECONDS = "reading.max.future.seconds";
@@ -101,6 +102,11 @@ public final class IngestConfig extends ServiceConfig {
                         "MQTT keep-alive interval, s.")
                 .define(MQTT_RECONNECT_MAX_DELAY_SECONDS, Type.INT, 30, Range.atLeast(1), Importance.LOW,
                         "Longest wait between reconnect attempts (the backoff starts at 1 s and doubles), s.")
+                .define(MQTT_REPLAY_WINDOW_SECONDS, Type.INT, 60, Range.atLeast(0), Importance.MEDIUM,
+                        "After a (re)connect that resumed the session, how long messages count as replayed: the "
+                                + "broker sends what it kept while ingest was away first. A replayed message that "
+                                + "carries no time of its own is a dead letter (UNTIMED_REPLAY), s; 0 relies on "
+                                + "the MQTT DUP flag alone.")
                 .define(MQTT_SHARED_GROUP, Type.STRING, "", ConfigValidators.parsedBy("MQTT shared subscription "
                         + "group name", IngestConfig::sharedGroupName), Importance.MEDIUM,
                         "MQTT 5 shared subscription group: when set, every route subscribes to "
@@ -186,6 +192,10 @@ public final class IngestConfig extends ServiceConfig {
 
     public int reconnectMaxDelaySeconds() {
         return getInt(MQTT_RECONNECT_MAX_DELAY_SECONDS);
+    }
+
+    public int replayWindowSeconds() {
+        return getInt(MQTT_REPLAY_WINDOW_SECONDS);
     }
 
     public String sharedGroup() {

@@ -2,6 +2,7 @@ package org.straumflyt.ingest;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SSLSocketFactory;
 import org.apache.kafka.common.config.ConfigException;
@@ -76,7 +77,8 @@ public final class IngestService implements Service {
                 .toList();
         return new MqttSettings(config.mqttServerUri(), config.mqttClientId(), config.mqttUsername(),
                 config.mqttPassword(), socketFactory(), config.sessionExpirySeconds(), config.receiveMaximum(),
-                config.keepAliveSeconds(), config.reconnectMaxDelaySeconds(), subscriptions);
+                config.keepAliveSeconds(), config.reconnectMaxDelaySeconds(),
+                Duration.ofSeconds(config.replayWindowSeconds()), subscriptions);
     }
 
     private SSLSocketFactory socketFactory() {

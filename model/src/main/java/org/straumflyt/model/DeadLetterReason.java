@@ -38,5 +38,12 @@ public enum DeadLetterReason {
     /** A meter, building or location id, or a register name, that breaks the id rules ({@link IdRules}). */
     INVALID_ID,
     /** More readings (or channels) in one message than the configured limit. */
-    TOO_MANY_READINGS
+    TOO_MANY_READINGS,
+    /**
+     * A message whose format carries no time of its own, redelivered after a reconnect (MQTT DUP, or in the replay
+     * window of a resumed session): stamping it with its arrival would book history as now.
+     */
+    UNTIMED_REPLAY,
+    /** A local time without offset in the hour that occurs twice (autumn) that neither arrival nor sequence settles. */
+    AMBIGUOUS_LOCAL_TIME
 }

@@ -38,8 +38,8 @@ record BenchOptions(int buildings, int hours, List<PayloadFormat> formats, List<
               --buildings          buildings in the simulated fleet (default 100)
               --hours              simulated hours (default 48: about 960,000 readings, a minute or more per phase,
                                    so that the rate is sustained rather than a burst)
-              --formats            canonical,ams,tasmota,senml,shelly (default canonical,ams,tasmota,senml: Shelly
-                                   payloads carry no reading time, ingest stamps them on arrival)
+              --formats            canonical,ams,tasmota,senml,shelly (default canonical,ams,tasmota,senml, the
+                                   formats of every measurement so far, so that runs stay comparable)
               --settings           default,low-latency,ms:<commit>/<emit>/<linger> (default: default,low-latency;
                                    one pipeline phase each; ms: the processor's commit and meter emit intervals
                                    and the publisher's batch linger, in ms, e.g. ms:250/250/250)

@@ -1,17 +1,30 @@
 package org.straumflyt.e2e.bench;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.straumflyt.ingest.IngestConfig;
+import org.straumflyt.ingest.bridge.MessageDecoder;
 import org.straumflyt.local.LocalStack;
 
 /** ingest-mqtt's routes for every format the simulator speaks (the local stack's), and what the ceiling subscribes to. */
-final class IngestRoutes {
+public final class IngestRoutes {
     private IngestRoutes() {
     }
 
     /** The ingest environment variables of the routes (and the broker URI). */
     static Map<String, String> environment(String mqttUri) {
         return LocalStack.ingestRoutes(mqttUri);
+    }
+
+    /** ingest's own decoder with these routes, as the pipeline runs it. */
+    public static MessageDecoder decoder(String mqttUri) {
+        Map<String, String> keys = new HashMap<>();
+        environment(mqttUri).forEach((name, value) -> keys.put(
+                name.substring("STRAUMFLYT_".length()).toLowerCase(Locale.ROOT).replace('_', '.'), value));
+        IngestConfig config = new IngestConfig(keys);
+        return config.messageDecoder();
     }
 
     /** The routes' MQTT topic filters: the ceiling subscribes to exactly what ingest subscribes to. */

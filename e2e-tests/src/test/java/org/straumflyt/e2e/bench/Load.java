@@ -6,11 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import org.straumflyt.ingest.IngestConfig;
 import org.straumflyt.ingest.bridge.Decoded;
 import org.straumflyt.ingest.bridge.MessageDecoder;
 import org.straumflyt.simulator.Simulation;
@@ -46,7 +42,7 @@ final class Load {
 
     /** Generates the load of {@code options} and writes its ground truth to {@code options.truthDir()}. */
     static Load generate(SimulationOptions options) throws IOException {
-        MessageDecoder decoder = decoder(IngestRoutes.environment(options.mqttUri()));
+        MessageDecoder decoder = IngestRoutes.decoder(options.mqttUri());
         Simulation simulation = new Simulation(options, new PrintStream(OutputStream.nullOutputStream()));
         Schedule schedule = simulation.schedule();
         List<Message> messages = new ArrayList<>();
@@ -110,14 +106,5 @@ final class Load {
     public String toString() {
         return String.format("%,d messages, %,d payload bytes, %,d readings, %d rejected", messages.size(), bytes,
                 readings, rejected);
-    }
-
-    /** Ingest's decoder configured from the same environment variables the ingest process gets. */
-    private static MessageDecoder decoder(Map<String, String> environment) {
-        Map<String, String> keys = new HashMap<>();
-        environment.forEach((name, value) -> keys.put(
-                name.substring("STRAUMFLYT_".length()).toLowerCase(Locale.ROOT).replace('_', '.'), value));
-        IngestConfig config = new IngestConfig(keys);
-        return config.messageDecoder();
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.straumflyt.ingest.format.Delivery;
 import org.straumflyt.ingest.kafka.KafkaSink;
 import org.straumflyt.ingest.mqtt.MessageListener;
 import org.straumflyt.ingest.mqtt.MqttSource;
@@ -63,13 +64,14 @@ public final class Bridge implements MessageListener {
     }
 
     @Override
-    public void onMessage(String topic, byte[] payload, int mqttId, int qos) {
+    public void onMessage(String topic, byte[] payload, int mqttId, int qos, Delivery delivery) {
         Instant receivedAt = clock.instant();
         long arrivalNanos = System.nanoTime();
         long generation = inFlight.generation();
         metrics.received();
         pending.incrementAndGet();
-        pipeline.execute(() -> process(topic, payload, mqttId, qos, receivedAt, arrivalNanos, generation));
+        pipeline.execute(() -> process(topic, payload, mqttId, qos, delivery, receivedAt, arrivalNanos,
+                generation));
     }
 
     @Override
@@ -80,9 +82,9 @@ public final class Bridge implements MessageListener {
         metrics.released(released);
     }
 
-    private void process(String topic, byte[] payload, int mqttId, int qos, Instant receivedAt, long arrivalNanos,
-            long generation) {
-        Decoded decoded = decoder.decode(topic, payload, receivedAt);
+    private void process(String topic, byte[] payload, int mqttId, int qos, Delivery delivery, Instant receivedAt,
+            long arrivalNanos, long generation) {
+        Decoded decoded = decoder.decode(topic, payload, receivedAt, delivery);
         List<ProducerRecord<String, byte[]>> records = records(decoded);
         InFlightMessages.Message message = inFlight.add(mqttId, qos, arrivalNanos, records.size(), generation);
         if (message == null) {

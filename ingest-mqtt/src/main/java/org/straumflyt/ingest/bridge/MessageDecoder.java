@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.straumflyt.ingest.format.Delivery;
+import org.straumflyt.ingest.format.DeviceTimeline;
 import org.straumflyt.ingest.format.FormatName;
 import org.straumflyt.ingest.format.InvalidPayload;
 import org.straumflyt.ingest.format.MessageContext;
@@ -43,6 +45,8 @@ public final class MessageDecoder {
     private final ReadingRules rules;
     private final int maxReadings;
     private final int maxMeters;
+    /** Devices' latest times, for local times that occur twice; one entry per topic, bounded. */
+    private final DeviceTimeline timeline = new DeviceTimeline(100_000);
 
     /**
      * @param routes          the configured routes
@@ -65,7 +69,13 @@ public final class MessageDecoder {
                 DEFAULT_MAX_METERS);
     }
 
+    /** Decodes a live message. */
     public Decoded decode(String topic, byte[] payload, Instant receivedAt) {
+        return decode(topic, payload, receivedAt, Delivery.LIVE);
+    }
+
+    /** Decodes a message delivered as {@code delivery} says (a replayed one without a time of its own is set aside). */
+    public Decoded decode(String topic, byte[] payload, Instant receivedAt, Delivery delivery) {
         Optional<Route> route = routes.routeFor(topic);
         if (route.isEmpty()) {
             return rejected(DeadLetterReason.NO_ROUTE, "no route's filter matches the topic", topic, payload, receivedAt);
@@ -77,7 +87,8 @@ public final class MessageDecoder {
         Route r = route.get();
         try {
             JsonNode json = PayloadJson.parse(payload);
-            MessageContext context = new MessageContext(topic, r, r.ids().read(topic), receivedAt);
+            MessageContext context = new MessageContext(topic, r, r.ids().read(topic), receivedAt, delivery,
+                    timeline);
             if (r.format().measuresTemperature()) {
                 return samples(json, context);
             }

@@ -1,5 +1,6 @@
 package org.straumflyt.ingest.mqtt;
 
+import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SSLSocketFactory;
 
@@ -15,11 +16,12 @@ import javax.net.ssl.SSLSocketFactory;
  * @param receiveMaximum        most unacknowledged QoS 1 messages in flight
  * @param keepAliveSeconds      keep-alive, s
  * @param reconnectMaxDelaySeconds longest wait between reconnect attempts, s
+ * @param replayWindow          after a connect that resumed the session, how long messages count as replayed
  * @param subscriptions         topic filters to subscribe to with QoS 1 (already prefixed by $share/ if shared)
  */
 public record MqttSettings(String serverUri, String clientId, String username, String password,
         SSLSocketFactory socketFactory, long sessionExpirySeconds, int receiveMaximum, int keepAliveSeconds,
-        int reconnectMaxDelaySeconds, List<String> subscriptions) {
+        int reconnectMaxDelaySeconds, Duration replayWindow, List<String> subscriptions) {
 
     public MqttSettings {
         subscriptions = List.copyOf(subscriptions);

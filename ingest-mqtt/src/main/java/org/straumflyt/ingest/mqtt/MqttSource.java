@@ -16,6 +16,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.straumflyt.ingest.format.Delivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,9 @@ public final class MqttSource implements MqttCallback, AutoCloseable {
     private volatile boolean receiving = true;
     private volatile boolean closed;
     private final AtomicInteger failedAttempts = new AtomicInteger();
+    /** {@link System#nanoTime()} until which messages count as replayed: set when a connect resumed a session. */
+    private volatile long replayUntilNanos = Long.MIN_VALUE;
+    private volatile boolean replaying;
 
     public MqttSource(MqttSettings settings, MessageListener listener) {
         this.settings = settings;
@@ -92,6 +96,7 @@ public final class MqttSource implements MqttCallback, AutoCloseable {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     failedAttempts.set(0);
+                    resumed(token.getSessionPresent());
                 }
 
                 @Override
@@ -102,6 +107,33 @@ public final class MqttSource implements MqttCallback, AutoCloseable {
         } catch (MqttException | RuntimeException e) {
             retryConnect(e);
         }
+    }
+
+    /**
+     * A connection is up: if the broker kept our session, what it queued while we were away comes first, and for the
+     * replay window every message counts as possibly replayed.
+     */
+    private void resumed(boolean sessionPresent) {
+        if (sessionPresent && !settings.replayWindow().isZero()) {
+            replayUntilNanos = System.nanoTime() + settings.replayWindow().toNanos();
+            replaying = true;
+            LOG.info("MQTT session resumed: for {} s, messages without a time of their own are treated as replayed",
+                    settings.replayWindow().toSeconds());
+        }
+    }
+
+    /** Whether a message may be history: redelivered (DUP) or within the replay window of a resumed session. */
+    private Delivery delivery(MqttMessage message) {
+        if (message.isDuplicate()) {
+            return Delivery.REPLAYED;
+        }
+        if (replaying) {
+            if (System.nanoTime() - replayUntilNanos < 0) {
+                return Delivery.REPLAYED;
+            }
+            replaying = false;
+        }
+        return Delivery.LIVE;
     }
 
     private void retryConnect(Throwable error) {
@@ -139,6 +171,11 @@ public final class MqttSource implements MqttCallback, AutoCloseable {
     @Override
     public void connectComplete(boolean reconnect, String serverUri) {
         LOG.info("{} to MQTT broker {} as {}", reconnect ? "reconnected" : "connected", serverUri, settings.clientId());
+        if (reconnect) {
+            // Paho's own reconnects do not tell whether the broker kept the session; with clean start off it
+            // normally has, and treating a fresh one as resumed only costs the window.
+            resumed(true);
+        }
         subscribe();
     }
 
@@ -183,7 +220,7 @@ public final class MqttSource implements MqttCallback, AutoCloseable {
             return;
         }
         try {
-            listener.onMessage(topic, message.getPayload(), message.getId(), message.getQos());
+            listener.onMessage(topic, message.getPayload(), message.getId(), message.getQos(), delivery(message));
         } catch (RuntimeException e) {
             // Never let an exception reach Paho: it would drop the connection.
             LOG.error("message on {} not handled; it will be redelivered after reconnect", topic, e);

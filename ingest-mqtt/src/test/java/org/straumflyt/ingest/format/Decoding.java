@@ -51,17 +51,32 @@ public final class Decoding {
     }
 
     public Decoded decode(String topic, String payload) {
-        return decodeBytes(topic, payload.getBytes(StandardCharsets.UTF_8));
+        return decode(topic, payload, RECEIVED, Delivery.LIVE);
     }
 
     public Decoded decodeBytes(String topic, byte[] payload) {
         return decoder.decode(topic, payload, RECEIVED);
     }
 
+    /** Decodes a message that arrived at {@code receivedAt}, delivered as {@code delivery} says. */
+    public Decoded decode(String topic, String payload, Instant receivedAt, Delivery delivery) {
+        return decoder.decode(topic, payload.getBytes(StandardCharsets.UTF_8), receivedAt, delivery);
+    }
+
     public List<Reading> readings(String topic, String payload) {
-        Decoded decoded = decode(topic, payload);
+        return readings(topic, payload, RECEIVED, Delivery.LIVE);
+    }
+
+    public List<Reading> readings(String topic, String payload, Instant receivedAt, Delivery delivery) {
+        Decoded decoded = decode(topic, payload, receivedAt, delivery);
         assertThat(decoded).as("decoded %s", payload).isInstanceOf(Decoded.Readings.class);
         return ((Decoded.Readings) decoded).readings();
+    }
+
+    public DeadLetter rejected(String topic, String payload, Instant receivedAt, Delivery delivery) {
+        Decoded decoded = decode(topic, payload, receivedAt, delivery);
+        assertThat(decoded).as("decoded %s", payload).isInstanceOf(Decoded.Rejected.class);
+        return ((Decoded.Rejected) decoded).deadLetter();
     }
 
     public List<WeatherSample> samples(String topic, String payload) {

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.straumflyt.ingest.format.Decoding.fixture;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.straumflyt.model.Carrier;
+import org.straumflyt.model.DeadLetter;
 import org.straumflyt.model.DeadLetterReason;
 import org.straumflyt.model.Reading;
 import org.straumflyt.model.ReadingKind;
@@ -63,12 +66,83 @@ class TasmotaFormatTest {
     }
 
     @Test
-    void ambiguousAutumnHourTakesTheEarlierOffset() {
-        // 02:30 happens twice in Oslo on 2025-10-26: first at UTC+2, then at UTC+1
-        List<Reading> readings = tasmota.readings("tele/pow/SENSOR",
-                "{\"Time\":\"2025-10-26T02:30:00\",\"ENERGY\":{\"Total\":1.0}}");
+    void liveMessageInTheRepeatedAutumnHourTakesTheOffsetNearestItsArrival() {
+        // 02:30 happens twice in Oslo on 2025-10-26: first at UTC+2 (00:30Z), then at UTC+1 (01:30Z)
+        String message = "{\"Time\":\"2025-10-26T02:30:00\",\"ENERGY\":{\"Total\":1.0}}";
 
-        assertThat(readings.get(0).timestamp()).isEqualTo(Instant.parse("2025-10-26T00:30:00Z"));
+        Instant first = tasmota.readings("tele/pow-a/SENSOR", message, Instant.parse("2025-10-26T00:30:02Z"),
+                Delivery.LIVE).get(0).timestamp();
+        Instant second = tasmota.readings("tele/pow-b/SENSOR", message, Instant.parse("2025-10-26T01:30:02Z"),
+                Delivery.LIVE).get(0).timestamp();
+
+        assertThat(first).isEqualTo(Instant.parse("2025-10-26T00:30:00Z"));
+        assertThat(second).isEqualTo(Instant.parse("2025-10-26T01:30:00Z"));
+    }
+
+    @Test
+    void autumnNightReplayedLongAfterFollowsTheDeviceSequence() {
+        // Given a device's every-5-minute messages of the night of the autumn change, in its local time, delivered
+        // all at once a day later (a backlog: the arrival says nothing about which pass of 02:xx a message is)
+        Instant arrival = Instant.parse("2025-10-27T09:00:00Z");
+        Instant trueTime = Instant.parse("2025-10-25T23:00:00Z");
+        List<Instant> stamped = new ArrayList<>();
+        List<Instant> expected = new ArrayList<>();
+        for (; trueTime.isBefore(Instant.parse("2025-10-26T03:00:00Z")); trueTime = trueTime.plusSeconds(300)) {
+            String local = LocalDateTime.ofInstant(trueTime, ZoneId.of("Europe/Oslo")).toString();
+            String message = "{\"Time\":\"" + local + ":00\",\"ENERGY\":{\"Total\":1.0}}";
+            stamped.add(tasmota.readings("tele/pow/SENSOR", message, arrival, Delivery.REPLAYED).get(0).timestamp());
+            expected.add(trueTime);
+        }
+
+        // Then every message lands at its true instant: 02:00-02:55 twice, an hour apart, nothing folded together
+        assertThat(stamped).hasSize(48).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void messageOfTheRepeatedHourOvertakenByLaterOnesStillTakesItsOwnPass() {
+        // Given the device's sequence has reached 02:50 of the first pass (00:50Z), live
+        tasmota.readings("tele/pow/SENSOR", "{\"Time\":\"2025-10-26T02:50:00\",\"ENERGY\":{\"Total\":1.1}}",
+                Instant.parse("2025-10-26T00:50:03Z"), Delivery.LIVE);
+
+        // When a message of 02:40, held back on the way for a day, arrives after it
+        Instant arrival = Instant.parse("2025-10-27T09:00:00Z");
+        Instant late = tasmota.readings("tele/pow/SENSOR",
+                "{\"Time\":\"2025-10-26T02:40:00\",\"ENERGY\":{\"Total\":1.0}}", arrival, Delivery.LIVE)
+                .get(0).timestamp();
+
+        // Then it is read in the first pass too
+        assertThat(late).isEqualTo(Instant.parse("2025-10-26T00:40:00Z"));
+    }
+
+    @Test
+    void repeatedHourThatNeitherSequenceNorArrivalSettlesIsSetAside() {
+        // Given no earlier message of this device, and an arrival a day later
+        DeadLetter letter = tasmota.rejected("tele/pow-new/SENSOR",
+                "{\"Time\":\"2025-10-26T02:30:00\",\"ENERGY\":{\"Total\":1.0}}",
+                Instant.parse("2025-10-27T09:00:00Z"), Delivery.LIVE);
+
+        assertThat(letter.reason()).isEqualTo(DeadLetterReason.AMBIGUOUS_LOCAL_TIME);
+        assertThat(letter.detail()).contains("2025-10-26T00:30:00Z", "2025-10-26T01:30:00Z", "SetOption52");
+    }
+
+    @Test
+    void timeInTheSpringGapMovesForwardByTheGap() {
+        // 02:30 does not exist in Oslo on 2025-03-30: the clock jumped from 02:00 to 03:00 (01:00Z)
+        List<Reading> readings = tasmota.readings("tele/pow/SENSOR",
+                "{\"Time\":\"2025-03-30T02:30:00\",\"ENERGY\":{\"Total\":1.0}}",
+                Instant.parse("2025-03-30T01:30:05Z"), Delivery.LIVE);
+
+        assertThat(readings.get(0).timestamp()).isEqualTo(Instant.parse("2025-03-30T01:30:00Z"));
+    }
+
+    @Test
+    void messageWithoutTimeIsBookedAtArrivalOnlyWhenLive() {
+        String message = "{\"ENERGY\":{\"Total\":1.0}}";
+
+        assertThat(tasmota.readings("tele/pow/SENSOR", message, Decoding.RECEIVED, Delivery.LIVE).get(0).timestamp())
+                .isEqualTo(Decoding.RECEIVED);
+        assertThat(tasmota.rejected("tele/pow/SENSOR", message, Decoding.RECEIVED, Delivery.REPLAYED).reason())
+                .isEqualTo(DeadLetterReason.UNTIMED_REPLAY);
     }
 
     @Test

@@ -23,7 +23,8 @@ import org.straumflyt.model.Registers;
  *   </li>
  *   <li>reactive values (Q, QO, tQI, tQO), currents and voltages are not energy and are left out.</li>
  * </ul>
- * A reader that has no time yet sends {@code t} 0: the arrival time is used then. Meter id: the topic's, else the
+ * A reader that has no time yet sends {@code t} 0: the arrival time is used then, unless the message is a redelivery
+ * after a reconnect (then it is a dead letter {@code UNTIMED_REPLAY}). Meter id: the topic's, else the
  * reader's {@code id}.
  */
 public final class AmsFormat implements PayloadFormat {
@@ -39,17 +40,22 @@ public final class AmsFormat implements PayloadFormat {
         }
         String meterId = FormatSupport.meterId(context, PayloadJson.optionalText(payload, "id"), "reader 'id'");
         Instant readerTime = FormatSupport.optionalEpochSeconds(payload, "t");
-        Instant sampled = readerTime != null ? readerTime : context.receivedAt();
         Instant meterTime = FormatSupport.optionalEpochSeconds(data, "rtc");
+        Double importW = watts(data, "P");
+        Double exportW = watts(data, "PO");
+        Double importKwh = PayloadJson.optionalNumber(data, "tPI");
+        Double exportKwh = PayloadJson.optionalNumber(data, "tPO");
+        boolean needsReaderTime = importW != null || exportW != null
+                || (meterTime == null && (importKwh != null || exportKwh != null));
+        Instant sampled = readerTime != null || !needsReaderTime ? readerTime
+                : context.arrivalAsTimestamp("an amsreader message with 't' 0");
         Instant registered = meterTime != null ? meterTime : sampled;
 
         List<Reading> readings = new ArrayList<>(4);
-        add(readings, context, meterId, Registers.IMPORT, ReadingKind.POWER, watts(data, "P"), sampled);
-        add(readings, context, meterId, Registers.EXPORT, ReadingKind.POWER, watts(data, "PO"), sampled);
-        add(readings, context, meterId, Registers.IMPORT, ReadingKind.ENERGY_REGISTER,
-                PayloadJson.optionalNumber(data, "tPI"), registered);
-        add(readings, context, meterId, Registers.EXPORT, ReadingKind.ENERGY_REGISTER,
-                PayloadJson.optionalNumber(data, "tPO"), registered);
+        add(readings, context, meterId, Registers.IMPORT, ReadingKind.POWER, importW, sampled);
+        add(readings, context, meterId, Registers.EXPORT, ReadingKind.POWER, exportW, sampled);
+        add(readings, context, meterId, Registers.IMPORT, ReadingKind.ENERGY_REGISTER, importKwh, registered);
+        add(readings, context, meterId, Registers.EXPORT, ReadingKind.ENERGY_REGISTER, exportKwh, registered);
         return readings;
     }
 

@@ -36,7 +36,7 @@ public final class CanonicalTemperatureFormat implements TemperatureFormat {
 
     private static Instant time(JsonNode node, MessageContext context) throws InvalidPayload {
         if (node == null || node.isNull()) {
-            return context.receivedAt();
+            return context.arrivalAsTimestamp("a temperature without 'timestamp'");
         }
         if (node.isNumber() && Double.isFinite(node.doubleValue())) {
             return Instant.ofEpochMilli(node.longValue());

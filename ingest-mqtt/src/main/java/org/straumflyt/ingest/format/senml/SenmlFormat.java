@@ -98,7 +98,8 @@ public final class SenmlFormat implements PayloadFormat {
             throw InvalidPayload.unparseable("time is not finite: " + seconds);
         }
         if (seconds < RELATIVE_TIME_LIMIT) {
-            return context.receivedAt().plusNanos(Math.round(seconds * 1e9));
+            return context.arrivalAsTimestamp("a SenML pack without an absolute time (bt)")
+                    .plusNanos(Math.round(seconds * 1e9));
         }
         return PayloadJson.epochSeconds(seconds, "bt+t");
     }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.time.Duration;
+import org.straumflyt.ingest.format.Delivery;
 import org.straumflyt.ingest.format.FormatSupport;
 import org.straumflyt.ingest.format.InvalidPayload;
 import org.straumflyt.ingest.format.MessageContext;
@@ -31,9 +33,24 @@ import org.straumflyt.model.Registers;
  *   <li>EM1 (single-phase channels): {@code act_power} W → power import;</li>
  *   <li>EM1Data: {@code total_act_energy} / {@code total_act_ret_energy} Wh → register import / export.</li>
  * </ul>
- * Status messages carry no measurement time ({@code aenergy.minute_ts} is the start of the minute, shared by every
- * message within it, which would make different totals look like conflicting readings), so readings are stamped
- * with the arrival time. The meter id comes from the topic only: the payload's {@code id} is the component index.
+ * <p>Time of a status message (it carries no time of its own but the energy counter's minute):
+ * <ul>
+ *   <li>{@code aenergy.total} (and {@code ret_aenergy.total}) is stamped at {@code aenergy.minute_ts}
+ *       ({@code ret_aenergy.minute_ts}), the device's time of the minute boundary at which the counter was last
+ *       closed. The device closes the counter once a minute: at {@code minute_ts} it adds the minute just ended
+ *       ({@code by_minute[0]}) to {@code total}, and every status it sends until the next boundary repeats that
+ *       {@code total} and {@code minute_ts} (its {@code NotifyStatus} deltas carry {@code aenergy} only at the
+ *       boundary). So the pair is an exact register reading, every message of the minute gives the same one (a
+ *       duplicate, which changes nothing), and a backlog delivered hours late lands where it belongs.</li>
+ *   <li>{@code apower} is the power when the message was sent, somewhere in {@code [minute_ts, minute_ts + 60 s)}.
+ *       It is stamped with the arrival time when that arrival is at most {@link #LIVE_WINDOW} after
+ *       {@code minute_ts} (a live message); a later arrival is history whose second is unknown, and its power is
+ *       left out (the register carries the energy; the hour just has no power sample from it).</li>
+ *   <li>Components without {@code minute_ts} (EM, EMData, EM1, EM1Data, older Switch firmware) are stamped with the
+ *       arrival time; when the message is a redelivery after a reconnect ({@link Delivery#REPLAYED}) it is a dead
+ *       letter {@code UNTIMED_REPLAY} instead of history booked as now.</li>
+ * </ul>
+ * The meter id comes from the topic only: the payload's {@code id} is the component index.
  *
  * <p><b>RPC notifications</b>, on {@code <prefix>/events/rpc} ("RPC status notifications over MQTT"):
  * {@code {"method":"NotifyStatus","params":{"ts":1736926212.43,"switch:0":{...}}}}. {@code params.ts} is the
@@ -48,6 +65,11 @@ public final class ShellyFormat implements PayloadFormat {
     private static final Pattern METERING_COMPONENT =
             Pattern.compile("(?:switch|pm1|cover|em|emdata|em1|em1data):(\\d+)");
     private static final List<String> STATUS_METHODS = List.of("NotifyStatus", "NotifyFullStatus");
+    /**
+     * How long after {@code minute_ts} a status may arrive and still be live: the minute itself plus 30 s for the
+     * trip and for the difference between the device's clock and ingest's.
+     */
+    public static final Duration LIVE_WINDOW = Duration.ofSeconds(90);
 
     @Override
     public List<Reading> decode(JsonNode payload, MessageContext context) throws InvalidPayload, NothingToMeter {
@@ -58,7 +80,7 @@ public final class ShellyFormat implements PayloadFormat {
             return notification(payload, context);
         }
         String meterId = FormatSupport.meterId(context, null, "");
-        List<Reading> readings = component(payload, context, meterId, context.receivedAt());
+        List<Reading> readings = component(payload, context, meterId, null);
         if (readings.isEmpty()) {
             throw InvalidPayload.unparseable("no energy or power field (apower, aenergy.total, total_act_power, "
                     + "total_act, act_power, total_act_energy): not a metering Shelly component status");
@@ -77,7 +99,7 @@ public final class ShellyFormat implements PayloadFormat {
             throw InvalidPayload.unparseable(method + " without a 'params' object");
         }
         Instant at = FormatSupport.optionalEpochSeconds(params, "ts");
-        Instant stamp = at == null ? context.receivedAt() : at;
+        Instant stamp = at == null ? context.arrivalAsTimestamp("a Shelly " + method + " without params.ts") : at;
         String meterId = FormatSupport.meterId(context, PayloadJson.optionalText(frame, "src"), "'src'");
         List<Reading> readings = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
@@ -95,39 +117,71 @@ public final class ShellyFormat implements PayloadFormat {
         return readings;
     }
 
-    private static List<Reading> component(JsonNode status, MessageContext context, String meterId, Instant at)
+    /**
+     * The readings of one component's status.
+     *
+     * @param notified the notification's time, or {@code null} for a status message (timed by its counter's minute)
+     */
+    private static List<Reading> component(JsonNode status, MessageContext context, String meterId, Instant notified)
             throws InvalidPayload {
         List<Reading> readings = new ArrayList<>(3);
-        power(readings, context, meterId, PayloadJson.optionalNumber(status, "apower"), at);
-        power(readings, context, meterId, PayloadJson.optionalNumber(status, "total_act_power"), at);
-        power(readings, context, meterId, PayloadJson.optionalNumber(status, "act_power"), at);
-        register(readings, context, meterId, Registers.IMPORT,
-                PayloadJson.optionalNumber(status.get("aenergy"), "total"), at);
-        register(readings, context, meterId, Registers.EXPORT,
-                PayloadJson.optionalNumber(status.get("ret_aenergy"), "total"), at);
-        register(readings, context, meterId, Registers.IMPORT, PayloadJson.optionalNumber(status, "total_act"), at);
+        JsonNode aenergy = status.get("aenergy");
+        JsonNode retAenergy = status.get("ret_aenergy");
+        Instant minute = notified == null ? minute(aenergy) : null;
+        Instant retMinute = notified == null && minute(retAenergy) != null ? minute(retAenergy) : minute;
+        for (String field : List.of("apower", "total_act_power", "act_power")) {
+            Double watts = PayloadJson.optionalNumber(status, field);
+            Instant at = watts == null ? null : powerTime(context, notified, minute);
+            if (at != null) {
+                readings.add(FormatSupport.reading(context, meterId, Registers.IMPORT, ReadingKind.POWER,
+                        watts / 1000.0, at));
+            }
+        }
+        Instant stamp = notified != null ? notified : minute;
+        Instant retStamp = notified != null ? notified : retMinute;
+        register(readings, context, meterId, Registers.IMPORT, PayloadJson.optionalNumber(aenergy, "total"), stamp);
+        register(readings, context, meterId, Registers.EXPORT, PayloadJson.optionalNumber(retAenergy, "total"),
+                retStamp);
+        // EMData and EM1Data carry no minute: a notification's time, else the arrival.
+        register(readings, context, meterId, Registers.IMPORT, PayloadJson.optionalNumber(status, "total_act"),
+                notified);
         register(readings, context, meterId, Registers.EXPORT, PayloadJson.optionalNumber(status, "total_act_ret"),
-                at);
+                notified);
         register(readings, context, meterId, Registers.IMPORT, PayloadJson.optionalNumber(status, "total_act_energy"),
-                at);
+                notified);
         register(readings, context, meterId, Registers.EXPORT,
-                PayloadJson.optionalNumber(status, "total_act_ret_energy"), at);
+                PayloadJson.optionalNumber(status, "total_act_ret_energy"), notified);
         return readings;
     }
 
-    private static void power(List<Reading> readings, MessageContext context, String meterId, Double watts,
-            Instant at) {
-        if (watts != null) {
-            readings.add(FormatSupport.reading(context, meterId, Registers.IMPORT, ReadingKind.POWER, watts / 1000.0,
-                    at));
-        }
+    /** A counter's {@code minute_ts}, or {@code null} when the component has none. */
+    private static Instant minute(JsonNode counter) throws InvalidPayload {
+        return counter == null || !counter.isObject() ? null : FormatSupport.optionalEpochSeconds(counter, "minute_ts");
     }
 
-    private static void register(List<Reading> readings, MessageContext context, String meterId, String register,
-            Double wattHours, Instant at) {
-        if (wattHours != null) {
-            readings.add(FormatSupport.reading(context, meterId, register, ReadingKind.ENERGY_REGISTER,
-                    wattHours / 1000.0, at));
+    /** When a power value was measured; {@code null} for the power of a status that arrived as history. */
+    private static Instant powerTime(MessageContext context, Instant notified, Instant minute) throws InvalidPayload {
+        if (notified != null) {
+            return notified;
         }
+        if (minute == null) {
+            return context.arrivalAsTimestamp("a Shelly status without aenergy.minute_ts");
+        }
+        return context.receivedAt().isAfter(minute.plus(LIVE_WINDOW)) ? null : context.receivedAt();
+    }
+
+    /**
+     * A register reading at the device's time (a notification's, or the counter's minute), else at the arrival.
+     *
+     * @param at the device's time of the value, or {@code null} when the message gives none
+     */
+    private static void register(List<Reading> readings, MessageContext context, String meterId, String register,
+            Double wattHours, Instant at) throws InvalidPayload {
+        if (wattHours == null) {
+            return;
+        }
+        Instant stamp = at != null ? at : context.arrivalAsTimestamp("a Shelly status without minute_ts");
+        readings.add(FormatSupport.reading(context, meterId, register, ReadingKind.ENERGY_REGISTER, wattHours / 1000.0,
+                stamp));
     }
 }
