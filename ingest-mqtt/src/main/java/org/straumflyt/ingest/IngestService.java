@@ -15,6 +15,7 @@ import org.straumflyt.ingest.mqtt.MqttSource;
 import org.straumflyt.ingest.mqtt.Tls;
 import org.straumflyt.model.Topic;
 import org.straumflyt.model.Topics;
+import org.straumflyt.runtime.Health;
 import org.straumflyt.runtime.KafkaMeters;
 import org.straumflyt.runtime.Service;
 import org.straumflyt.runtime.ServiceContext;
@@ -40,8 +41,9 @@ public final class IngestService implements Service {
         this.context = context;
         this.topics = Topics.withPrefix(config.topicPrefix());
         // Registered at once: the ops endpoint is already up, and no checks would read as ready.
-        context.health().check("mqtt", () -> source != null && source.connected())
-                .check("kafka", () -> probe != null && probe.up());
+        context.health()
+                .check("mqtt", () -> source == null ? Health.Status.down("not started") : source.status())
+                .check("kafka", () -> probe == null ? Health.Status.down("not started") : probe.status());
     }
 
     @Override
@@ -52,6 +54,7 @@ public final class IngestService implements Service {
             if (config.routes().routes().stream().anyMatch(r -> r.format().measuresTemperature())) {
                 produced.add(topics.weatherSamples());
             }
+            context.health().waitingFor("Kafka at " + config.bootstrapServers() + " to create topics");
             provisioner.ensure(produced);
         }
         IngestMetrics metrics = new IngestMetrics(context.registry());

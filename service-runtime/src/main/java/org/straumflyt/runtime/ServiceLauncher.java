@@ -45,32 +45,43 @@ public final class ServiceLauncher {
             return;
         }
         ServiceContext context = ServiceContext.create(name, config.kafkaMeterDetail());
-        OpsServer ops = OpsServer.start(name, config.httpHost(), config.httpPort(), context.health(),
-                context.registry());
+        Health health = context.health();
+        health.starting();
+        // A thread that dies of an uncaught exception leaves the service half-working: not live, so it is restarted.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            LOG.error("thread {} died", thread.getName(), e);
+            health.fail("thread " + thread.getName() + " died: " + e);
+        });
+        OpsServer ops = OpsServer.start(name, config.httpHost(), config.httpPort(), health, context.registry());
+        KafkaConnectionWatch kafka = KafkaConnectionWatch.start(config);
+        health.check(KafkaConnectionWatch.CHECK, kafka::status);
         Service service;
         try {
             service = factory.create(config, context);
             service.start();
         } catch (ConfigException e) {
             System.err.println(name + ": configuration error: " + explain(e));
-            ops.close();
-            System.exit(EXIT_BAD_CONFIG);
+            exit(EXIT_BAD_CONFIG, kafka, ops);
             return;
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Errors too (a class missing from the classpath): the ops server's thread would keep a JVM alive that
+            // can never become ready, and an orchestrator only restarts a process that ends.
             LOG.error("{} failed to start", name, e);
-            ops.close();
-            System.exit(EXIT_FAILED);
+            exit(EXIT_FAILED, kafka, ops);
             return;
         }
+        health.started();
         LOG.info("{} started; /health and /metrics on port {}", name, ops.port());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("{} stopping", name);
             try {
                 service.close();
+                LOG.info("{} stopped", name);
             } catch (RuntimeException e) {
                 LOG.warn("{} did not stop cleanly", name, e);
             } finally {
+                kafka.close();
                 ops.close();
                 stopped.countDown();
             }
@@ -80,6 +91,17 @@ public final class ServiceLauncher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static void exit(int status, AutoCloseable... resources) {
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.debug("while exiting: {}", e.toString());
+            }
+        }
+        System.exit(status);
     }
 
     /** Adds the environment variable's name to Kafka's message, which names only the key. */

@@ -21,7 +21,8 @@ class OpsServerTest {
     @BeforeEach
     void start() {
         context = ServiceContext.create("test-service");
-        context.health().check("kafka", kafkaUp::get);
+        context.health().check("kafka", () -> kafkaUp.get() ? Health.Status.up("Kafka answers")
+                : Health.Status.down("Kafka at 127.0.0.1:9 does not answer"));
         context.registry().counter("straumflyt.test.events").increment(3);
         server = OpsServer.start("test-service", "127.0.0.1", 0, context.health(), context.registry());
     }
