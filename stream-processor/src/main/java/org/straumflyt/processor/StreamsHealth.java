@@ -42,9 +42,13 @@ final class StreamsHealth implements KafkaStreams.StateListener {
         }
     }
 
-    /** A stream thread failed with {@code error}; the next reason names it. */
+    /** A stream thread failed with {@code error}; the reasons from now on name it and its root cause. */
     void threadFailed(Throwable error) {
-        lastError = error.toString();
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        lastError = root == error ? error.toString() : error.getClass().getName() + " caused by " + root;
     }
 
     /** The service is stopping it: {@code NOT_RUNNING} is expected from now on. */
