@@ -66,8 +66,8 @@ public final class KafkaConnectionWatch implements AutoCloseable {
         return status;
     }
 
-    /** Tries each server once and reports; one thread at a time. */
-    synchronized void probe() {
+    /** Tries each server once; returns whether it logged a report. One thread at a time. */
+    synchronized boolean probe() {
         String error = firstReachable();
         Instant now = clock.instant();
         if (error == null) {
@@ -77,7 +77,7 @@ public final class KafkaConnectionWatch implements AutoCloseable {
             unreachableSince = null;
             reportedAt = null;
             status = Health.Status.up("Kafka at " + servers() + " accepts connections");
-            return;
+            return false;
         }
         if (unreachableSince == null) {
             unreachableSince = now;
@@ -91,6 +91,7 @@ public final class KafkaConnectionWatch implements AutoCloseable {
             LOG.warn(report);
             reportedAt = now;
         }
+        return first || again;
     }
 
     /** {@code null} when a server accepts a connection, else the last server's error. */
