@@ -43,7 +43,7 @@ class MqttSecurityTest {
             assertThat(ingest.context.health().statuses().get("mqtt").reason())
                     .startsWith("not connected to MQTT broker " + mosquitto.uri())
                     .contains("; last error: ")
-                    .containsIgnoringCase("bad user name or password");
+                    .contains("Not authorized");
         }
     }
 
