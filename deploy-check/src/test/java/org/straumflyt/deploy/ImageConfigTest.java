@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -56,14 +59,60 @@ class ImageConfigTest {
         assertLabels(config);
     }
 
+    /**
+     * What the image runs is there: the entrypoint's main class in the application's classes, each element of its
+     * classpath in a layer, and the same libraries as the jar's {@code target/lib}, which ShippedJarsTest (in
+     * e2e-tests) starts with {@code java -jar} — so a library missing at run time fails there for both.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ingest-mqtt", "stream-processor", "kpi-publisher", "simulator"})
+    void entrypointMainClassAndClasspathAreInTheImageLayers(String module) throws Exception {
+        Path tarball = tarball(module);
+        List<String> entrypoint = ComposeFile.iterable(OciImage.config(tarball).path("Entrypoint").elements())
+                .stream().map(JsonNode::asText).toList();
+        OciImage.Layers layers = OciImage.layers(tarball, path -> path.startsWith("app/jib-"));
+
+        String mainClass = entrypoint.get(entrypoint.size() - 1);
+        assertThat(layers.paths()).contains("app/classes/" + mainClass.replace('.', '/') + ".class");
+
+        int option = Math.max(entrypoint.indexOf("-cp"), entrypoint.indexOf("-classpath"));
+        assertThat(option).as("classpath option in %s", entrypoint).isPositive();
+        String classpath = entrypoint.get(option + 1);
+        if (classpath.startsWith("@")) {
+            classpath = layers.text(classpath.substring(1).replaceFirst("^/", "")).trim();
+        }
+        for (String element : classpath.split(":")) {
+            String path = element.replaceFirst("^/", "");
+            if (path.endsWith("/*")) {
+                String directory = path.substring(0, path.length() - 1);
+                assertThat(layers.paths()).as("jars in %s", element)
+                        .anyMatch(p -> p.startsWith(directory) && p.endsWith(".jar"));
+            } else {
+                assertThat(layers.paths()).as("classpath element %s", element)
+                        .anyMatch(p -> p.equals(path) || p.startsWith(path + "/"));
+            }
+        }
+
+        Set<String> imageLibraries = layers.paths().stream().filter(p -> p.startsWith("app/libs/"))
+                .map(p -> p.substring("app/libs/".length())).collect(Collectors.toSet());
+        try (Stream<Path> jarLibraries = Files.list(Repo.path(module + "/target/lib"))) {
+            assertThat(imageLibraries).as("the image's libraries and those of java -jar")
+                    .containsExactlyInAnyOrderElementsOf(jarLibraries.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
     private static JsonNode config(String module) {
+        return OciImage.config(tarball(module));
+    }
+
+    private static Path tarball(String module) {
         Path tarball = Repo.path(module + "/target/jib-image.tar");
         if (REQUIRED) {
             assertThat(tarball).as("built by mvn -Pimages package").isRegularFile();
         } else {
             assumeThat(Files.isRegularFile(tarball)).as("image tarballs are checked with -Pimages").isTrue();
         }
-        return OciImage.config(tarball);
+        return tarball;
     }
 
     private static void assertLabels(JsonNode config) {

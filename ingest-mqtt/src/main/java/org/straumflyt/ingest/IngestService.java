@@ -16,6 +16,7 @@ import org.straumflyt.ingest.mqtt.Tls;
 import org.straumflyt.model.Topic;
 import org.straumflyt.model.Topics;
 import org.straumflyt.runtime.ConfigSource;
+import org.straumflyt.runtime.Health;
 import org.straumflyt.runtime.KafkaMeters;
 import org.straumflyt.runtime.Service;
 import org.straumflyt.runtime.ServiceContext;
@@ -41,10 +42,10 @@ public final class IngestService implements Service {
         this.context = context;
         this.topics = Topics.withPrefix(config.topicPrefix());
         // Registered at once: the ops endpoint is already up, and no checks would read as ready.
-        context.health().check("mqtt", () -> source != null && source.connected())
-                .check("kafka", () -> probe != null && probe.up())
-                .check("acknowledgements", () -> bridge == null
-                        || bridge.oldestUnacknowledgedAge().compareTo(config.readyMaxUnacknowledged()) <= 0);
+        context.health()
+                .check("mqtt", () -> source == null ? Health.Status.down("not started") : source.status())
+                .check("kafka", () -> probe == null ? Health.Status.down("not started") : probe.status())
+                .check("acknowledgements", this::acknowledgements);
     }
 
     @Override
@@ -55,6 +56,7 @@ public final class IngestService implements Service {
             if (config.routes().routes().stream().anyMatch(r -> r.format().measuresTemperature())) {
                 produced.add(topics.weatherSamples());
             }
+            context.health().waitingFor("Kafka at " + config.bootstrapServers() + " to create topics");
             provisioner.ensure(produced);
         }
         IngestMetrics metrics = new IngestMetrics(context.registry());
@@ -68,6 +70,19 @@ public final class IngestService implements Service {
         probe.start();
         source.start();
         LOG.info("ingest-mqtt routes: {}", config.routes().routes());
+    }
+
+    /** Intake is stuck when the oldest message not yet acknowledged to MQTT waits longer than the bound. */
+    private Health.Status acknowledgements() {
+        if (bridge == null) {
+            return Health.Status.up("nothing in flight");
+        }
+        Duration oldest = bridge.oldestUnacknowledgedAge();
+        Duration bound = config.readyMaxUnacknowledged();
+        String age = "the oldest unacknowledged message arrived " + oldest.toSeconds() + " s ago";
+        return oldest.compareTo(bound) <= 0 ? Health.Status.up(age)
+                : Health.Status.down(age + ", more than " + bound.toSeconds() + " s ("
+                        + IngestConfig.READY_MAX_UNACKNOWLEDGED_SECONDS + "): Kafka does not confirm its readings");
     }
 
     private MqttSettings mqttSettings() {

@@ -39,6 +39,11 @@ class MqttSecurityTest {
             Awaitility.await("not ready while refused").during(Duration.ofSeconds(3))
                     .atMost(Duration.ofSeconds(10))
                     .until(() -> !ingest.context.health().ready() && !ingest.context.health().results().get("mqtt"));
+            // and the check says why: the broker, and the broker's answer
+            assertThat(ingest.context.health().statuses().get("mqtt").reason())
+                    .startsWith("not connected to MQTT broker " + mosquitto.uri())
+                    .contains("; last error: ")
+                    .contains("Not authorized");
         }
     }
 

@@ -18,6 +18,7 @@ import org.straumflyt.publisher.consume.PublisherMetrics;
 import org.straumflyt.publisher.consume.PublishLoops;
 import org.straumflyt.publisher.write.Backoff;
 import org.straumflyt.publisher.write.InfluxPointStore;
+import org.straumflyt.runtime.Health;
 import org.straumflyt.runtime.KafkaMeters;
 import org.straumflyt.runtime.Service;
 import org.straumflyt.runtime.ServiceContext;
@@ -55,11 +56,13 @@ public final class PublisherService implements Service {
         owned.add(topics.kpiDlq());
         TopicProvisioner provisioner = config.topicProvisioner();
         if (provisioner != null) {
+            context.health().waitingFor("Kafka at " + config.bootstrapServers() + " to create topics");
             provisioner.ensure(owned);
         }
         store = new InfluxPointStore(config.influxUrl(), config.influxToken().value().toCharArray(),
                 config.influxOrg(), config.influxBucket(), config.influxTimeout(), config.gzip());
         if (config.createBucket()) {
+            context.health().waitingFor("InfluxDB at " + config.influxUrl() + " to check the bucket");
             store.createBucketIfMissing();
         }
         consumer = new KafkaConsumer<>(consumerProperties(), new ByteArrayDeserializer(),
@@ -75,11 +78,27 @@ public final class PublisherService implements Service {
         loop = PublishLoops.create(consumer, producer, dlq, names, topics.kpiTopics(), store, metrics,
                 new Backoff(config.retryBackoffInitial(), config.retryBackoffMax()), config.batchSize(),
                 config.batchLinger(), context.clock());
-        context.health().check("kafka", loop::kafkaReady).check("influxdb", loop::storeAvailable);
+        context.health().check("kafka", this::kafkaStatus).check("influxdb", this::storeStatus);
         thread = new Thread(this::runLoop, context.name() + "-loop");
         thread.start();
         LOG.info("publishing {} to {} (org {}, bucket {}) as group {}", names, config.influxUrl(),
                 config.influxOrg(), config.influxBucket(), config.groupId());
+    }
+
+    private Health.Status kafkaStatus() {
+        String reason = loop.kafkaNotReadyReason();
+        return reason == null
+                ? Health.Status.up("consuming as group " + config.groupId() + " from Kafka at " + config.bootstrapServers())
+                : Health.Status.down(reason + " (group " + config.groupId() + ", Kafka at " + config.bootstrapServers()
+                        + ")");
+    }
+
+    private Health.Status storeStatus() {
+        String failure = loop.lastStoreFailure();
+        return failure == null
+                ? Health.Status.up("the last write to " + config.influxUrl() + " succeeded (or none yet)")
+                : Health.Status.down("the last write to " + config.influxUrl() + " failed (" + failure
+                        + "); consumption paused, retrying");
     }
 
     private void runLoop() {

@@ -56,6 +56,9 @@ class StoreOutageTest {
                 assertThat(publisher.counter(PublisherMetrics.WRITE_RETRIES)).isPositive();
             });
             assertThat(publisher.context().health().results()).containsEntry("influxdb", false);
+            assertThat(publisher.context().health().statuses().get("influxdb").reason())
+                    .startsWith("the last write to " + questDb.httpUrl() + " failed (unreachable")
+                    .endsWith("); consumption paused, retrying");
 
             // Then throughout the outage it stays paused and holds at most one batch
             await().during(OUTAGE.minusSeconds(5)).atMost(OUTAGE.plusSeconds(10)).untilAsserted(() -> {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -52,6 +53,24 @@ public final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
+    /**
+     * Starts {@code java -jar jar} as an operator runs a shipped service: no JVM options, no classpath, configured
+     * only through {@code environment} (inherited {@code STRAUMFLYT_*} variables are dropped). Unlike
+     * {@link #start(String, String, String, int, Map, Path)} it has no parent watchdog: close it.
+     */
+    public static ServiceProcess startJar(String name, Path jar, int httpPort, Map<String, String> environment,
+            Path logDir) {
+        Path log = logDir.resolve(name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-jar", jar.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().keySet().removeIf(variable -> variable.startsWith("STRAUMFLYT_"));
+        builder.environment().putAll(environment);
+        builder.environment().put("STRAUMFLYT_HTTP_PORT", String.valueOf(httpPort));
+        ServiceProcess service = new ServiceProcess(name, httpPort, builder, log);
+        service.start();
+        return service;
+    }
+
     /** Starts it (again) with the same command, environment and log. */
     public synchronized void start() {
         if (process != null && process.isAlive()) {
@@ -62,6 +81,21 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
+    }
+
+    /** SIGTERM, as an orchestrator stops a service; returns at once (see {@link #awaitExit(Duration)}). */
+    public synchronized void terminate() {
+        process.destroy();
+    }
+
+    /** Waits until the process has exited; its exit code, or empty if it still runs after the timeout. */
+    public Optional<Integer> awaitExit(Duration timeout) throws InterruptedException {
+        Process current;
+        synchronized (this) {
+            current = process;
+        }
+        return current.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? Optional.of(current.exitValue())
+                : Optional.empty();
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed — a crash. */
@@ -126,7 +160,8 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static String javaExecutable() {
+    /** The {@code java} launcher of the running JVM. */
+    public static String javaExecutable() {
         return ProcessHandle.current().info().command().orElse("java");
     }
 }

@@ -8,20 +8,24 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
+import org.straumflyt.model.Json;
 
 /**
  * The operations endpoint of a service:
  * <ul>
  *   <li>{@code GET /health/live} — 200 while the service is live, else 503;</li>
  *   <li>{@code GET /health/ready} — 200 when every readiness check passes, else 503;</li>
- *   <li>{@code GET /health} — the same as ready, with every check in a JSON body;</li>
+ *   <li>{@code GET /health} — the same as ready, with every check, its status and reason in a JSON body
+ *   (see {@link #healthJson});</li>
  *   <li>{@code GET /metrics} — Prometheus text format.</li>
  * </ul>
  */
 public final class OpsServer implements AutoCloseable {
+    private static final String UP = "UP";
+    private static final String DOWN = "DOWN";
     private final HttpServer server;
 
     private OpsServer(HttpServer server) {
@@ -63,19 +67,24 @@ public final class OpsServer implements AutoCloseable {
         server.stop(0);
     }
 
+    /**
+     * The body of {@code /health}: the overall status, liveness, readiness and every check with its status and
+     * reason (the shape of Spring Boot Actuator and MicroProfile Health), and the failure that ended liveness.
+     */
     static String healthJson(String service, Health health) {
-        Map<String, Boolean> results = health.results();
-        String checks = results.entrySet().stream()
-                .map(e -> "\"" + e.getKey() + "\":" + e.getValue())
-                .collect(Collectors.joining(",", "{", "}"));
-        boolean ready = health.ready();
-        String failure = health.failure() == null ? "" : ",\"failure\":\"" + escape(health.failure()) + "\"";
-        return "{\"service\":\"" + service + "\",\"status\":\"" + (ready ? "UP" : "DOWN") + "\",\"live\":"
-                + health.live() + ",\"ready\":" + ready + ",\"checks\":" + checks + failure + "}";
+        Map<String, Health.Status> statuses = health.statuses();
+        Map<String, CheckBody> checks = new LinkedHashMap<>();
+        statuses.forEach((name, status) -> checks.put(name, new CheckBody(status.up() ? UP : DOWN, status.reason())));
+        boolean ready = health.ready(statuses);
+        return Json.toString(new HealthBody(service, ready ? UP : DOWN, health.live(), ready, checks,
+                health.failure()));
     }
 
-    private static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ");
+    private record HealthBody(String service, String status, boolean live, boolean ready,
+            Map<String, CheckBody> checks, String failure) {
+    }
+
+    private record CheckBody(String status, String reason) {
     }
 
     private static void respond(HttpExchange exchange, int status, String contentType, String body)

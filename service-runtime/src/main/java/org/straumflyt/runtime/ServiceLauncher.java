@@ -51,9 +51,16 @@ public final class ServiceLauncher {
         LOG.info("{} configuration:{}", name,
                 config.effectiveConfiguration(ConfigSource.keysFromFiles(System.getenv())));
         ServiceContext context = ServiceContext.create(name, config.kafkaMeterDetail());
+        Health health = context.health();
+        health.starting();
+        // A thread that dies of an uncaught exception leaves the service half-working: not live, so it is restarted.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            LOG.error("thread {} died", thread.getName(), e);
+            health.fail("thread " + thread.getName() + " died: " + e);
+        });
         OpsServer ops;
         try {
-            ops = OpsServer.start(name, config.httpHost(), config.httpPort(), context.health(), context.registry());
+            ops = OpsServer.start(name, config.httpHost(), config.httpPort(), health, context.registry());
         } catch (UncheckedIOException | IllegalArgumentException e) {
             // A busy port, or an address (an unresolvable name) this host does not have.
             Throwable why = e instanceof UncheckedIOException ? e.getCause() : e;
@@ -64,29 +71,34 @@ public final class ServiceLauncher {
                     + ") to an address of this host");
             return;
         }
+        KafkaConnectionWatch kafka = KafkaConnectionWatch.start(config);
+        health.check(KafkaConnectionWatch.CHECK, kafka::status);
         Service service;
         try {
             service = factory.create(config, context);
             service.start();
         } catch (ConfigException e) {
-            ops.close();
-            exitBadConfig(name, explain(e));
+            exitBadConfig(name, explain(e), kafka, ops);
             return;
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Errors too (a class missing from the classpath): the ops server's thread would keep a JVM alive that
+            // can never become ready, and an orchestrator only restarts a process that ends.
             LOG.error("{} failed to start", name, e);
-            ops.close();
-            System.exit(EXIT_FAILED);
+            exit(EXIT_FAILED, kafka, ops);
             return;
         }
+        health.started();
         LOG.info("{} started; /health and /metrics on port {}", name, ops.port());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("{} stopping", name);
             try {
                 service.close();
+                LOG.info("{} stopped", name);
             } catch (RuntimeException e) {
                 LOG.warn("{} did not stop cleanly", name, e);
             } finally {
+                kafka.close();
                 ops.close();
                 stopped.countDown();
             }
@@ -99,9 +111,20 @@ public final class ServiceLauncher {
     }
 
     /** Prints a configuration error, without a stack trace, and exits with {@value #EXIT_BAD_CONFIG}. */
-    private static void exitBadConfig(String name, String message) {
+    private static void exitBadConfig(String name, String message, AutoCloseable... resources) {
         System.err.println(name + ": configuration error: " + message);
-        System.exit(EXIT_BAD_CONFIG);
+        exit(EXIT_BAD_CONFIG, resources);
+    }
+
+    private static void exit(int status, AutoCloseable... resources) {
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.debug("while exiting: {}", e.toString());
+            }
+        }
+        System.exit(status);
     }
 
     /** Adds the environment variable's name to Kafka's message, which names only the key. */

@@ -21,7 +21,8 @@ class OpsServerTest {
     @BeforeEach
     void start() {
         context = ServiceContext.create("test-service");
-        context.health().check("kafka", kafkaUp::get);
+        context.health().check("kafka", () -> kafkaUp.get() ? Health.Status.up("Kafka answers")
+                : Health.Status.down("Kafka at 127.0.0.1:9 does not answer"));
         context.registry().counter("straumflyt.test.events").increment(3);
         server = OpsServer.start("test-service", "127.0.0.1", 0, context.health(), context.registry());
     }
@@ -36,7 +37,8 @@ class OpsServerTest {
         HttpResponse<String> health = get("/health");
 
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"status\":\"UP\"", "\"kafka\":true");
+        assertThat(health.body()).isEqualTo("{\"service\":\"test-service\",\"status\":\"UP\",\"live\":true,"
+                + "\"ready\":true,\"checks\":{\"kafka\":{\"status\":\"UP\",\"reason\":\"Kafka answers\"}}}");
         assertThat(get("/health/ready").statusCode()).isEqualTo(200);
     }
 
@@ -45,7 +47,8 @@ class OpsServerTest {
         kafkaUp.set(false);
 
         assertThat(get("/health").statusCode()).isEqualTo(503);
-        assertThat(get("/health").body()).contains("\"kafka\":false", "\"status\":\"DOWN\"");
+        assertThat(get("/health").body()).contains("\"status\":\"DOWN\"",
+                "\"kafka\":{\"status\":\"DOWN\",\"reason\":\"Kafka at 127.0.0.1:9 does not answer\"}");
         assertThat(get("/health/ready").statusCode()).isEqualTo(503);
         assertThat(get("/health/live").statusCode()).isEqualTo(200);
     }
@@ -60,6 +63,36 @@ class OpsServerTest {
 
             assertThat(ready.statusCode()).isEqualTo(503);
         }
+    }
+
+    @Test
+    void whileStartingItSaysWhatItWaitsFor() throws Exception {
+        context.health().starting();
+        context.health().waitingFor("Kafka at 127.0.0.1:9 to create topics");
+
+        HttpResponse<String> health = get("/health");
+
+        assertThat(health.statusCode()).isEqualTo(503);
+        assertThat(health.body()).contains("\"startup\":{\"status\":\"DOWN\","
+                + "\"reason\":\"waiting for Kafka at 127.0.0.1:9 to create topics\"}");
+        assertThat(get("/health/ready").statusCode()).isEqualTo(503);
+
+        context.health().started();
+        context.health().waitingFor("nothing: it has started");
+
+        assertThat(get("/health").body()).doesNotContain("startup");
+        assertThat(get("/health/ready").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aCheckThatThrowsIsDownWithTheException() throws Exception {
+        context.health().check("store", () -> {
+            throw new IllegalStateException("no route to host");
+        });
+
+        assertThat(get("/health").body())
+                .contains("\"store\":{\"status\":\"DOWN\",\"reason\":\"check failed: "
+                        + "java.lang.IllegalStateException: no route to host\"}");
     }
 
     @Test

@@ -30,6 +30,8 @@ public final class ProcessorService implements Service {
     private final ServiceContext context;
     private final Topics topics;
     private KafkaStreams streams;
+    private StreamsHealth streamsHealth;
+    private StreamsHealth portfolioHealth;
     private KafkaMeters.Binding streamsMetrics;
     private KafkaStreams portfolioStreams;
     private KafkaMeters.Binding portfolioStreamsMetrics;
@@ -55,6 +57,7 @@ public final class ProcessorService implements Service {
     public void start() {
         TopicProvisioner provisioner = config.topicProvisioner();
         if (provisioner != null) {
+            context.health().waitingFor("Kafka at " + config.bootstrapServers() + " to create topics");
             provisioner.ensure(topics.all());
         }
         Properties properties = streamsProperties();
@@ -62,12 +65,13 @@ public final class ProcessorService implements Service {
         KpiTopology topology = new KpiTopology(topics, config.meteringRules(), config.degreeDayRules(),
                 config.weatherZones(), metrics, context.clock());
         streams = new KafkaStreams(topology.build(properties), properties);
+        streamsHealth = StreamsHealth.watch("kafka-streams", streams, context.health());
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed; replacing it", e);
+            streamsHealth.threadFailed(e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streamsMetrics = kafkaMeters(streams);
-        context.health().check("kafka-streams", () -> streams.state() == KafkaStreams.State.RUNNING);
         streams.start();
         LOG.info("stream processor {} started on {}", config.applicationId(), config.bootstrapServers());
         if (config.portfolioEnabled()) {
@@ -85,13 +89,13 @@ public final class ProcessorService implements Service {
         PortfolioTopology topology = new PortfolioTopology(topics, config.portfolioRules(),
                 new PortfolioMetrics(context.registry()), context.clock());
         portfolioStreams = new KafkaStreams(topology.build(properties), properties);
+        portfolioHealth = StreamsHealth.watch("kafka-streams-portfolio", portfolioStreams, context.health());
         portfolioStreams.setUncaughtExceptionHandler(e -> {
             LOG.error("portfolio stream thread failed; replacing it", e);
+            portfolioHealth.threadFailed(e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         portfolioStreamsMetrics = kafkaMeters(portfolioStreams);
-        context.health().check("kafka-streams-portfolio",
-                () -> portfolioStreams.state() == KafkaStreams.State.RUNNING);
         portfolioStreams.start();
         LOG.info("portfolio application {} started", portfolioApplicationId());
     }
@@ -147,6 +151,7 @@ public final class ProcessorService implements Service {
             portfolioStreamsMetrics.close();
         }
         if (portfolioStreams != null) {
+            portfolioHealth.closing();
             portfolioStreams.close(CLOSE_TIMEOUT);
             LOG.info("portfolio application stopped in state {}", portfolioStreams.state());
         }
@@ -154,6 +159,7 @@ public final class ProcessorService implements Service {
             streamsMetrics.close();
         }
         if (streams != null) {
+            streamsHealth.closing();
             streams.close(CLOSE_TIMEOUT);
             LOG.info("stream processor stopped in state {}", streams.state());
         }

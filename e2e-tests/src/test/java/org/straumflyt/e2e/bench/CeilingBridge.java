@@ -21,6 +21,7 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.straumflyt.runtime.ConfigSource;
+import org.straumflyt.runtime.Health;
 import org.straumflyt.runtime.OpsServer;
 import org.straumflyt.runtime.ServiceContext;
 
@@ -81,7 +82,8 @@ public final class CeilingBridge implements MqttCallback {
         MqttSubscription[] filters = Arrays.stream(config.get("mqtt.filters").split(","))
                 .map(f -> new MqttSubscription(f.trim(), 1)).toArray(MqttSubscription[]::new);
         client.subscribe(filters).waitForCompletion(30_000);
-        context.health().check("mqtt", client::isConnected);
+        context.health().check("mqtt", () -> client.isConnected() ? Health.Status.up("connected")
+                : Health.Status.down("not connected"));
         OpsServer.start(context.name(), "127.0.0.1", Integer.parseInt(config.get("http.port")), context.health(),
                 context.registry());
         new CountDownLatch(1).await();

@@ -19,6 +19,7 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.straumflyt.ingest.format.Delivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.straumflyt.runtime.Health;
 
 /**
  * The MQTT v5 connection: a persistent session (clean start off) with manual acknowledgements, QoS 1
@@ -38,6 +39,7 @@ public final class MqttSource implements MqttCallback, AutoCloseable {
     private volatile boolean subscribed;
     private volatile boolean receiving = true;
     private volatile boolean closed;
+    private volatile String lastError;
     private final AtomicInteger failedAttempts = new AtomicInteger();
     /** {@link System#nanoTime()} until which messages count as replayed: set when a connect resumed a session. */
     private volatile long replayUntilNanos = Long.MIN_VALUE;
@@ -68,6 +70,20 @@ public final class MqttSource implements MqttCallback, AutoCloseable {
     /** Connected and subscribed. */
     public boolean connected() {
         return subscribed && client.isConnected();
+    }
+
+    /** Up while connected and subscribed; down saying why, with the last error from the broker or the network. */
+    public Health.Status status() {
+        String broker = "MQTT broker " + settings.serverUri() + " as " + settings.clientId();
+        if (connected()) {
+            return Health.Status.up("connected to " + broker + ", subscribed to " + settings.subscriptions());
+        }
+        String error = lastError == null ? "" : "; last error: " + lastError;
+        if (client.isConnected()) {
+            return Health.Status.down("connected to " + broker + " but not subscribed to " + settings.subscriptions()
+                    + error);
+        }
+        return Health.Status.down("not connected to " + broker + (lastError == null ? "; connecting" : error));
     }
 
     /** Acknowledges a message to the broker; harmless if the connection is gone meanwhile. */
@@ -140,6 +156,7 @@ public final class MqttSource implements MqttCallback, AutoCloseable {
         if (closed) {
             return;
         }
+        lastError = error.toString();
         long delay = Math.min(settings.reconnectMaxDelaySeconds(), 1L << Math.min(failedAttempts.getAndIncrement(), 10));
         LOG.warn("cannot connect to MQTT broker {} ({}); trying again in {} s", settings.serverUri(), error.toString(),
                 delay);
@@ -194,6 +211,8 @@ public final class MqttSource implements MqttCallback, AutoCloseable {
                     int[] codes = token.getReasonCodes();
                     for (int i = 0; codes != null && i < codes.length; i++) {
                         if (codes[i] >= 0x80) {
+                            lastError = "broker refused subscription (reason code 0x" + Integer.toHexString(codes[i])
+                                    + ")";
                             LOG.error("broker refused subscription {} (reason code 0x{})",
                                     settings.subscriptions().get(Math.min(i, settings.subscriptions().size() - 1)),
                                     Integer.toHexString(codes[i]));
@@ -206,6 +225,7 @@ public final class MqttSource implements MqttCallback, AutoCloseable {
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable error) {
+                    lastError = "cannot subscribe: " + error;
                     LOG.error("cannot subscribe to {}: {}", settings.subscriptions(), error.toString());
                 }
             }, new MqttProperties());
@@ -230,6 +250,7 @@ public final class MqttSource implements MqttCallback, AutoCloseable {
     @Override
     public void disconnected(MqttDisconnectResponse response) {
         subscribed = false;
+        lastError = "connection lost: " + response;
         if (!closed) {
             LOG.warn("lost the MQTT connection: {}", response);
         }
@@ -238,6 +259,7 @@ public final class MqttSource implements MqttCallback, AutoCloseable {
 
     @Override
     public void mqttErrorOccurred(MqttException exception) {
+        lastError = exception.toString();
         LOG.warn("MQTT error: {}", exception.toString());
     }
 

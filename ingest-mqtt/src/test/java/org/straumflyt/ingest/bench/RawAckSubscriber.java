@@ -14,6 +14,7 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.straumflyt.runtime.Health;
 import org.straumflyt.runtime.OpsServer;
 import org.straumflyt.runtime.ServiceContext;
 
@@ -53,7 +54,8 @@ public final class RawAckSubscriber implements MqttCallback {
         options.setReceiveMaximum(receiveMaximum);
         client.connect(options).waitForCompletion(30_000);
         client.subscribe(filter, 1).waitForCompletion(30_000);
-        context.health().check("mqtt", client::isConnected);
+        context.health().check("mqtt", () -> client.isConnected() ? Health.Status.up("connected")
+                : Health.Status.down("not connected"));
         OpsServer.start(context.name(), "127.0.0.1", port, context.health(), context.registry());
         new CountDownLatch(1).await();
     }

@@ -65,6 +65,7 @@ public final class PublishLoop implements Runnable {
 
     private volatile boolean running = true;
     private volatile boolean storeAvailable = true;
+    private volatile String lastStoreFailure;
     private volatile boolean joinedGroup;
     private volatile boolean kafkaConnected = true;
     private Instant connectionCheckedAt = Instant.MIN;
@@ -96,6 +97,19 @@ public final class PublishLoop implements Runnable {
     /** Whether the consumer has joined its group and has a connection to a broker. */
     public boolean kafkaReady() {
         return joinedGroup && kafkaConnected;
+    }
+
+    /** Why {@link #kafkaReady()} is false, or {@code null} when it is true. */
+    public String kafkaNotReadyReason() {
+        if (!kafkaConnected) {
+            return "the consumer has no connection to a Kafka broker";
+        }
+        return joinedGroup ? null : "the consumer has not joined its group yet";
+    }
+
+    /** Why the last write attempt did not reach the store (kind, HTTP status, detail), or {@code null}. */
+    public String lastStoreFailure() {
+        return storeAvailable ? null : lastStoreFailure;
     }
 
     /** Asks the loop to finish its current step and stop; safe from any thread. */
@@ -211,6 +225,7 @@ public final class PublishLoop implements Runnable {
 
     private void scheduleRetry(WriteResult.Failed failure) {
         failedAttempts++;
+        lastStoreFailure = failure.kind().tag() + ", status " + failure.status() + ": " + failure.detail();
         storeAvailable = false;
         Duration delay = backoff.delay(failedAttempts, failure.retryAfter());
         nextAttemptAt = clock.instant().plus(delay);
