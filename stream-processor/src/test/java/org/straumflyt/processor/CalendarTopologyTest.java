@@ -124,7 +124,13 @@ class CalendarTopologyTest {
     void shouldCorrectAMonthWithAMildSpringDayOnTheMonthsSumsNotDayByDay() {
         // Given April with 960 kWh a day: 7 °C (10 degree days) every day but the 15th, which is 16.9 °C (0.1)
         school();
-        hourlyReadings(localMidnight("2026-04-01"), localMidnight("2026-05-01"), h -> 40);
+        // one register reading per local midnight: each step spreads 960 kWh over its day's 24 hours
+        List<Reading> readings = new ArrayList<>();
+        for (int d = 0; d <= 30; d++) {
+            readings.add(Reading.register("el", "import", 10_000 + 960.0 * d,
+                    localMidnight("2026-04-01").plusSeconds(86_400L * d), Carrier.ELECTRICITY));
+        }
+        fixture.sendAll(readings);
         for (int d = 1; d <= 30; d++) {
             fixture.weather(new WeatherDaily("baerum", LocalDate.of(2026, 4, d), d == 15 ? 16.9 : 7.0));
         }
