@@ -78,7 +78,7 @@ final class Samples {
                 List.of(new PeakHour(Instant.parse("2026-11-18T07:00:00Z"), 66.0),
                         new PeakHour(Instant.parse("2026-11-12T07:00:00Z"), 64.5),
                         new PeakHour(Instant.parse("2026-11-20T08:00:00Z"), 63.0)),
-                64.5, 410.0, 480.0, 19_730.7, 0.98, EnumSet.noneOf(QualityFlag.class), 40);
+                64.5, 410.0, 480.0, 20_395.1, 0.98, EnumSet.noneOf(QualityFlag.class), 40);
     }
 
     static PortfolioKpi portfolio() {
