@@ -34,7 +34,8 @@ import org.straumflyt.testsupport.QuestDbServer;
 /**
  * The fault matrix: a simulated fleet with messy data runs through the whole pipeline while one component is killed
  * with SIGKILL and started again; afterwards every meter-hour and building-hour in the store equals the simulator's
- * ground truth within 1e-6 kWh — nothing lost, nothing booked twice.
+ * ground truth within 1e-6 kWh — nothing lost, nothing booked twice — and the municipality's portfolio records carry
+ * the U4SSC indicators its registry implies.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultMatrixTest {
@@ -121,6 +122,12 @@ class FaultMatrixTest {
             long meters = simulation.fleet().stream().mapToLong(b -> b.meters().size()).sum();
             assertThat(report.meters().expected()).isEqualTo(meters * hours);
             assertThat(report.buildings().expected()).isEqualTo(simulation.fleet().size() * hours);
+            // And every portfolio record of the municipality carries the registry's U4SSC indicators
+            Verifier.IndicatorReport indicators = new Verifier(store.httpUrl(), 1e-6, municipality)
+                    .verifyIndicatorsUntil(truth, Duration.ofMinutes(2));
+            assertThat(indicators.ok()).as(indicators.toString()).isTrue();
+            assertThat(indicators.expected().smartMeterPercent()).isEqualTo(25.0);
+            assertThat(indicators.expected().integratedBuildingPercent()).isEqualTo(50.0);
         }
     }
 

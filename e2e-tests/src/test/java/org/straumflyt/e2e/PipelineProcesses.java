@@ -53,6 +53,8 @@ final class PipelineProcesses implements AutoCloseable {
         processor.put("STRAUMFLYT_APPLICATION_ID", "e2e-processor-" + run);
         processor.put("STRAUMFLYT_STATE_DIR", dir.resolve("kafka-streams").toString());
         processor.put("STRAUMFLYT_COMMIT_INTERVAL_MS", "500");
+        // the portfolio indicators within seconds rather than the default minute
+        processor.put("STRAUMFLYT_PORTFOLIO_EMIT_INTERVAL_SECONDS", "5");
         pipeline.add(ServiceProcess.start("stream-processor", "org.straumflyt.processor.ProcessorMain", classpath,
                 freePort(), processor, dir));
 

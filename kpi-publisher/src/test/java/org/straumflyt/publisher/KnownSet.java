@@ -57,7 +57,7 @@ record KnownSet(String run, List<MeterHour> meterHours, List<BuildingHour> build
             days.add(new BuildingDaily(building(run, b), "3024", BuildingCategory.SCHOOL, LocalDate.of(2025, 3, 10),
                     "Europe/Oslo", 24, 20, Map.of(Carrier.ELECTRICITY, new CarrierEnergy(100 + b, 1, 9.0)),
                     100 + b, 1, 0.1, new PeakHour(FIRST_HOUR.plus(8, ChronoUnit.HOURS), 9.5), 2.5, -3.5, 20.5,
-                    90.0 + b, 0.8, Set.of(), 4));
+                    12.26 + b, 0.8, 0.7, Set.of(), 4));
         }
         List<BuildingMonthly> months = new ArrayList<>();
         for (int b = 0; b < 2; b++) {
@@ -65,7 +65,7 @@ record KnownSet(String run, List<MeterHour> meterHours, List<BuildingHour> build
                     null, 10, Map.of(Carrier.ELECTRICITY, new CarrierEnergy(3000 + b, 10, 12.0),
                             Carrier.DISTRICT_HEATING, new CarrierEnergy(500, 0, null)),
                     3500 + b, 10, 3.5, new PeakHour(FIRST_HOUR.plus(8, ChronoUnit.HOURS), 12.5),
-                    List.of(new PeakHour(FIRST_HOUR.plus(8, ChronoUnit.HOURS), 12.5)), 11.25, 300.0, 3400.0, 0.7,
+                    List.of(new PeakHour(FIRST_HOUR.plus(8, ChronoUnit.HOURS), 12.5)), 11.25, 300.0, 122.6, 3400.0, 0.7,
                     Set.of(QualityFlag.GAP), 7));
         }
         return new KnownSet(run, meterHours, buildingHours, days, months);

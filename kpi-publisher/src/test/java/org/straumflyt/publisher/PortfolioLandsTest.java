@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.straumflyt.model.AnnualBasis;
 import org.straumflyt.model.BuildingCategory;
 import org.straumflyt.model.PortfolioCategory;
 import org.straumflyt.model.PortfolioKpi;
@@ -36,7 +37,8 @@ class PortfolioLandsTest {
         String municipality = "m" + run;
         PortfolioKpi record = new PortfolioKpi(municipality, PortfolioPeriod.ROLLING_12_MONTHS,
                 LocalDate.of(2025, 1, 4), LocalDate.of(2026, 1, 3), "Europe/Oslo", 365, 1, 2000, 1200, 0, 1320, 0.6,
-                0.66, 1, 2, 1, 0.5, 2000, 1.0, 600.0, 0.5, 120, 365, 365,
+                0.66, 1, AnnualBasis.YEARLY, 0.95, 2, 1, 50.0, 1, 100.0, 1, 0.5, 2000, 1.0, 120, 600.0, 50.0, 365,
+                365, 365, 1.0,
                 List.of(new PortfolioCategory(BuildingCategory.OFFICE, 1, 2000, 1200, 1320, 0.6, 0.66, 1)), 1,
                 Set.of(), 2);
 
@@ -55,8 +57,11 @@ class PortfolioLandsTest {
                     assertThat(StoreTables.query(questDb, "portfolio", sql)).hasSize(1));
             assertThat(questDb.query(sql).get(0)).containsEntry("period", "rolling_12_months")
                     .containsEntry("kwh_per_m2", 0.6)
-                    .containsEntry("smart_meter_share", 0.5)
-                    .containsEntry("renewable_share", 0.5)
+                    .containsEntry("smart_meter_percent", 50.0)
+                    .containsEntry("integrated_building_percent", 100.0)
+                    .containsEntry("fresh_meter_share", 0.5)
+                    .containsEntry("renewable_percent", 50.0)
+                    .containsEntry("annual_basis", "yearly")
                     .containsEntry("period_end", "2026-01-03")
                     .containsEntry("revision", 2L)
                     .containsEntry("time", Instant.parse("2025-01-03T23:00:00Z"));

@@ -20,6 +20,9 @@ import java.util.Optional;
  * @param weatherLocationId the {@code weather.daily} location its degree days come from, optional
  * @param personalData      whether its data is personal (municipal housing, very small units): never published hourly as open data
  * @param meters            its meters
+ * @param integratedBuildingManagement whether an integrated ICT system automates its building management (heating,
+ *                          ventilation, lighting under one building management system); optional, absent means no.
+ *                          Counts towards U4SSC EC:I:B:2A.
  */
 public record Building(
         String buildingId,
@@ -31,7 +34,8 @@ public record Building(
         GeoLocation location,
         String weatherLocationId,
         boolean personalData,
-        List<MeterSpec> meters) {
+        List<MeterSpec> meters,
+        Boolean integratedBuildingManagement) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String DEFAULT_TIME_ZONE = "Europe/Oslo";
@@ -46,6 +50,22 @@ public record Building(
         timeZone = timeZone == null || timeZone.isBlank() ? DEFAULT_TIME_ZONE : timeZone;
         ZoneId.of(timeZone); // fails early, naming the bad zone
         meters = meters == null ? List.of() : List.copyOf(meters);
+        // a Boolean so that records without it parse; never null once built
+        integratedBuildingManagement = Boolean.TRUE.equals(integratedBuildingManagement);
+    }
+
+    /** A building without integrated building management (registry entries written before the attribute existed). */
+    public Building(String buildingId, String name, String municipality, BuildingCategory category,
+            double heatedAreaM2, String timeZone, GeoLocation location, String weatherLocationId, boolean personalData,
+            List<MeterSpec> meters) {
+        this(buildingId, name, municipality, category, heatedAreaM2, timeZone, location, weatherLocationId,
+                personalData, meters, false);
+    }
+
+    /** The same building, with or without integrated building management. */
+    public Building withIntegratedBuildingManagement(boolean integrated) {
+        return new Building(buildingId, name, municipality, category, heatedAreaM2, timeZone, location,
+                weatherLocationId, personalData, meters, integrated);
     }
 
     /** The building's time zone. */

@@ -25,8 +25,13 @@ import java.util.Set;
  * @param baseLoadKw       mean power between 00:00 and 05:00 local time (mean kWh of those hours), kW
  * @param meanTemperatureC daily mean outdoor temperature, when known
  * @param degreeDays       {@code max(0, 17 − meanTemperatureC)}, when known
- * @param correctedKwh     degree-day-corrected energy, when degree days are known and positive
+ * @param normalDegreeDays the location's normal degree days for this date (its month's normal ÷ the month's days),
+ *                         present with {@code degreeDays}: a period's degree-day correction uses the sums of both
+ *                         over the period, never one day's ratio (docs/METERING.md)
  * @param coverage         mean building-hour coverage over the day's hours, 0..1
+ * @param meterCoverage    the part of the day's expected meter-hours that was measured: per hour, its coverage ×
+ *                         reporting ÷ expected meters, summed and divided by {@code hoursInDay}, 0..1; the day is
+ *                         complete when it is 1
  * @param flags            union of the day's hourly flags
  * @param revision         increases with every change
  */
@@ -46,18 +51,28 @@ public record BuildingDaily(
         Double baseLoadKw,
         Double meanTemperatureC,
         Double degreeDays,
-        Double correctedKwh,
+        Double normalDegreeDays,
         double coverage,
+        double meterCoverage,
         Set<QualityFlag> flags,
         long revision) implements Kpi {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** 2: {@code correctedKwh} left the day (a day's own degree days cannot correct it), {@code normalDegreeDays}
+     * and {@code meterCoverage} joined. */
+    public static final int SCHEMA_VERSION = 2;
+    /** {@code meterCoverage} at or above this is a complete day (sums of 10⁻⁹-exact coverages). */
+    public static final double COMPLETE = 1 - 1e-9;
 
     public BuildingDaily {
         Objects.requireNonNull(buildingId, "buildingId");
         Objects.requireNonNull(date, "date");
         carriers = CarrierMaps.copy(carriers);
         flags = QualityFlags.copy(flags);
+    }
+
+    /** Whether every expected meter reported for the whole day. */
+    public boolean complete() {
+        return meterCoverage >= COMPLETE;
     }
 
     public BuildingDailyKey key() {

@@ -25,7 +25,10 @@ import java.util.Set;
  * @param capacityPeaks   the highest hour of each of the three days with the highest hours, highest first
  * @param capacityPeakKw  mean of {@code capacityPeaks} (kWh per hour = kW): the capacity-tariff step basis
  * @param degreeDays      sum of the days' degree days, when every day with data has a temperature
- * @param correctedKwh    degree-day-corrected energy, when known
+ * @param normalDegreeDays sum of the same days' normal degree days, under the same condition
+ * @param correctedKwh    degree-day-corrected energy from the month's sums,
+ *                        {@code E·(1−f) + E·f·ΣGD_normal/ΣGD_actual}; when the month has no degree days the
+ *                        energy as measured, flagged {@link QualityFlag#NOT_CORRECTED}; absent without temperatures
  * @param coverage        mean daily coverage over the month's days, 0..1
  * @param flags           union of the month's flags
  * @param revision        increases with every change
@@ -45,6 +48,7 @@ public record BuildingMonthly(
         List<PeakHour> capacityPeaks,
         Double capacityPeakKw,
         Double degreeDays,
+        Double normalDegreeDays,
         Double correctedKwh,
         double coverage,
         Set<QualityFlag> flags,

@@ -11,12 +11,15 @@ import java.util.Objects;
  * @param registers      the registers it has, e.g. {@code ["import", "export"]}; empty means {@code ["import"]}
  * @param registerMaxKwh the value after which its register rolls over to 0, if known (kWh)
  * @param maxPowerKw     the highest plausible power (kW); a register step implying more is a spike
+ * @param smartMeter     whether it is a smart meter (an AMS meter, read remotely, hourly or finer); optional,
+ *                       absent means not smart. Counts towards U4SSC EC:ICT:ES:1C for electricity meters.
  */
 public record MeterSpec(String meterId, Carrier carrier, List<String> registers, Double registerMaxKwh,
-        Double maxPowerKw) {
+        Double maxPowerKw, Boolean smartMeter) {
     public MeterSpec {
         Objects.requireNonNull(meterId, "meterId");
         carrier = carrier == null ? Carrier.ELECTRICITY : carrier;
+        smartMeter = Boolean.TRUE.equals(smartMeter); // a Boolean so that records without it parse
         registers = registers == null || registers.isEmpty() ? List.of(Registers.IMPORT) : List.copyOf(registers);
         if (registerMaxKwh != null && !(registerMaxKwh > 0)) {
             throw new IllegalArgumentException("registerMaxKwh must be > 0, was " + registerMaxKwh);
@@ -26,8 +29,19 @@ public record MeterSpec(String meterId, Carrier carrier, List<String> registers,
         }
     }
 
+    /** A meter not declared smart (registry entries written before {@code smartMeter} existed). */
+    public MeterSpec(String meterId, Carrier carrier, List<String> registers, Double registerMaxKwh,
+            Double maxPowerKw) {
+        this(meterId, carrier, registers, registerMaxKwh, maxPowerKw, false);
+    }
+
     /** A meter with just an import register and no known limits. */
     public static MeterSpec of(String meterId, Carrier carrier) {
         return new MeterSpec(meterId, carrier, List.of(Registers.IMPORT), null, null);
+    }
+
+    /** The same meter, declared smart or not. */
+    public MeterSpec withSmartMeter(boolean smart) {
+        return new MeterSpec(meterId, carrier, registers, registerMaxKwh, maxPowerKw, smart);
     }
 }

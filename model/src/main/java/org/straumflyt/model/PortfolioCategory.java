@@ -7,10 +7,10 @@ package org.straumflyt.model;
  * @param buildings         registered buildings of the category
  * @param areaM2            their heated floor area (BRA), m²
  * @param importKwh         energy used by them in the period, all carriers, kWh
- * @param correctedKwh      the same, degree-day-corrected where the day has a correction, kWh
+ * @param correctedKwh      the same, each building degree-day-corrected on its period's sums, kWh
  * @param kwhPerM2          energy of the buildings with a known area ÷ {@code areaM2}, kWh/m² for the period
  * @param correctedKwhPerM2 corrected energy of those buildings ÷ {@code areaM2}, kWh/m² for the period
- * @param coverage          building-days with data ÷ expected building-days (buildings × days of the period), 0..1
+ * @param coverage          complete building-days ÷ expected building-days (buildings × days of the period), 0..1
  */
 public record PortfolioCategory(
         BuildingCategory category,

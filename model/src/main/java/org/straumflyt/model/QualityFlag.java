@@ -19,5 +19,10 @@ public enum QualityFlag {
     /** Part of the period has no measurement (coverage below 1). */
     GAP,
     /** At least one expected meter of the building reported nothing in this period. */
-    MISSING_METERS
+    MISSING_METERS,
+    /**
+     * The degree-day correction was not possible for the period (no degree days in it, e.g. a summer month): its
+     * corrected energy is the energy as measured.
+     */
+    NOT_CORRECTED
 }

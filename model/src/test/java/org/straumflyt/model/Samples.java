@@ -35,8 +35,8 @@ final class Samples {
         return new Building("baerum-skole-17", "Bekkestua skole", "3201", BuildingCategory.SCHOOL, 5400.0, "Europe/Oslo",
                 new GeoLocation(59.918, 10.589), "baerum", false,
                 List.of(new MeterSpec("7359992890000000", Carrier.ELECTRICITY, List.of("import", "export"), 1_000_000.0,
-                                400.0),
-                        MeterSpec.of("fv-1001", Carrier.DISTRICT_HEATING)));
+                                400.0, true),
+                        MeterSpec.of("fv-1001", Carrier.DISTRICT_HEATING)), true);
     }
 
     static WeatherDaily weather() {
@@ -67,8 +67,8 @@ final class Samples {
     static BuildingDaily buildingDaily() {
         return new BuildingDaily("baerum-skole-17", "3201", BuildingCategory.SCHOOL, LocalDate.of(2026, 3, 29),
                 "Europe/Oslo", 23, 23, Map.of(Carrier.ELECTRICITY, new CarrierEnergy(812.0, 0, 64.0)), 812.0, 0,
-                812.0 / 5400, new PeakHour(Instant.parse("2026-03-29T08:00:00Z"), 61.0), 12.4, 2.5, 14.5, 790.1, 1.0,
-                EnumSet.of(QualityFlag.ESTIMATED), 3);
+                812.0 / 5400, new PeakHour(Instant.parse("2026-03-29T08:00:00Z"), 61.0), 12.4, 2.5, 14.5, 12.26, 1.0,
+                1.0, EnumSet.of(QualityFlag.ESTIMATED), 3);
     }
 
     static BuildingMonthly buildingMonthly() {
@@ -78,18 +78,19 @@ final class Samples {
                 List.of(new PeakHour(Instant.parse("2026-11-18T07:00:00Z"), 66.0),
                         new PeakHour(Instant.parse("2026-11-12T07:00:00Z"), 64.5),
                         new PeakHour(Instant.parse("2026-11-20T08:00:00Z"), 63.0)),
-                64.5, 410.0, 18_100.0, 0.98, EnumSet.noneOf(QualityFlag.class), 40);
+                64.5, 410.0, 480.0, 20_395.1, 0.98, EnumSet.noneOf(QualityFlag.class), 40);
     }
 
     static PortfolioKpi portfolio() {
         return new PortfolioKpi("3201", PortfolioPeriod.ROLLING_12_MONTHS, LocalDate.of(2025, 11, 23),
                 LocalDate.of(2026, 11, 22), "Europe/Oslo", 365, 3, 9000.0, 1_080_000.0, 4_000.0, 1_050_000.0,
-                120.0, 116.7, 0.95, 4, 3, 0.75, 6000.0, 2.0 / 3, 700_000.0, 700_000.0 / 1_084_000.0, 120, 1095, 1090,
+                120.0, 116.7, 0.95, AnnualBasis.YEARLY, 0.95, 4, 3, 75.0, 1, 100.0 / 3, 3, 0.75, 6000.0, 2.0 / 3, 120,
+                700_000.0, 700_000.0 / 1_080_000.0 * 100, 1095, 1090, 1085, 0.996,
                 List.of(new PortfolioCategory(BuildingCategory.SCHOOL, 2, 6000.0, 780_000.0, 760_000.0, 130.0,
                                 126.7, 1.0),
                         new PortfolioCategory(BuildingCategory.OFFICE, 1, 3000.0, 300_000.0, 290_000.0, 100.0, 96.7,
                                 1085.0 / 1095)),
-                1090.0 / 1095, EnumSet.of(QualityFlag.GAP), 7);
+                1085.0 / 1095, EnumSet.of(QualityFlag.GAP), 7);
     }
 
     static BuildingTwin twin() {

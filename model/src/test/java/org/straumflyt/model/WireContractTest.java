@@ -46,10 +46,12 @@ class WireContractTest {
         byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), sample);
         JsonNode json = Json.mapper().readTree(bytes);
 
-        Set<ValidationMessage> errors = schema(topic.schema()).validate(json);
+        JsonSchema schema = schema(topic.schema());
+        Set<ValidationMessage> errors = schema.validate(json);
 
         assertThat(errors).as("%s against %s", new String(bytes, StandardCharsets.UTF_8), topic.schema()).isEmpty();
-        assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.get("schemaVersion").asInt())
+                .isEqualTo(schema.getSchemaNode().at("/properties/schemaVersion/const").asInt());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -61,6 +63,27 @@ class WireContractTest {
 
         assertThat(back).isEqualTo(sample);
         assertThat(topic.valueSerde().serializer().serialize(topic.name(), back)).isEqualTo(bytes);
+    }
+
+    @Test
+    void registryRecordsWrittenBeforeTheIndicatorAttributesStillParseWithTheirDefaults() {
+        String old = "{\"schemaVersion\":1,\"buildingId\":\"b1\",\"municipality\":\"3201\",\"heatedAreaM2\":100,\"personalData\":false,"
+                + "\"meters\":[{\"meterId\":\"m1\",\"carrier\":\"electricity\"}]}";
+
+        Building building = TOPICS.registryBuildings().valueSerde().deserializer()
+                .deserialize(TOPICS.registryBuildings().name(), old.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(building.integratedBuildingManagement()).isFalse();
+        assertThat(building.meters()).singleElement().satisfies(m -> assertThat(m.smartMeter()).isFalse());
+    }
+
+    @Test
+    void registryAttributesOfTheIndicatorsSurviveTheRoundTrip() {
+        Building building = Samples.building();
+
+        assertThat(building.integratedBuildingManagement()).isTrue();
+        assertThat(building.meters().get(0).smartMeter()).isTrue();
+        assertThat(Json.mapper().valueToTree(building).get("meters").get(0).get("smartMeter").asBoolean()).isTrue();
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.straumflyt.simulator.publish.Outgoing;
 import org.straumflyt.simulator.publish.RegistryPublisher;
 import org.straumflyt.simulator.publish.Schedule;
 import org.straumflyt.simulator.truth.GroundTruth;
+import org.straumflyt.simulator.truth.IndicatorTruth;
 
 /** One simulator run: the fleet, its registry, its messages paced in (simulated) time, and its ground truth. */
 public final class Simulation {
@@ -109,6 +110,8 @@ public final class Simulation {
     /** Writes the ground truth where the options say. */
     public void writeTruth() throws IOException {
         truth.write(options.truthDir());
+        IndicatorTruth.of(options.municipality(), fleet.stream().map(SimBuilding::building).toList())
+                .write(options.truthDir());
         progress.printf("ground truth: %d meters, %d buildings → %s%n", truth.meterHours().size(),
                 truth.buildingHours().size(), options.truthDir().toAbsolutePath());
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.straumflyt.simulator.truth.IndicatorTruth;
 import org.straumflyt.simulator.verify.Verifier;
 import org.straumflyt.testsupport.QuestDbExtension;
 import org.straumflyt.testsupport.QuestDbServer;
@@ -44,6 +45,57 @@ class VerifierTest {
                 + "TIMESTAMP(time) PARTITION BY DAY WAL");
         questDb.exec("CREATE TABLE IF NOT EXISTS building_hourly (building SYMBOL, import_kwh DOUBLE, revision LONG, "
                 + "time TIMESTAMP) TIMESTAMP(time) PARTITION BY DAY WAL");
+        questDb.exec("CREATE TABLE IF NOT EXISTS portfolio (municipality SYMBOL, period SYMBOL, buildings LONG, "
+                + "electricity_meters LONG, smart_electricity_meters LONG, smart_meter_percent DOUBLE, "
+                + "integrated_buildings LONG, integrated_building_percent DOUBLE, fresh_meter_share DOUBLE, "
+                + "time TIMESTAMP) TIMESTAMP(time) PARTITION BY DAY WAL");
+    }
+
+    @Test
+    void portfolioRowsWithTheRegistrysIndicatorsPass(@TempDir Path truth) throws Exception {
+        // Given a registry of 4 buildings, 1 of 4 electricity meters smart, 2 buildings integrated, and both periods
+        // stored with 25 % and 50 % (the freshness share is whatever the meters' data says)
+        new IndicatorTruth(municipality, 4, 4, 1, 2).write(truth);
+        storePortfolio("year_to_date", "2026-01-01T00:00:00Z", 1, 25.0, 2, 50.0);
+        storePortfolio("rolling_12_months", "2025-11-20T00:00:00Z", 1, 25.0, 2, 50.0);
+
+        // When they are verified
+        Verifier.IndicatorReport report = verifyIndicators(truth);
+
+        // Then they match
+        assertThat(report.ok()).as(report.toString()).isTrue();
+        assertThat(report.records()).isEqualTo(2);
+    }
+
+    @Test
+    void aPortfolioRowThatCountsFreshMetersAsSmartIsRejected(@TempDir Path truth) throws Exception {
+        // Given a row that calls every meter with data smart (4 of 4, 100 %) and every live building integrated
+        new IndicatorTruth(municipality, 4, 4, 1, 2).write(truth);
+        storePortfolio("year_to_date", "2026-01-01T00:00:00Z", 4, 100.0, 4, 100.0);
+
+        Verifier.IndicatorReport report = verifyIndicators(truth);
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.wrong()).hasSize(1);
+        assertThat(report.toString()).startsWith("MISMATCH: 1 portfolio rows");
+    }
+
+    @Test
+    void noPortfolioRowIsNoMatch(@TempDir Path truth) throws Exception {
+        new IndicatorTruth(municipality, 4, 4, 1, 2).write(truth);
+
+        assertThat(verifyIndicators(truth).ok()).isFalse();
+    }
+
+    private Verifier.IndicatorReport verifyIndicators(Path truth) throws IOException, InterruptedException {
+        questDb.awaitWalApplied("portfolio", WAIT);
+        return new Verifier(questDb.httpUrl(), 1e-9, municipality).verifyIndicators(truth);
+    }
+
+    private void storePortfolio(String period, String time, int smart, double smartPercent, int integrated,
+            double integratedPercent) {
+        questDb.exec("INSERT INTO portfolio VALUES ('" + municipality + "', '" + period + "', 4, 4, " + smart + ", "
+                + smartPercent + ", " + integrated + ", " + integratedPercent + ", 0.75, '" + time + "')");
     }
 
     @Test

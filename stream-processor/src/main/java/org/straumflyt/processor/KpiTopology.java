@@ -283,7 +283,7 @@ public final class KpiTopology {
                                 .withValueSerde(new JsonSerde<>(MonthlyAggregate.class)))
                 .toStream(Named.as("building-month-changes"))
                 .filter((k, agg) -> agg != null && !agg.days().isEmpty(), Named.as("building-month-present"))
-                .mapValues(BuildingMonths::of, Named.as("building-month-value"))
+                .mapValues(new BuildingMonths(degreeDays)::of, Named.as("building-month-value"))
                 .processValues(() -> new RevisionStamper<>(MONTHS_EMITTED, BuildingMonths::withRevision),
                         Named.as("building-month-revision"), MONTHS_EMITTED)
                 .to(monthly.name(), Produced.with(monthly.keySerde(), monthly.valueSerde())

@@ -23,6 +23,7 @@ import org.straumflyt.processor.calendar.DegreeDayRules;
 import org.straumflyt.processor.weather.WeatherZones;
 import org.straumflyt.processor.metering.MeteringRules;
 import org.straumflyt.processor.portfolio.PortfolioRules;
+import org.straumflyt.processor.portfolio.RenewableShares;
 import org.straumflyt.runtime.ConfigValidators;
 import org.straumflyt.runtime.KnownKeys;
 import org.straumflyt.runtime.ReadingRulesConfig;
@@ -52,6 +53,8 @@ public final class ProcessorConfig extends ServiceConfig {
     public static final String PORTFOLIO_METER_FRESH_MINUTES = "portfolio.meter.fresh.minutes";
     public static final String PORTFOLIO_EMIT_INTERVAL_SECONDS = "portfolio.emit.interval.seconds";
     public static final String PORTFOLIO_RENEWABLE_SHARES = "portfolio.renewable.shares";
+    public static final String PORTFOLIO_RENEWABLE_SHARES_MUNICIPAL = "portfolio.renewable.shares.municipal";
+    public static final String PORTFOLIO_YEARLY_MIN_COVERAGE = "portfolio.yearly.min.coverage";
 
     // Kafka Streams' own prefixes for settings of one of its clients or of the internal topics.
     private static final List<String> STREAMS_CLIENT_PREFIXES = List.of(StreamsConfig.CONSUMER_PREFIX,
@@ -136,31 +139,43 @@ public final class ProcessorConfig extends ServiceConfig {
                         ConfigValidators.zoneId(), Importance.LOW,
                         "Time zone of the portfolio periods: they end with the last complete day (yesterday) there.")
                 .define(PORTFOLIO_METER_FRESH_MINUTES, Type.INT, PortfolioRules.DEFAULT_FRESH_MINUTES,
-                        Range.atLeast(1), Importance.MEDIUM, "A meter delivers data (U4SSC EC:ICT:ES:1C) and a "
-                                + "building is live (EC:I:B:2A) when its newest data is at most this many minutes old.")
+                        Range.atLeast(1), Importance.MEDIUM, "A meter counts as fresh (freshMeterShare) and a "
+                                + "building as live (liveAreaShare) when its newest data is at most this many minutes "
+                                + "old.")
                 .define(PORTFOLIO_EMIT_INTERVAL_SECONDS, Type.INT, PortfolioRules.DEFAULT_EMIT_SECONDS,
                         Range.atLeast(1), Importance.LOW, "How often the portfolio indicators are recomputed; only "
                                 + "municipalities whose records changed are emitted.")
                 .define(PORTFOLIO_RENEWABLE_SHARES, Type.LIST, "", Importance.LOW,
                         "Renewable share of each energy carrier bought, 0..1, e.g. "
                                 + "'electricity:0.98,district_heating:0.6'. Unlisted carriers count as not renewable; "
-                                + "when empty, the renewable share (U4SSC EN:E:E:1C) is not reported.");
+                                + "when empty (and no municipal entry applies), the renewable share (U4SSC EN:E:E:1C) "
+                                + "is not reported.")
+                .define(PORTFOLIO_RENEWABLE_SHARES_MUNICIPAL, Type.LIST, "", Importance.LOW,
+                        "Renewable shares of one municipality's supply where its contracts differ from the default, "
+                                + "0..1, as 'municipality/carrier:share', e.g. '3201/electricity:1.0,"
+                                + "3201/district_heating:0.85'. Overrides portfolio.renewable.shares for that carrier "
+                                + "in that municipality only.")
+                .define(PORTFOLIO_YEARLY_MIN_COVERAGE, Type.DOUBLE, PortfolioRules.DEFAULT_YEARLY_MIN_COVERAGE,
+                        Range.between(0, 1), Importance.LOW, "Completeness (complete building-days / expected "
+                                + "building-days) a whole year needs for its kWh/m2 (U4SSC EN:E:E:4A) to be marked "
+                                + "'yearly'; below it the record is marked 'provisional'.");
     }
 
     /** The portfolio rules these settings describe. */
     public PortfolioRules portfolioRules() {
         Map<Carrier, Double> shares = new EnumMap<>(Carrier.class);
         for (String entry : getList(PORTFOLIO_RENEWABLE_SHARES)) {
-            String[] parts = pair(PORTFOLIO_RENEWABLE_SHARES, entry);
-            double share = number(PORTFOLIO_RENEWABLE_SHARES, parts[1]);
-            if (share < 0 || share > 1) {
-                throw new ConfigException(PORTFOLIO_RENEWABLE_SHARES, entry, "the share must be between 0 and 1");
+            putShare(shares, PORTFOLIO_RENEWABLE_SHARES, entry, entry);
+        }
+        Map<String, Map<Carrier, Double>> municipal = new TreeMap<>();
+        for (String entry : getList(PORTFOLIO_RENEWABLE_SHARES_MUNICIPAL)) {
+            int slash = entry.indexOf('/');
+            if (slash < 1) {
+                throw new ConfigException(PORTFOLIO_RENEWABLE_SHARES_MUNICIPAL, entry,
+                        "expected 'municipality/carrier:share'");
             }
-            try {
-                shares.put(Carrier.fromWire(parts[0]), share);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(PORTFOLIO_RENEWABLE_SHARES, entry, e.getMessage());
-            }
+            putShare(municipal.computeIfAbsent(entry.substring(0, slash).trim(), m -> new EnumMap<>(Carrier.class)),
+                    PORTFOLIO_RENEWABLE_SHARES_MUNICIPAL, entry, entry.substring(slash + 1));
         }
         ZoneId zone;
         try {
@@ -169,7 +184,22 @@ public final class ProcessorConfig extends ServiceConfig {
             throw new ConfigException(PORTFOLIO_TIME_ZONE, getString(PORTFOLIO_TIME_ZONE), e.getMessage());
         }
         return new PortfolioRules(zone, Duration.ofMinutes(getInt(PORTFOLIO_METER_FRESH_MINUTES)),
-                Duration.ofSeconds(getInt(PORTFOLIO_EMIT_INTERVAL_SECONDS)), shares);
+                Duration.ofSeconds(getInt(PORTFOLIO_EMIT_INTERVAL_SECONDS)), new RenewableShares(shares, municipal),
+                degreeDayRules(), getDouble(PORTFOLIO_YEARLY_MIN_COVERAGE));
+    }
+
+    /** Adds one {@code carrier:share} to {@code shares}, failing with the setting's name on a bad entry. */
+    private void putShare(Map<Carrier, Double> shares, String key, String entry, String carrierShare) {
+        String[] parts = pair(key, carrierShare);
+        double share = number(key, parts[1]);
+        if (share < 0 || share > 1) {
+            throw new ConfigException(key, entry, "the share must be between 0 and 1");
+        }
+        try {
+            shares.put(Carrier.fromWire(parts[0]), share);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key, entry, e.getMessage());
+        }
     }
 
     public boolean portfolioEnabled() {

@@ -19,6 +19,7 @@ import org.straumflyt.model.BuildingMonthly;
 import org.straumflyt.model.Carrier;
 import org.straumflyt.model.MeterSpec;
 import org.straumflyt.model.PeakHour;
+import org.straumflyt.model.QualityFlag;
 import org.straumflyt.model.Reading;
 import org.straumflyt.model.WeatherDaily;
 import org.straumflyt.model.WeatherSample;
@@ -65,6 +66,7 @@ class CalendarTopologyTest {
         assertThat(day.hoursWithData()).isEqualTo(23);
         assertThat(day.importKwh()).isCloseTo(230, within(EPS));
         assertThat(day.coverage()).isCloseTo(1.0, within(EPS));
+        assertThat(day.complete()).isTrue();
         // 00:00, 01:00, 03:00, 04:00 local: 02:00 does not exist that night
         assertThat(day.baseLoadKw()).isCloseTo(10, within(EPS));
     }
@@ -109,8 +111,78 @@ class CalendarTopologyTest {
         double f = 0.6; // schools
         assertThat(day.meanTemperatureC()).isEqualTo(-3.0);
         assertThat(day.degreeDays()).isCloseTo(20, within(EPS));
-        assertThat(day.correctedKwh()).isCloseTo(240 * (1 - f) + 240 * f * normal / 20, within(1e-6));
+        assertThat(day.normalDegreeDays()).isCloseTo(normal, within(EPS));
         assertThat(DegreeDayRules.degreeDays(18)).isZero();
+        // the month corrects on its sums; with one day of data they are that day's
+        BuildingMonthly month = fixture.month("school", "2026-11");
+        assertThat(month.degreeDays()).isCloseTo(20, within(EPS));
+        assertThat(month.normalDegreeDays()).isCloseTo(normal, within(EPS));
+        assertThat(month.correctedKwh()).isCloseTo(240 * (1 - f) + 240 * f * normal / 20, within(1e-6));
+    }
+
+    @Test
+    void shouldCorrectAMonthWithAMildSpringDayOnTheMonthsSumsNotDayByDay() {
+        // Given April with 960 kWh a day: 7 °C (10 degree days) every day but the 15th, which is 16.9 °C (0.1)
+        school();
+        // one register reading per local midnight: each step spreads 960 kWh over its day's 24 hours
+        List<Reading> readings = new ArrayList<>();
+        for (int d = 0; d <= 30; d++) {
+            readings.add(Reading.register("el", "import", 10_000 + 960.0 * d,
+                    localMidnight("2026-04-01").plusSeconds(86_400L * d), Carrier.ELECTRICITY));
+        }
+        fixture.sendAll(readings);
+        for (int d = 1; d <= 30; d++) {
+            fixture.weather(new WeatherDaily("baerum", LocalDate.of(2026, 4, d), d == 15 ? 16.9 : 7.0));
+        }
+
+        // Then the 15th carries its degree days and normal, but no corrected energy of its own
+        BuildingDaily mild = fixture.day("school", "2026-04-15");
+        assertThat(mild.degreeDays()).isCloseTo(0.1, within(1e-9));
+        assertThat(mild.normalDegreeDays()).isCloseTo(380.0 / 30, within(EPS));
+        // and the month is corrected once: E·(1−f) + E·f·ΣGD_normal/ΣGD_actual with April's normal of 380
+        BuildingMonthly april = fixture.month("school", "2026-04");
+        double e = 30 * 960;
+        double actual = 29 * 10 + 0.1;
+        double expected = e * 0.4 + e * 0.6 * 380 / actual;
+        assertThat(april.importKwh()).isCloseTo(e, within(1e-6));
+        assertThat(april.degreeDays()).isCloseTo(actual, within(1e-9));
+        assertThat(april.normalDegreeDays()).isCloseTo(380, within(1e-9));
+        assertThat(april.correctedKwh()).isCloseTo(expected, within(1e-6));
+        // day by day, the 15th alone would have become 960·0.4 + 960·0.6·(380/30)/0.1 ≈ 73 344 kWh
+        double dayByDay = 29 * (960 * 0.4 + 960 * 0.6 * (380.0 / 30) / 10) + 960 * 0.4 + 960 * 0.6 * (380.0 / 30) / 0.1;
+        assertThat(dayByDay).isGreaterThan(2.5 * e);
+        assertThat(april.correctedKwh()).isLessThan(1.2 * e);
+    }
+
+    @Test
+    void shouldLeaveASummerMonthWithoutDegreeDaysUncorrectedAndFlagIt() {
+        school();
+        hourlyReadings(localMidnight("2026-07-01"), localMidnight("2026-07-04"), h -> 10);
+        for (int d = 1; d <= 3; d++) {
+            fixture.weather(new WeatherDaily("baerum", LocalDate.of(2026, 7, d), 19.5));
+        }
+
+        BuildingMonthly july = fixture.month("school", "2026-07");
+        assertThat(july.degreeDays()).isZero();
+        assertThat(july.correctedKwh()).isCloseTo(720, within(1e-6));
+        assertThat(july.flags()).contains(QualityFlag.NOT_CORRECTED);
+    }
+
+    @Test
+    void shouldCallADayCompleteOnlyWhenEveryExpectedMeterReportedAllDay() {
+        // Given a school with an electricity meter that reports all day and a heating meter that is silent
+        fixture.register(new Building("school", "Bekkestua skole", "3201", BuildingCategory.SCHOOL, 1000, null, null,
+                "baerum", false, List.of(MeterSpec.of("el", Carrier.ELECTRICITY),
+                        MeterSpec.of("dh", Carrier.DISTRICT_HEATING))));
+        hourlyReadings(localMidnight("2026-11-23"), localMidnight("2026-11-24"), h -> 10);
+
+        // Then the day has every hour, but only half of its expected meter-hours
+        BuildingDaily day = fixture.day("school", "2026-11-23");
+        assertThat(day.hoursWithData()).isEqualTo(24);
+        assertThat(day.coverage()).isCloseTo(1.0, within(EPS));
+        assertThat(day.meterCoverage()).isCloseTo(0.5, within(EPS));
+        assertThat(day.complete()).isFalse();
+        assertThat(day.flags()).contains(QualityFlag.MISSING_METERS);
     }
 
     @Test
@@ -130,7 +202,9 @@ class CalendarTopologyTest {
         double f = 0.6;
         assertThat(day.meanTemperatureC()).isCloseTo(-3.0, within(EPS));
         assertThat(day.degreeDays()).isCloseTo(20, within(EPS));
-        assertThat(day.correctedKwh()).isCloseTo(240 * (1 - f) + 240 * f * normal / 20, within(1e-6));
+        assertThat(day.normalDegreeDays()).isCloseTo(normal, within(EPS));
+        assertThat(fixture.month("school", "2026-11").correctedKwh())
+                .isCloseTo(240 * (1 - f) + 240 * f * normal / 20, within(1e-6));
     }
 
     @Test

@@ -22,7 +22,8 @@ class PortfolioConfigTest {
         assertThat(rules.zone()).isEqualTo(ZoneId.of("Europe/Oslo"));
         assertThat(rules.freshWithin()).isEqualTo(Duration.ofMinutes(120));
         assertThat(rules.emitInterval()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(rules.knowsRenewables()).isFalse();
+        assertThat(rules.renewableShares().knows("3201")).isFalse();
+        assertThat(rules.yearlyMinCoverage()).isEqualTo(0.95);
         assertThat(new ProcessorService(config, ServiceContext.create("test")).portfolioApplicationId())
                 .isEqualTo("bodo-processor-portfolio");
     }
@@ -34,10 +35,31 @@ class PortfolioConfigTest {
                 "portfolio.meter.fresh.minutes", "30", "portfolio.emit.interval.seconds", "5"));
 
         var rules = config.portfolioRules();
-        assertThat(rules.renewableShares()).isEqualTo(Map.of(Carrier.ELECTRICITY, 0.98, Carrier.DISTRICT_HEATING, 0.6));
-        assertThat(rules.renewableShare(Carrier.GAS)).isZero();
+        assertThat(rules.renewableShares().defaults())
+                .isEqualTo(Map.of(Carrier.ELECTRICITY, 0.98, Carrier.DISTRICT_HEATING, 0.6));
+        assertThat(rules.renewableShares().share("3201", Carrier.GAS)).isZero();
         assertThat(rules.freshWithin()).isEqualTo(Duration.ofMinutes(30));
         assertThat(rules.emitInterval()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void shouldReadAMunicipalitysOwnRenewableSharesTheYearlyThresholdAndTheDegreeDayShares() {
+        ProcessorConfig config = new ProcessorConfig(Map.of(
+                "portfolio.renewable.shares", "electricity:0.5",
+                "portfolio.renewable.shares.municipal", "3201/electricity:1.0, 3201/district_heating:0.85",
+                "portfolio.yearly.min.coverage", "0.8", "degree.days.shares", "school:0.7"));
+
+        var rules = config.portfolioRules();
+        assertThat(rules.renewableShares().share("3201", Carrier.ELECTRICITY)).isEqualTo(1.0);
+        assertThat(rules.renewableShares().share("3201", Carrier.DISTRICT_HEATING)).isEqualTo(0.85);
+        assertThat(rules.renewableShares().share("4601", Carrier.ELECTRICITY)).isEqualTo(0.5);
+        assertThat(rules.yearlyMinCoverage()).isEqualTo(0.8);
+        assertThat(rules.degreeDays().share(org.straumflyt.model.BuildingCategory.SCHOOL)).isEqualTo(0.7);
+        assertThatThrownBy(() -> new ProcessorConfig(Map.of("portfolio.renewable.shares.municipal",
+                "electricity:1.0")).portfolioRules()).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("portfolio.renewable.shares.municipal");
+        assertThatThrownBy(() -> new ProcessorConfig(Map.of("portfolio.yearly.min.coverage", "1.5")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("portfolio.yearly.min.coverage");
     }
 
     @Test

@@ -97,12 +97,15 @@ public final class KpiLayouts {
             .field("mean_temperature_c", FLOAT, "°C", "daily mean outdoor temperature",
                     BuildingDaily::meanTemperatureC)
             .field("degree_days", FLOAT, "K·d", "max(0, 17 − mean temperature)", BuildingDaily::degreeDays)
-            .field("corrected_kwh", FLOAT, "kWh", "degree-day-corrected energy", BuildingDaily::correctedKwh)
+            .field("normal_degree_days", FLOAT, "K·d", "the location's normal degree days for the date",
+                    BuildingDaily::normalDegreeDays)
             .field("hours_in_day", INTEGER, "h", "23, 24 or 25", d -> (long) d.hoursInDay())
             .field("hours_with_data", INTEGER, "h", "hours with at least one meter-hour",
                     d -> (long) d.hoursWithData())
             .field("time_zone", STRING, "", "the zone the date is in", d -> zone(d.timeZone()).getId())
             .field("coverage", FLOAT, "1", "mean hourly coverage, 0..1", BuildingDaily::coverage)
+            .field("meter_coverage", FLOAT, "1", "measured part of the expected meter-hours; 1 = complete day",
+                    BuildingDaily::meterCoverage)
             .field("flags", STRING, "", "quality flags, comma-separated", d -> flags(d.flags()))
             .field("revision", INTEGER, "", "revision of the record", BuildingDaily::revision)
             .build();
@@ -129,7 +132,10 @@ public final class KpiLayouts {
                     "mean of the highest hours of the three highest days (capacity tariff basis)",
                     BuildingMonthly::capacityPeakKw)
             .field("degree_days", FLOAT, "K·d", "sum of the days' degree days", BuildingMonthly::degreeDays)
-            .field("corrected_kwh", FLOAT, "kWh", "degree-day-corrected energy", BuildingMonthly::correctedKwh)
+            .field("normal_degree_days", FLOAT, "K·d", "sum of the days' normal degree days",
+                    BuildingMonthly::normalDegreeDays)
+            .field("corrected_kwh", FLOAT, "kWh", "energy corrected on the month's degree-day sums",
+                    BuildingMonthly::correctedKwh)
             .field("days_with_data", INTEGER, "d", "days with at least one building-hour",
                     m -> (long) m.daysWithData())
             .field("time_zone", STRING, "", "the zone the month is in", m -> zone(m.timeZone()).getId())
@@ -157,30 +163,45 @@ public final class KpiLayouts {
             .field("import_kwh", FLOAT, "kWh", "energy used, all carriers", PortfolioKpi::importKwh)
             .field("export_kwh", FLOAT, "kWh", "on-site production delivered (export registers)",
                     PortfolioKpi::exportKwh)
-            .field("corrected_kwh", FLOAT, "kWh", "energy used, degree-day-corrected where known",
+            .field("corrected_kwh", FLOAT, "kWh", "energy used, degree-day-corrected on each building's period sums",
                     PortfolioKpi::correctedKwh)
             .field("kwh_per_m2", FLOAT, "kWh/m²", "EN:E:E:4A for the period (not annualised)", PortfolioKpi::kwhPerM2)
             .field("corrected_kwh_per_m2", FLOAT, "kWh/m²", "EN:E:E:4A degree-day-corrected",
                     PortfolioKpi::correctedKwhPerM2)
-            .field("corrected_coverage", FLOAT, "1", "building-days with a correction ÷ building-days with data",
+            .field("corrected_coverage", FLOAT, "1", "building-days with a temperature ÷ building-days with data",
                     PortfolioKpi::correctedCoverage)
+            .field("annual_basis", STRING, "", "kwh_per_m2 is: yearly, provisional or part_of_year",
+                    p -> p.annualBasis().wireName())
+            .field("yearly_min_coverage", FLOAT, "1", "coverage a whole year needs to be yearly",
+                    PortfolioKpi::yearlyMinCoverage)
             .field("electricity_meters", INTEGER, "", "electricity meters in the registry",
                     p -> (long) p.electricityMeters())
-            .field("fresh_electricity_meters", INTEGER, "", "of those, delivering data within the window",
+            .field("smart_electricity_meters", INTEGER, "", "of those, smart (AMS) by the registry",
+                    p -> (long) p.smartElectricityMeters())
+            .field("smart_meter_percent", FLOAT, "%", "EC:ICT:ES:1C", PortfolioKpi::smartMeterPercent)
+            .field("integrated_buildings", INTEGER, "", "buildings with integrated building management (registry)",
+                    p -> (long) p.integratedBuildings())
+            .field("integrated_building_percent", FLOAT, "%", "EC:I:B:2A", PortfolioKpi::integratedBuildingPercent)
+            .field("fresh_electricity_meters", INTEGER, "", "electricity meters delivering data within the window",
                     p -> (long) p.freshElectricityMeters())
-            .field("smart_meter_share", FLOAT, "1", "EC:ICT:ES:1C", PortfolioKpi::smartMeterShare)
+            .field("fresh_meter_share", FLOAT, "1", "data freshness: fresh ÷ electricity meters",
+                    PortfolioKpi::freshMeterShare)
             .field("live_area_m2", FLOAT, "m²", "area of buildings with data within the window",
                     PortfolioKpi::liveAreaM2)
-            .field("live_area_share", FLOAT, "1", "EC:I:B:2A", PortfolioKpi::liveAreaShare)
-            .field("renewable_kwh", FLOAT, "kWh", "renewable part of the energy used plus on-site production",
+            .field("live_area_share", FLOAT, "1", "data freshness: live area ÷ area", PortfolioKpi::liveAreaShare)
+            .field("renewable_kwh", FLOAT, "kWh", "renewable energy consumed (carriers' configured shares)",
                     PortfolioKpi::renewableKwh)
-            .field("renewable_share", FLOAT, "1", "EN:E:E:1C", PortfolioKpi::renewableShare)
+            .field("renewable_percent", FLOAT, "%", "EN:E:E:1C", PortfolioKpi::renewablePercent)
             .field("fresh_within_minutes", INTEGER, "min", "the freshness window",
                     p -> (long) p.freshWithinMinutes())
             .field("expected_building_days", INTEGER, "d", "buildings × days", p -> p.expectedBuildingDays())
             .field("building_days_with_data", INTEGER, "d", "building-days with a daily record",
                     p -> p.buildingDaysWithData())
-            .field("coverage", FLOAT, "1", "completeness: building-days with data ÷ expected",
+            .field("complete_building_days", INTEGER, "d", "building-days on which every meter reported all day",
+                    p -> p.completeBuildingDays())
+            .field("energy_coverage", FLOAT, "1", "measured share of the meter-days, weighted by energy",
+                    PortfolioKpi::energyCoverage)
+            .field("coverage", FLOAT, "1", "completeness: complete building-days ÷ expected",
                     PortfolioKpi::coverage)
             .field("flags", STRING, "", "quality flags, comma-separated", p -> flags(p.flags()))
             .field("revision", INTEGER, "", "revision of the record", PortfolioKpi::revision)
@@ -197,12 +218,12 @@ public final class KpiLayouts {
                             row -> (long) row.category().buildings())
                     .field("area_m2", FLOAT, "m²", "their heated floor area", row -> row.category().areaM2())
                     .field("import_kwh", FLOAT, "kWh", "energy used", row -> row.category().importKwh())
-                    .field("corrected_kwh", FLOAT, "kWh", "degree-day-corrected where known",
+                    .field("corrected_kwh", FLOAT, "kWh", "degree-day-corrected on each building's period sums",
                             row -> row.category().correctedKwh())
                     .field("kwh_per_m2", FLOAT, "kWh/m²", "for the period", row -> row.category().kwhPerM2())
                     .field("corrected_kwh_per_m2", FLOAT, "kWh/m²", "degree-day-corrected, for the period",
                             row -> row.category().correctedKwhPerM2())
-                    .field("coverage", FLOAT, "1", "building-days with data ÷ expected",
+                    .field("coverage", FLOAT, "1", "complete building-days ÷ expected",
                             row -> row.category().coverage())
                     .field("revision", INTEGER, "", "revision of the portfolio record", row -> row.kpi().revision())
                     .build();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.straumflyt.model.AnnualBasis;
 import org.straumflyt.model.BuildingCategory;
 import org.straumflyt.model.BuildingDaily;
 import org.straumflyt.model.BuildingHour;
@@ -63,9 +64,9 @@ class KpiLayoutsTest {
     @Test
     void daysAndMonthsAreStampedAtLocalMidnightOfTheBuildingsZone() {
         BuildingDaily summerDay = new BuildingDaily("b", "3024", null, LocalDate.of(2025, 7, 1), "Europe/Oslo",
-                24, 24, Map.of(), 1, 0, null, null, null, null, null, null, 1, Set.of(), 1);
+                24, 24, Map.of(), 1, 0, null, null, null, null, null, null, 1, 1, Set.of(), 1);
         BuildingMonthly march = new BuildingMonthly("b", "3024", null, YearMonth.of(2025, 3), null, 31,
-                Map.of(), 1, 0, null, null, List.of(), null, null, null, 1, Set.of(), 1);
+                Map.of(), 1, 0, null, null, List.of(), null, null, null, null, 1, Set.of(), 1);
 
         assertThat(KpiLayouts.points(summerDay).get(0).time()).isEqualTo(Instant.parse("2025-06-30T22:00:00Z"));
         assertThat(KpiLayouts.points(march).get(0).time()).isEqualTo(Instant.parse("2025-02-28T23:00:00Z"));
@@ -109,11 +110,12 @@ class KpiLayoutsTest {
     void portfolioBecomesAMunicipalityPointAndOnePointPerCategoryAtLocalMidnightOfTheFirstDay() {
         // Given a year-to-date record with two categories and no renewable share
         PortfolioKpi ytd = new PortfolioKpi("3201", PortfolioPeriod.YEAR_TO_DATE, LocalDate.of(2026, 1, 1),
-                LocalDate.of(2026, 1, 3), "Europe/Oslo", 3, 3, 6000, 4500, 100, 4340, 0.75, 4340.0 / 6000, 0.875, 4,
-                2, 0.5, 3000, 0.5, null, null, 120, 9, 8,
-                List.of(new PortfolioCategory(BuildingCategory.SCHOOL, 2, 4000, 3300, 3020, 0.825, 0.755, 5.0 / 6),
-                        new PortfolioCategory(BuildingCategory.OFFICE, 1, 2000, 1200, 1320, 0.6, 0.66, 1)),
-                8.0 / 9, Set.of(QualityFlag.GAP), 4);
+                LocalDate.of(2026, 1, 3), "Europe/Oslo", 3, 3, 6000, 4500, 100, 5388, 0.75, 5388.0 / 6000, 0.875,
+                AnnualBasis.PART_OF_YEAR, 0.95, 4, 3, 75.0, 2, 200.0 / 3, 2, 0.5, 3000, 0.5, 120, null, null, 9, 8, 7,
+                3550.0 / 4500,
+                List.of(new PortfolioCategory(BuildingCategory.SCHOOL, 2, 4000, 3300, 3588, 0.825, 0.897, 4.0 / 6),
+                        new PortfolioCategory(BuildingCategory.OFFICE, 1, 2000, 1200, 1800, 0.6, 0.9, 1)),
+                7.0 / 9, Set.of(QualityFlag.GAP), 4);
 
         // When it is mapped
         List<KpiPoint> points = KpiLayouts.points(ytd);
@@ -123,9 +125,15 @@ class KpiLayoutsTest {
                 .containsExactly("portfolio", "portfolio_category", "portfolio_category");
         assertThat(points).allSatisfy(p -> assertThat(p.time()).isEqualTo(Instant.parse("2025-12-31T23:00:00Z")));
         assertThat(points.get(0).tags()).isEqualTo(Map.of("municipality", "3201", "period", "year_to_date"));
-        assertThat(points.get(0).fields()).containsEntry("kwh_per_m2", 0.75).containsEntry("smart_meter_share", 0.5)
-                .containsEntry("live_area_share", 0.5).containsEntry("period_end", "2026-01-03")
-                .containsEntry("flags", "gap").containsEntry("revision", 4L).doesNotContainKey("renewable_share");
+        assertThat(points.get(0).fields()).containsEntry("kwh_per_m2", 0.75)
+                .containsEntry("smart_meter_percent", 75.0).containsEntry("smart_electricity_meters", 3L)
+                .containsEntry("integrated_building_percent", 200.0 / 3).containsEntry("integrated_buildings", 2L)
+                .containsEntry("fresh_meter_share", 0.5).containsEntry("live_area_share", 0.5)
+                .containsEntry("annual_basis", "part_of_year").containsEntry("yearly_min_coverage", 0.95)
+                .containsEntry("complete_building_days", 7L).containsEntry("energy_coverage", 3550.0 / 4500)
+                .containsEntry("period_end", "2026-01-03")
+                .containsEntry("flags", "gap").containsEntry("revision", 4L).doesNotContainKey("renewable_percent")
+                .doesNotContainKey("smart_meter_share");
         assertThat(points.get(1).tags()).containsEntry("category", "school");
         assertThat(points.get(1).fields()).containsEntry("kwh_per_m2", 0.825).containsEntry("buildings", 2L);
     }

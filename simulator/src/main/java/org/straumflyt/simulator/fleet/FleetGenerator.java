@@ -52,7 +52,10 @@ public final class FleetGenerator {
             Building building = new Building(buildingId, category.wireName() + " " + (i + 1), municipality, category,
                     area, Building.DEFAULT_TIME_ZONE,
                     new GeoLocation(59.9 + random.nextDouble() * 0.1, 10.45 + random.nextDouble() * 0.2),
-                    municipality, false, meters.stream().map(SimMeter::spec).toList());
+                    municipality, false, meters.stream().map(SimMeter::spec).toList(),
+                    // every other building has integrated building management (EC:I:B:2A); no draw from the random
+                    // sequence, so that the rest of a seed's fleet stays as it was
+                    i % 2 == 0);
             fleet.add(new SimBuilding(building, meters));
         }
         return fleet;

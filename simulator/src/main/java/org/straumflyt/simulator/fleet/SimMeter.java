@@ -48,9 +48,9 @@ public record SimMeter(
         }
     }
 
-    /** How the registry describes this meter. */
+    /** How the registry describes this meter: an AMS meter is a smart meter (EC:ICT:ES:1C), the others are not. */
     public MeterSpec spec() {
         return new MeterSpec(meterId, carrier, java.util.List.of("import"),
-                registerMaxWh > 0 ? registerMaxWh / 1000.0 : null, maxPowerKw);
+                registerMaxWh > 0 ? registerMaxWh / 1000.0 : null, maxPowerKw, format == PayloadFormat.AMS);
     }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
 import org.straumflyt.model.Json;
+import org.straumflyt.simulator.truth.IndicatorTruth;
 
 /**
  * Compares the KPIs in the store with a run's ground truth: every meter-hour and building-hour of the truth must be
@@ -91,6 +92,63 @@ public final class Verifier {
             String separator = System.lineSeparator() + "    e.g. ";
             return all.isEmpty() ? "" : separator + String.join(separator, all);
         }
+    }
+
+    /**
+     * How the stored portfolio records of the municipality compare with its registry indicators.
+     *
+     * @param expected the truth
+     * @param records  portfolio rows of the municipality in the store (both periods, every day)
+     * @param wrong    the rows that differ, described
+     */
+    public record IndicatorReport(IndicatorTruth expected, int records, List<String> wrong) {
+        public boolean ok() {
+            return records > 0 && wrong.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return (ok() ? "OK" : "MISMATCH") + ": " + records + " portfolio rows, expected " + expected
+                    + (wrong.isEmpty() ? "" : System.lineSeparator() + "    " + String.join(System.lineSeparator()
+                    + "    ", wrong.stream().limit(5).toList()));
+        }
+    }
+
+    /** Compares the portfolio rows with the truth's indicators repeatedly until they match or the timeout passes. */
+    public IndicatorReport verifyIndicatorsUntil(Path truthDir, Duration timeout)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            IndicatorReport report = verifyIndicators(truthDir);
+            if (report.ok() || System.nanoTime() > deadline) {
+                return report;
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    /**
+     * Compares every stored portfolio row of the truth's municipality with its registry indicators: buildings,
+     * electricity meters, EC:ICT:ES:1C (smart meters, %) and EC:I:B:2A (integrated building management, %).
+     */
+    public IndicatorReport verifyIndicators(Path truthDir) throws IOException, InterruptedException {
+        IndicatorTruth truth = IndicatorTruth.read(truthDir);
+        List<JsonNode> rows = rows("SELECT period, time, buildings, electricity_meters, smart_electricity_meters, "
+                + "smart_meter_percent, integrated_buildings, integrated_building_percent FROM portfolio "
+                + "WHERE municipality = '" + truth.municipality().replace("'", "''") + "'");
+        List<String> wrong = new ArrayList<>();
+        for (JsonNode r : rows) {
+            boolean equal = r.get(2).asInt() == truth.buildings()
+                    && r.get(3).asInt() == truth.electricityMeters()
+                    && r.get(4).asInt() == truth.smartElectricityMeters()
+                    && Math.abs(r.get(5).asDouble() - truth.smartMeterPercent()) <= 1e-9
+                    && r.get(6).asInt() == truth.integratedBuildings()
+                    && Math.abs(r.get(7).asDouble() - truth.integratedBuildingPercent()) <= 1e-9;
+            if (!equal) {
+                wrong.add(r.toString());
+            }
+        }
+        return new IndicatorReport(truth, rows.size(), wrong);
     }
 
     /** Compares repeatedly until it matches or the timeout passes (the pipeline may still be catching up). */
@@ -192,6 +250,16 @@ public final class Verifier {
     /** Rows by {@code <id>@<hour>}; every row is kept, so that a key stored twice shows as two. */
     private Map<String, List<Row>> query(String sql) throws IOException, InterruptedException {
         Map<String, List<Row>> rows = new HashMap<>();
+        for (JsonNode r : rows(sql)) {
+            rows.computeIfAbsent(r.get(0).asText() + "@" + Instant.parse(r.get(1).asText()),
+                    k -> new ArrayList<>()).add(new Row(r.get(2).asDouble(), r.get(3).asBoolean()));
+        }
+        return rows;
+    }
+
+    /** The result rows of a query, each a JSON array of its columns; none when the table does not exist yet. */
+    private List<JsonNode> rows(String sql) throws IOException, InterruptedException {
+        List<JsonNode> rows = new ArrayList<>();
         int pageSize = 100_000;
         for (int from = 0; ; from += pageSize) {
             String url = store + "/exec?query=" + URLEncoder.encode(sql, StandardCharsets.UTF_8) + "&limit=" + from
@@ -207,10 +275,7 @@ public final class Verifier {
                 throw new IOException("store answered " + response.statusCode() + " to " + sql + ": " + error);
             }
             JsonNode dataset = body.path("dataset");
-            for (JsonNode r : dataset) {
-                rows.computeIfAbsent(r.get(0).asText() + "@" + Instant.parse(r.get(1).asText()),
-                        k -> new ArrayList<>()).add(new Row(r.get(2).asDouble(), r.get(3).asBoolean()));
-            }
+            dataset.forEach(rows::add);
             if (dataset.size() < pageSize) {
                 return rows;
             }

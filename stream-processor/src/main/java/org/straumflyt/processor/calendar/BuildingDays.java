@@ -29,6 +29,7 @@ public final class BuildingDays {
         double importKwh = 0;
         double exportKwh = 0;
         double coverage = 0;
+        double meterCoverage = 0;
         double baseKwh = 0;
         int baseHours = 0;
         PeakHour peak = null;
@@ -39,6 +40,7 @@ public final class BuildingDays {
             importKwh += h.importKwh();
             exportKwh += h.exportKwh();
             coverage += h.coverage();
+            meterCoverage += h.coverage() * reportingShare(h);
             if (peak == null || h.importKwh() > peak.kwh()) {
                 peak = new PeakHour(h.hourStart(), h.importKwh());
             }
@@ -52,21 +54,27 @@ public final class BuildingDays {
             flags.add(QualityFlag.GAP);
         }
         double area = meta.heatedAreaM2();
+        // the day carries its degree days and their normal; a period corrects on the sums of both (DegreeDayRules)
         Double gd = weather == null ? null : DegreeDayRules.degreeDays(weather.meanTemperatureC());
-        Double corrected = gd == null ? null : degreeDays.corrected(importKwh, gd,
-                degreeDays.normalFor(meta.weatherLocationId(), agg.date()), meta.hour().category());
+        Double normal = weather == null ? null : degreeDays.normalFor(meta.weatherLocationId(), agg.date());
         BuildingDaily daily = new BuildingDaily(agg.buildingId(), meta.hour().municipality(), meta.hour().category(),
                 agg.date(), zone, hoursInDay, agg.hours().size(), carriers, importKwh, exportKwh,
                 area > 0 ? importKwh / area : null, peak, baseHours == 0 ? null : baseKwh / baseHours,
-                weather == null ? null : weather.meanTemperatureC(), gd, corrected, coverage / hoursInDay, flags, 0);
+                weather == null ? null : weather.meanTemperatureC(), gd, normal, coverage / hoursInDay,
+                Math.min(1, meterCoverage / hoursInDay), flags, 0);
         return new DailyView(daily, area);
+    }
+
+    /** The part of the building's expected meters that reported in the hour (1 when the registry lists none). */
+    private static double reportingShare(BuildingHour h) {
+        return h.metersExpected() <= 0 ? 1 : Math.min(1.0, (double) h.metersReporting() / h.metersExpected());
     }
 
     /** The same building-day with another revision. */
     public static BuildingDaily withRevision(BuildingDaily d, long revision) {
         return new BuildingDaily(d.buildingId(), d.municipality(), d.category(), d.date(), d.timeZone(),
                 d.hoursInDay(), d.hoursWithData(), d.carriers(), d.importKwh(), d.exportKwh(), d.kwhPerM2(),
-                d.peakHour(), d.baseLoadKw(), d.meanTemperatureC(), d.degreeDays(), d.correctedKwh(), d.coverage(),
-                d.flags(), revision);
+                d.peakHour(), d.baseLoadKw(), d.meanTemperatureC(), d.degreeDays(), d.normalDegreeDays(), d.coverage(),
+                d.meterCoverage(), d.flags(), revision);
     }
 }

@@ -21,11 +21,13 @@ import org.straumflyt.model.QualityFlag;
  */
 public final class BuildingMonths {
     private static final int CAPACITY_DAYS = 3;
+    private final DegreeDayRules degreeDayRules;
 
-    private BuildingMonths() {
+    public BuildingMonths(DegreeDayRules degreeDayRules) {
+        this.degreeDayRules = degreeDayRules;
     }
 
-    public static BuildingMonthly of(MonthlyAggregate agg) {
+    public BuildingMonthly of(MonthlyAggregate agg) {
         DailyView meta = agg.latest();
         Map<Carrier, CarrierEnergy> carriers = new EnumMap<>(Carrier.class);
         Set<QualityFlag> flags = EnumSet.noneOf(QualityFlag.class);
@@ -33,9 +35,8 @@ public final class BuildingMonths {
         double exportKwh = 0;
         double coverage = 0;
         double degreeDays = 0;
-        double corrected = 0;
+        double normalDegreeDays = 0;
         boolean allDegreeDays = true;
-        boolean allCorrected = true;
         List<PeakHour> dailyPeaks = new ArrayList<>();
         for (DailyView view : agg.days().values()) {
             BuildingDaily d = view.daily();
@@ -49,9 +50,17 @@ public final class BuildingMonths {
             }
             allDegreeDays &= d.degreeDays() != null;
             degreeDays += d.degreeDays() == null ? 0 : d.degreeDays();
-            // a day without degree days (warm) needs no correction: its energy counts as it is
-            corrected += d.correctedKwh() != null ? d.correctedKwh() : d.importKwh();
-            allCorrected &= d.degreeDays() != null;
+            normalDegreeDays += d.normalDegreeDays() == null ? 0 : d.normalDegreeDays();
+        }
+        Double corrected = null;
+        if (allDegreeDays) {
+            // corrected once, on the month's sums (never day by day)
+            corrected = degreeDayRules.correctedPeriod(importKwh, degreeDays, normalDegreeDays,
+                    meta.daily().category());
+            if (corrected == null) {
+                corrected = importKwh;
+                flags.add(QualityFlag.NOT_CORRECTED);
+            }
         }
         dailyPeaks.sort(Comparator.comparingDouble(PeakHour::kwh).reversed()
                 .thenComparing(PeakHour::hourStart));
@@ -64,14 +73,14 @@ public final class BuildingMonths {
                 agg.month(), meta.daily().timeZone(), agg.days().size(), carriers, importKwh, exportKwh,
                 area > 0 ? importKwh / area : null, dailyPeaks.isEmpty() ? null : dailyPeaks.get(0),
                 List.copyOf(capacity), capacityKw, allDegreeDays ? degreeDays : null,
-                allCorrected ? corrected : null, coverage / daysInMonth, flags, 0);
+                allDegreeDays ? normalDegreeDays : null, corrected, coverage / daysInMonth, flags, 0);
     }
 
     /** The same building-month with another revision. */
     public static BuildingMonthly withRevision(BuildingMonthly m, long revision) {
         return new BuildingMonthly(m.buildingId(), m.municipality(), m.category(), m.month(), m.timeZone(),
                 m.daysWithData(), m.carriers(), m.importKwh(), m.exportKwh(), m.kwhPerM2(), m.peakHour(),
-                m.capacityPeaks(), m.capacityPeakKw(), m.degreeDays(), m.correctedKwh(), m.coverage(), m.flags(),
-                revision);
+                m.capacityPeaks(), m.capacityPeakKw(), m.degreeDays(), m.normalDegreeDays(), m.correctedKwh(),
+                m.coverage(), m.flags(), revision);
     }
 }

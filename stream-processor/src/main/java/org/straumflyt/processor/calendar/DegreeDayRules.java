@@ -9,9 +9,11 @@ import org.straumflyt.model.BuildingCategory;
 
 /**
  * Degree-day correction (Norwegian practice, base 17 °C): {@code GD = max(0, 17 − T_mean)} and
- * {@code E_corr = E·(1 − f) + E·f·GD_normal / GD_actual}, with {@code f} the temperature-dependent share of the
- * building's category and {@code GD_normal} the normal degree days of the location for that day (its month's
- * normal divided by the days of the month).
+ * {@code E_corr = E·(1 − f) + E·f·ΣGD_normal / ΣGD_actual} over a <em>period</em> (a month, a year, the rolling 12
+ * months), with {@code E} and both degree-day sums taken over the same days of that period, {@code f} the
+ * temperature-dependent share of the building's category, and a day's {@code GD_normal} its location's normal for the
+ * month divided by the days of the month. One day is never corrected with its own degree days: they go to zero on a
+ * mild day and the ratio explodes (1 000 kWh on a 16.9 °C spring day would become 76 400 kWh).
  *
  * @param shares         temperature-dependent share by category, 0..1
  * @param monthlyNormals normal degree days per month (12 values, January first) by weather location
@@ -64,12 +66,24 @@ public record DegreeDayRules(Map<BuildingCategory, Double> shares, Map<String, L
         return normals.get(date.getMonthValue() - 1) / date.lengthOfMonth();
     }
 
-    /** Corrected energy, or {@code null} when the day had no degree days (the correction is undefined). */
-    public Double corrected(double kwh, double degreeDays, double normalDegreeDays, BuildingCategory category) {
-        if (degreeDays <= 0) {
+    /** The temperature-dependent share {@code f} of a category (0.5 for one not configured). */
+    public double share(BuildingCategory category) {
+        return shares.getOrDefault(category == null ? BuildingCategory.OTHER : category, 0.5);
+    }
+
+    /**
+     * The energy of a period corrected on the period's sums, or {@code null} when the period had no degree days: the
+     * temperature-dependent part cannot be scaled then (callers count the energy as measured and flag it).
+     *
+     * @param kwh              Σ E of the period's days that have a temperature, kWh
+     * @param degreeDays       Σ GD_actual of the same days
+     * @param normalDegreeDays Σ GD_normal of the same days
+     */
+    public Double correctedPeriod(double kwh, double degreeDays, double normalDegreeDays, BuildingCategory category) {
+        if (!(degreeDays > 0)) {
             return null;
         }
-        double f = shares.getOrDefault(category == null ? BuildingCategory.OTHER : category, 0.5);
+        double f = share(category);
         return kwh * (1 - f) + kwh * f * normalDegreeDays / degreeDays;
     }
 }

@@ -19,6 +19,8 @@ import org.straumflyt.model.PortfolioPeriod;
  * @param yearToDate           sums over the year to date
  * @param rolling12Months      sums over the rolling 12 months
  * @param electricityMeters    electricity meters the registry lists for the building
+ * @param smartElectricityMeters of those, the ones the registry declares smart (AMS)
+ * @param integratedBuildingManagement whether the registry declares integrated building management for the building
  * @param electricityDataUntil for each of those that ever delivered data, how far its data reaches
  * @param dataUntil            how far the data of any of the building's meters reaches, {@code null} if none has any
  */
@@ -31,6 +33,8 @@ public record BuildingContribution(
         EnergySums yearToDate,
         EnergySums rolling12Months,
         int electricityMeters,
+        int smartElectricityMeters,
+        boolean integratedBuildingManagement,
         List<Instant> electricityDataUntil,
         Instant dataUntil) {
     public BuildingContribution {

@@ -45,12 +45,14 @@ public final class Contributions {
     public static BuildingContribution of(Building building, LocalDate to, EnergySums yearToDate,
             EnergySums rolling12, MetersSeen seen) {
         int electricityMeters = 0;
+        int smartMeters = 0;
         List<Instant> electricityDataUntil = new ArrayList<>();
         Instant dataUntil = null;
         for (MeterSpec meter : building.meters()) {
             Instant until = seen.of(meter.meterId());
             if (meter.carrier() == Carrier.ELECTRICITY) {
                 electricityMeters++;
+                smartMeters += meter.smartMeter() ? 1 : 0;
                 if (until != null) {
                     electricityDataUntil.add(until);
                 }
@@ -60,7 +62,7 @@ public final class Contributions {
             }
         }
         return new BuildingContribution(building.buildingId(), building.municipality(), building.category(),
-                building.heatedAreaM2(), to, yearToDate, rolling12, electricityMeters, electricityDataUntil,
-                dataUntil);
+                building.heatedAreaM2(), to, yearToDate, rolling12, electricityMeters, smartMeters,
+                building.integratedBuildingManagement(), electricityDataUntil, dataUntil);
     }
 }

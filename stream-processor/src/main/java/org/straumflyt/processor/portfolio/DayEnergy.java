@@ -9,12 +9,15 @@ import org.straumflyt.model.Carrier;
 /**
  * What the portfolio keeps of one building-day (internal).
  *
- * @param importKwh       energy used, kWh
- * @param correctedKwh    degree-day-corrected energy, kWh, when the day has a correction
- * @param exportKwh       energy delivered (on-site production), kWh
- * @param importByCarrier energy used by carrier, kWh
+ * @param importKwh        energy used, kWh
+ * @param exportKwh        energy delivered (on-site production), kWh
+ * @param importByCarrier  energy used by carrier, kWh
+ * @param degreeDays       the day's degree days, when its temperature is known
+ * @param normalDegreeDays the day's normal degree days, with {@code degreeDays}
+ * @param meterCoverage    the part of the day's expected meter-hours that was measured, 0..1
  */
-public record DayEnergy(double importKwh, Double correctedKwh, double exportKwh, Map<Carrier, Double> importByCarrier) {
+public record DayEnergy(double importKwh, double exportKwh, Map<Carrier, Double> importByCarrier, Double degreeDays,
+        Double normalDegreeDays, double meterCoverage) {
     public DayEnergy {
         importByCarrier = importByCarrier == null || importByCarrier.isEmpty() ? Map.of()
                 : Collections.unmodifiableMap(new EnumMap<>(importByCarrier));
@@ -23,6 +26,16 @@ public record DayEnergy(double importKwh, Double correctedKwh, double exportKwh,
     public static DayEnergy of(BuildingDaily day) {
         Map<Carrier, Double> byCarrier = new EnumMap<>(Carrier.class);
         day.carriers().forEach((carrier, energy) -> byCarrier.put(carrier, energy.importKwh()));
-        return new DayEnergy(day.importKwh(), day.correctedKwh(), day.exportKwh(), byCarrier);
+        return new DayEnergy(day.importKwh(), day.exportKwh(), byCarrier, day.degreeDays(), day.normalDegreeDays(),
+                day.meterCoverage());
+    }
+
+    /** Whether every expected meter reported for the whole day. */
+    public boolean complete() {
+        return meterCoverage >= BuildingDaily.COMPLETE;
+    }
+
+    public boolean hasTemperature() {
+        return degreeDays != null && normalDegreeDays != null;
     }
 }

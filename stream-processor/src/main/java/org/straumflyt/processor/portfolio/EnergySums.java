@@ -3,21 +3,28 @@ package org.straumflyt.processor.portfolio;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import org.straumflyt.model.BuildingCategory;
 import org.straumflyt.model.Carrier;
+import org.straumflyt.processor.calendar.DegreeDayRules;
 
 /**
- * Sums of building-days over a period (internal).
+ * Sums of one building's days over a period (internal): what its indicators and its degree-day correction need.
  *
- * @param importKwh       energy used, kWh
- * @param correctedKwh    degree-day-corrected energy where the day has a correction, else the energy used, kWh
- * @param exportKwh       energy delivered, kWh
- * @param importByCarrier energy used by carrier, kWh
- * @param daysWithData    building-days with a daily record
- * @param correctedDays   of those, the days with a degree-day correction
+ * @param importKwh        energy used, kWh
+ * @param exportKwh        energy delivered, kWh
+ * @param importByCarrier  energy used by carrier, kWh
+ * @param daysWithData     building-days with a daily record
+ * @param completeDays     of those, the days on which every expected meter reported for the whole day
+ * @param meterDays        Σ of the days' meter coverage: expected meter-days measured, in days
+ * @param weatherDays      days with data and a temperature
+ * @param weatherKwh       Σ E of those days, kWh
+ * @param degreeDays       Σ GD_actual of those days
+ * @param normalDegreeDays Σ GD_normal of those days
  */
-public record EnergySums(double importKwh, double correctedKwh, double exportKwh, Map<Carrier, Double> importByCarrier,
-        int daysWithData, int correctedDays) {
-    public static final EnergySums ZERO = new EnergySums(0, 0, 0, Map.of(), 0, 0);
+public record EnergySums(double importKwh, double exportKwh, Map<Carrier, Double> importByCarrier, int daysWithData,
+        int completeDays, double meterDays, int weatherDays, double weatherKwh, double degreeDays,
+        double normalDegreeDays) {
+    public static final EnergySums ZERO = new EnergySums(0, 0, Map.of(), 0, 0, 0, 0, 0, 0, 0);
 
     public EnergySums {
         importByCarrier = importByCarrier == null || importByCarrier.isEmpty() ? Map.of()
@@ -25,22 +32,29 @@ public record EnergySums(double importKwh, double correctedKwh, double exportKwh
     }
 
     public EnergySums plus(DayEnergy day) {
-        boolean corrected = day.correctedKwh() != null;
-        return new EnergySums(importKwh + day.importKwh(),
-                correctedKwh + (corrected ? day.correctedKwh() : day.importKwh()), exportKwh + day.exportKwh(),
-                merged(importByCarrier, day.importByCarrier()), daysWithData + 1, correctedDays + (corrected ? 1 : 0));
+        boolean weather = day.hasTemperature();
+        Map<Carrier, Double> byCarrier = new EnumMap<>(Carrier.class);
+        byCarrier.putAll(importByCarrier);
+        day.importByCarrier().forEach((carrier, kwh) -> byCarrier.merge(carrier, kwh, Double::sum));
+        return new EnergySums(importKwh + day.importKwh(), exportKwh + day.exportKwh(), byCarrier, daysWithData + 1,
+                completeDays + (day.complete() ? 1 : 0), meterDays + day.meterCoverage(),
+                weatherDays + (weather ? 1 : 0), weatherKwh + (weather ? day.importKwh() : 0),
+                degreeDays + (weather ? day.degreeDays() : 0),
+                normalDegreeDays + (weather ? day.normalDegreeDays() : 0));
     }
 
-    public EnergySums plus(EnergySums other) {
-        return new EnergySums(importKwh + other.importKwh, correctedKwh + other.correctedKwh,
-                exportKwh + other.exportKwh, merged(importByCarrier, other.importByCarrier),
-                daysWithData + other.daysWithData, correctedDays + other.correctedDays);
+    /**
+     * The period's energy, degree-day-corrected once on the period's sums: the energy of the days with a temperature
+     * corrected with their Σ GD_actual and Σ GD_normal, the other days as measured. When those days have no degree
+     * days at all the correction is impossible and they count as measured ({@link #correctionImpossible()}).
+     */
+    public double correctedKwh(DegreeDayRules rules, BuildingCategory category) {
+        Double corrected = rules.correctedPeriod(weatherKwh, degreeDays, normalDegreeDays, category);
+        return importKwh - weatherKwh + (corrected == null ? weatherKwh : corrected);
     }
 
-    private static Map<Carrier, Double> merged(Map<Carrier, Double> a, Map<Carrier, Double> b) {
-        Map<Carrier, Double> sum = new EnumMap<>(Carrier.class);
-        sum.putAll(a);
-        b.forEach((carrier, kwh) -> sum.merge(carrier, kwh, Double::sum));
-        return sum;
+    /** Whether days with a temperature had no degree days between them (a summer period): nothing to scale. */
+    public boolean correctionImpossible() {
+        return weatherDays > 0 && !(degreeDays > 0);
     }
 }

@@ -2,26 +2,26 @@ package org.straumflyt.processor.portfolio;
 
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Objects;
-import org.straumflyt.model.Carrier;
+import org.straumflyt.processor.calendar.DegreeDayRules;
 
 /**
  * How the portfolio application computes and emits.
  *
  * @param zone            the zone whose dates the periods are in; the last complete day is yesterday there
- * @param freshWithin     a meter delivers data (EC:ICT:ES:1C) and a building is live (EC:I:B:2A) when its data
- *                        reaches at least this far back from now
- * @param emitInterval    wall-clock interval of the portfolio emission (and of the building contributions behind it)
- * @param renewableShares renewable share of each carrier's imported energy, 0..1; carriers not listed count as 0,
- *                        and without any entry the renewable indicator is left out
+ * @param freshWithin       a meter delivers data and a building is live (the data-freshness figures) when its
+ *                          data reaches at least this far back from now
+ * @param emitInterval      wall-clock interval of the portfolio emission (and of the building contributions behind it)
+ * @param renewableShares   renewable share of each carrier's supplied energy (EN:E:E:1C)
+ * @param degreeDays        the degree-day rules (the categories' temperature-dependent shares) of the correction
+ * @param yearlyMinCoverage the completeness a whole year needs for its kWh/m² to be published as yearly, 0..1
  */
 public record PortfolioRules(ZoneId zone, Duration freshWithin, Duration emitInterval,
-        Map<Carrier, Double> renewableShares) {
+        RenewableShares renewableShares, DegreeDayRules degreeDays, double yearlyMinCoverage) {
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Oslo");
     public static final int DEFAULT_FRESH_MINUTES = 120;
     public static final int DEFAULT_EMIT_SECONDS = 60;
+    public static final double DEFAULT_YEARLY_MIN_COVERAGE = 0.95;
     private static final Duration MAX_FRESHNESS_STEP = Duration.ofMinutes(5);
 
     public PortfolioRules {
@@ -32,19 +32,34 @@ public record PortfolioRules(ZoneId zone, Duration freshWithin, Duration emitInt
         if (emitInterval.isNegative() || emitInterval.isZero()) {
             throw new IllegalArgumentException("emitInterval must be positive, was " + emitInterval);
         }
-        renewableShares = renewableShares.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(renewableShares));
-        renewableShares.forEach((carrier, share) -> {
-            if (!(share >= 0 && share <= 1)) {
-                throw new IllegalArgumentException("renewable share of " + carrier + " must be within 0..1, was "
-                        + share);
-            }
-        });
+        Objects.requireNonNull(renewableShares, "renewableShares");
+        Objects.requireNonNull(degreeDays, "degreeDays");
+        if (!(yearlyMinCoverage >= 0 && yearlyMinCoverage <= 1)) {
+            throw new IllegalArgumentException("yearlyMinCoverage must be within 0..1, was " + yearlyMinCoverage);
+        }
     }
 
-    /** Europe/Oslo, 120 minutes, 60 seconds, no renewable shares. */
+    /** Europe/Oslo, 120 minutes, 60 seconds, no renewable shares, default degree-day rules, 0.95. */
     public static PortfolioRules defaults() {
         return new PortfolioRules(DEFAULT_ZONE, Duration.ofMinutes(DEFAULT_FRESH_MINUTES),
-                Duration.ofSeconds(DEFAULT_EMIT_SECONDS), Map.of());
+                Duration.ofSeconds(DEFAULT_EMIT_SECONDS), RenewableShares.NONE, DegreeDayRules.defaults(),
+                DEFAULT_YEARLY_MIN_COVERAGE);
+    }
+
+    public PortfolioRules withFreshWithin(Duration window) {
+        return new PortfolioRules(zone, window, emitInterval, renewableShares, degreeDays, yearlyMinCoverage);
+    }
+
+    public PortfolioRules withEmitInterval(Duration interval) {
+        return new PortfolioRules(zone, freshWithin, interval, renewableShares, degreeDays, yearlyMinCoverage);
+    }
+
+    public PortfolioRules withRenewableShares(RenewableShares shares) {
+        return new PortfolioRules(zone, freshWithin, emitInterval, shares, degreeDays, yearlyMinCoverage);
+    }
+
+    public PortfolioRules withYearlyMinCoverage(double minCoverage) {
+        return new PortfolioRules(zone, freshWithin, emitInterval, renewableShares, degreeDays, minCoverage);
     }
 
     /**
@@ -57,14 +72,5 @@ public record PortfolioRules(ZoneId zone, Duration freshWithin, Duration emitInt
         Duration quarter = freshWithin.dividedBy(4);
         Duration step = quarter.compareTo(MAX_FRESHNESS_STEP) < 0 ? quarter : MAX_FRESHNESS_STEP;
         return step.isZero() ? Duration.ofMillis(1) : step;
-    }
-
-    /** The renewable share of a carrier, 0 when not listed. */
-    public double renewableShare(Carrier carrier) {
-        return renewableShares.getOrDefault(carrier, 0.0);
-    }
-
-    public boolean knowsRenewables() {
-        return !renewableShares.isEmpty();
     }
 }

@@ -85,7 +85,7 @@ public final class PortfolioBenchmark {
                             building.category(), to.minusDays(d), "Europe/Oslo", 24, 24,
                             Map.of(Carrier.ELECTRICITY, new CarrierEnergy(300, 0, null),
                                     Carrier.DISTRICT_HEATING, new CarrierEnergy(500, 0, null)),
-                            800, 0, 0.8, null, null, null, null, 850.0, 1, EnumSet.noneOf(QualityFlag.class), 1);
+                            800, 0, 0.8, null, null, -3.0, 20.0, 21.0, 1, 1, EnumSet.noneOf(QualityFlag.class), 1);
                     days.pipeInput(day.key(), day, NOW);
                 }
             }

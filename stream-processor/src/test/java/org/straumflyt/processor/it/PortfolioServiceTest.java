@@ -65,7 +65,7 @@ class PortfolioServiceTest {
                 records.add(new ProducerRecord<>(topics.registryBuildings().name(), b.buildingId(), Json.toString(b)));
                 BuildingDaily day = new BuildingDaily(b.buildingId(), "3201", b.category(), yesterday, b.timeZone(),
                         24, 24, Map.of(Carrier.ELECTRICITY, new CarrierEnergy(b.heatedAreaM2() / 10, 0, null)),
-                        b.heatedAreaM2() / 10, 0, 0.1, null, null, null, null, null, 1.0, Set.of(), 1);
+                        b.heatedAreaM2() / 10, 0, 0.1, null, null, null, null, null, 1.0, 1.0, Set.of(), 1);
                 records.add(new ProducerRecord<>(topics.buildingDaily().name(), Json.toString(day.key()),
                         Json.toString(day)));
                 BuildingHour current = new BuildingHour(b.buildingId(), "3201", b.category(), hour, Map.of(), 5, 0,

@@ -1,6 +1,5 @@
 package org.straumflyt.processor.portfolio;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,29 +16,33 @@ import org.straumflyt.model.MeterSpec;
  * at 10:00 UTC (the last complete day in Oslo is 3 January).
  *
  * <pre>
- * building  category  area   meters                 days (import kWh; corrected kWh)
- * A         school    1000   el-A, dh-A (heating)   2025-12-31: 100 el + 200 dh; 330
- *                                                   2026-01-01, 02: 100 el + 200 dh; 360 each
- *                                                   2026-01-03: 100 el + 200 dh; no correction
- * B         school    3000   el-B                   2026-01-01, 02: 1200 el, 50 export; 1000 each (03 missing)
- * C         office    2000   el-C1, el-C2           2026-01-01..03: 400 el; 440 each
+ * building  category  area  integrated  meters (smart?)                  days: import kWh; GD actual/normal; meter coverage
+ * A         school    1000  yes         el-A (smart), dh-A (heating)     2025-12-31: 100 el + 200 dh; 20/20; 1
+ *                                                                        2026-01-01, 02: 100 el + 200 dh; 25/20; 1
+ *                                                                        2026-01-03: 100 el + 200 dh; no temperature; 0.5
+ * B         school    3000  no          el-B (smart)                     2026-01-01, 02: 1200 el, 50 export; 16/20; 1
+ *                                                                        (3 January missing)
+ * C         office    2000  yes         el-C1 (smart), el-C2 (not)       2026-01-01..03: 400 el; 10/20; 1
  * </pre>
  * Meters' data reaches (hour start + coverage): el-A 09:30, dh-A 07:00, el-B 07:59, el-C1 09:00, el-C2 never.
+ * Temperature-dependent shares: schools 0.6, offices 0.5 (the defaults). Renewable shares: electricity 0.5, district
+ * heating 0.8.
  */
 final class PortfolioExample {
     static final Instant NOW = Instant.parse("2026-01-04T10:00:00Z");
     static final LocalDate TO = LocalDate.parse("2026-01-03");
     static final Map<Carrier, Double> RENEWABLE = Map.of(Carrier.ELECTRICITY, 0.5, Carrier.DISTRICT_HEATING, 0.8);
-    static final PortfolioRules RULES = new PortfolioRules(PortfolioRules.DEFAULT_ZONE, Duration.ofMinutes(120),
-            Duration.ofSeconds(60), RENEWABLE);
+    static final PortfolioRules RULES = PortfolioRules.defaults().withRenewableShares(RenewableShares.of(RENEWABLE));
 
     static final Building A = new Building("a", "Skole A", "3201", BuildingCategory.SCHOOL, 1000, null,
             new GeoLocation(59.9, 10.5), null, false,
-            List.of(MeterSpec.of("el-A", Carrier.ELECTRICITY), MeterSpec.of("dh-A", Carrier.DISTRICT_HEATING)));
+            List.of(MeterSpec.of("el-A", Carrier.ELECTRICITY).withSmartMeter(true),
+                    MeterSpec.of("dh-A", Carrier.DISTRICT_HEATING)), true);
     static final Building B = new Building("b", "Skole B", "3201", BuildingCategory.SCHOOL, 3000, null, null, null,
-            false, List.of(MeterSpec.of("el-B", Carrier.ELECTRICITY)));
+            false, List.of(MeterSpec.of("el-B", Carrier.ELECTRICITY).withSmartMeter(true)), false);
     static final Building C = new Building("c", "Rådhus", "3201", BuildingCategory.OFFICE, 2000, null, null, null,
-            true, List.of(MeterSpec.of("el-C1", Carrier.ELECTRICITY), MeterSpec.of("el-C2", Carrier.ELECTRICITY)));
+            true, List.of(MeterSpec.of("el-C1", Carrier.ELECTRICITY).withSmartMeter(true),
+                    MeterSpec.of("el-C2", Carrier.ELECTRICITY)), true);
 
     private PortfolioExample() {
     }
@@ -53,15 +56,15 @@ final class PortfolioExample {
         Map<Carrier, Double> bDay = Map.of(Carrier.ELECTRICITY, 1200.0);
         Map<Carrier, Double> cDay = Map.of(Carrier.ELECTRICITY, 400.0);
         return List.of(
-                PortfolioFixture.daily(A, "2025-12-31", aDay, 330.0, 0),
-                PortfolioFixture.daily(A, "2026-01-01", aDay, 360.0, 0),
-                PortfolioFixture.daily(A, "2026-01-02", aDay, 360.0, 0),
-                PortfolioFixture.daily(A, "2026-01-03", aDay, null, 0),
-                PortfolioFixture.daily(B, "2026-01-01", bDay, 1000.0, 50),
-                PortfolioFixture.daily(B, "2026-01-02", bDay, 1000.0, 50),
-                PortfolioFixture.daily(C, "2026-01-01", cDay, 440.0, 0),
-                PortfolioFixture.daily(C, "2026-01-02", cDay, 440.0, 0),
-                PortfolioFixture.daily(C, "2026-01-03", cDay, 440.0, 0));
+                PortfolioFixture.daily(A, "2025-12-31", aDay, 20.0, 20.0, 0, 1),
+                PortfolioFixture.daily(A, "2026-01-01", aDay, 25.0, 20.0, 0, 1),
+                PortfolioFixture.daily(A, "2026-01-02", aDay, 25.0, 20.0, 0, 1),
+                PortfolioFixture.daily(A, "2026-01-03", aDay, null, null, 0, 0.5),
+                PortfolioFixture.daily(B, "2026-01-01", bDay, 16.0, 20.0, 50, 1),
+                PortfolioFixture.daily(B, "2026-01-02", bDay, 16.0, 20.0, 50, 1),
+                PortfolioFixture.daily(C, "2026-01-01", cDay, 10.0, 20.0, 0, 1),
+                PortfolioFixture.daily(C, "2026-01-02", cDay, 10.0, 20.0, 0, 1),
+                PortfolioFixture.daily(C, "2026-01-03", cDay, 10.0, 20.0, 0, 1));
     }
 
     /** The meter-hours behind the freshness above: meter, building, hour start, coverage. */

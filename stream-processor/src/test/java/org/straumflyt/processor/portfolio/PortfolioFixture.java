@@ -173,8 +173,21 @@ public final class PortfolioFixture implements AutoCloseable {
         return latest;
     }
 
-    static BuildingDaily daily(Building building, String date, Map<Carrier, Double> importByCarrier, Double correctedKwh,
+    /** A complete day without a temperature. */
+    static BuildingDaily daily(Building building, String date, Map<Carrier, Double> importByCarrier,
             double exportKwh) {
+        return daily(building, date, importByCarrier, null, null, exportKwh, 1.0);
+    }
+
+    /**
+     * A building-day as the KPI topology publishes it.
+     *
+     * @param degreeDays       the day's degree days, {@code null} without a temperature
+     * @param normalDegreeDays the day's normal degree days, with {@code degreeDays}
+     * @param meterCoverage    the measured part of the day's expected meter-hours (1: complete)
+     */
+    static BuildingDaily daily(Building building, String date, Map<Carrier, Double> importByCarrier,
+            Double degreeDays, Double normalDegreeDays, double exportKwh, double meterCoverage) {
         Map<Carrier, CarrierEnergy> carriers = new LinkedHashMap<>();
         importByCarrier.forEach((c, kwh) -> carriers.put(c, new CarrierEnergy(kwh, 0, null)));
         if (exportKwh > 0) {
@@ -183,8 +196,9 @@ public final class PortfolioFixture implements AutoCloseable {
         double importKwh = importByCarrier.values().stream().mapToDouble(Double::doubleValue).sum();
         return new BuildingDaily(building.buildingId(), building.municipality(), building.category(),
                 LocalDate.parse(date), building.timeZone(), 24, 24, carriers, importKwh, exportKwh,
-                building.heatedAreaM2() > 0 ? importKwh / building.heatedAreaM2() : null, null, null, null, null,
-                correctedKwh, 1.0, EnumSet.noneOf(QualityFlag.class), 1);
+                building.heatedAreaM2() > 0 ? importKwh / building.heatedAreaM2() : null, null, null,
+                degreeDays == null ? null : 17 - degreeDays, degreeDays, normalDegreeDays, meterCoverage,
+                meterCoverage, EnumSet.noneOf(QualityFlag.class), 1);
     }
 
     /** Every twin record so far, in order; tombstones as {@code null} values. */

@@ -42,8 +42,7 @@ class PortfolioPeriodWindowTest {
     @Test
     void shouldRoundMeterDataTimesToFiveMinutesOrAQuarterOfAShortWindow() {
         var rules = PortfolioRules.defaults();
-        var shortWindow = new PortfolioRules(PortfolioRules.DEFAULT_ZONE, java.time.Duration.ofMinutes(8),
-                rules.emitInterval(), java.util.Map.of());
+        var shortWindow = rules.withFreshWithin(java.time.Duration.ofMinutes(8));
 
         assertThat(rules.freshnessStep()).isEqualTo(java.time.Duration.ofMinutes(5));
         assertThat(shortWindow.freshnessStep()).isEqualTo(java.time.Duration.ofMinutes(2));

@@ -15,6 +15,7 @@ import org.straumflyt.model.Carrier;
 import org.straumflyt.model.MeterSpec;
 import org.straumflyt.model.PortfolioKpi;
 import org.straumflyt.model.PortfolioPeriod;
+import org.straumflyt.model.QualityFlag;
 
 /** The portfolio application end to end in a test driver: public KPI records in, kpi.portfolio out. */
 class PortfolioTopologyTest {
@@ -45,11 +46,13 @@ class PortfolioTopologyTest {
         PortfolioKpi ytd = fixture.portfolio("3201", PortfolioPeriod.YEAR_TO_DATE, "2026-01-01");
         assertThat(ytd.importKwh()).isCloseTo(4500, within(EPS));
         assertThat(ytd.kwhPerM2()).isCloseTo(0.75, within(EPS));
-        assertThat(ytd.correctedKwhPerM2()).isCloseTo(4340.0 / 6000, within(EPS));
-        assertThat(ytd.smartMeterShare()).isCloseTo(0.5, within(EPS));
+        assertThat(ytd.correctedKwhPerM2()).isCloseTo(5388.0 / 6000, within(EPS));
+        assertThat(ytd.smartMeterPercent()).isCloseTo(75, within(EPS));
+        assertThat(ytd.integratedBuildingPercent()).isCloseTo(200.0 / 3, within(EPS));
+        assertThat(ytd.freshMeterShare()).isCloseTo(0.5, within(EPS));
         assertThat(ytd.liveAreaShare()).isCloseTo(0.5, within(EPS));
-        assertThat(ytd.renewableShare()).isCloseTo(2530.0 / 4600, within(EPS));
-        assertThat(ytd.coverage()).isCloseTo(8.0 / 9, within(EPS));
+        assertThat(ytd.renewablePercent()).isCloseTo(54, within(EPS));
+        assertThat(ytd.coverage()).isCloseTo(7.0 / 9, within(EPS));
         assertThat(ytd.categories()).hasSize(2);
         assertThat(ytd.categories().get(0).kwhPerM2()).isCloseTo(0.825, within(EPS));
         assertThat(ytd.revision()).isEqualTo(1);
@@ -71,7 +74,7 @@ class PortfolioTopologyTest {
 
         // When B's missing 3 January arrives late
         fixture.day(PortfolioFixture.daily(PortfolioExample.B, "2026-01-03", Map.of(Carrier.ELECTRICITY, 600.0),
-                500.0, 0));
+                0));
         fixture.emit();
 
         // Then both periods are revised
@@ -80,8 +83,9 @@ class PortfolioTopologyTest {
                 .containsExactly(PortfolioPeriod.YEAR_TO_DATE, PortfolioPeriod.ROLLING_12_MONTHS);
         assertThat(revised).allSatisfy(p -> assertThat(p.revision()).isEqualTo(2));
         assertThat(revised.get(0).importKwh()).isCloseTo(5100, within(EPS));
-        assertThat(revised.get(0).coverage()).isEqualTo(1.0);
-        assertThat(revised.get(0).flags()).isEmpty();
+        assertThat(revised.get(0).completeBuildingDays()).isEqualTo(8);
+        assertThat(revised.get(0).coverage()).isCloseTo(8.0 / 9, within(EPS));
+        assertThat(revised.get(0).flags()).containsExactly(QualityFlag.GAP);
     }
 
     @Test
@@ -96,7 +100,7 @@ class PortfolioTopologyTest {
         PortfolioKpi afterMeter = fixture.portfolio("3201", PortfolioPeriod.YEAR_TO_DATE, "2026-01-01");
         fixture.meterHour("el-C2", "c", "2026-01-04T09:00:00Z", 0.5);
         fixture.day(PortfolioFixture.daily(PortfolioExample.B, "2026-01-03", Map.of(Carrier.ELECTRICITY, 600.0),
-                500.0, 0));
+                0));
         fixture.emit();
 
         // Then the shares follow the meters, and the energy the day
@@ -105,7 +109,7 @@ class PortfolioTopologyTest {
         assertThat(afterMeter.importKwh()).isCloseTo(4500, within(EPS));
         PortfolioKpi ytd = fixture.portfolio("3201", PortfolioPeriod.YEAR_TO_DATE, "2026-01-01");
         assertThat(ytd.freshElectricityMeters()).isEqualTo(4);
-        assertThat(ytd.smartMeterShare()).isEqualTo(1.0);
+        assertThat(ytd.freshMeterShare()).isEqualTo(1.0);
         assertThat(ytd.importKwh()).isCloseTo(5100, within(EPS));
         assertThat(ytd.revision()).isEqualTo(3);
     }
@@ -122,7 +126,7 @@ class PortfolioTopologyTest {
 
         PortfolioKpi ytd = fixture.portfolio("3201", PortfolioPeriod.YEAR_TO_DATE, "2026-01-01");
         assertThat(ytd.freshElectricityMeters()).isEqualTo(1);
-        assertThat(ytd.smartMeterShare()).isCloseTo(0.25, within(EPS));
+        assertThat(ytd.freshMeterShare()).isCloseTo(0.25, within(EPS));
         assertThat(ytd.liveAreaM2()).isEqualTo(1000);
     }
 
@@ -152,8 +156,7 @@ class PortfolioTopologyTest {
     @Test
     void shouldSpreadAFullRecomputationOverTicksAndNeverMixTwoLastCompleteDays() {
         // Given the example, with at most one building recomputed per tick and the municipalities every second too
-        PortfolioRules everySecond = new PortfolioRules(PortfolioRules.DEFAULT_ZONE, Duration.ofMinutes(120),
-                Duration.ofSeconds(1), PortfolioExample.RENEWABLE);
+        PortfolioRules everySecond = PortfolioExample.RULES.withEmitInterval(Duration.ofSeconds(1));
         fixture = new PortfolioFixture(PortfolioExample.NOW, everySecond, 1);
         PortfolioExample.buildings().forEach(fixture::register);
         PortfolioExample.days().forEach(fixture::day);
@@ -185,9 +188,9 @@ class PortfolioTopologyTest {
                 List.of(MeterSpec.of("el", Carrier.ELECTRICITY)));
         fixture = new PortfolioFixture(Instant.parse("2027-01-01T11:00:00Z"), PortfolioExample.RULES);
         fixture.register(school);
-        fixture.day(PortfolioFixture.daily(school, "2026-12-30", Map.of(Carrier.ELECTRICITY, 100.0), null, 0));
-        fixture.day(PortfolioFixture.daily(school, "2026-12-31", Map.of(Carrier.ELECTRICITY, 200.0), null, 0));
-        fixture.day(PortfolioFixture.daily(school, "2027-01-01", Map.of(Carrier.ELECTRICITY, 50.0), null, 0));
+        fixture.day(PortfolioFixture.daily(school, "2026-12-30", Map.of(Carrier.ELECTRICITY, 100.0), 0));
+        fixture.day(PortfolioFixture.daily(school, "2026-12-31", Map.of(Carrier.ELECTRICITY, 200.0), 0));
+        fixture.day(PortfolioFixture.daily(school, "2027-01-01", Map.of(Carrier.ELECTRICITY, 50.0), 0));
         fixture.emit();
 
         PortfolioKpi year2026 = fixture.portfolio("3201", PortfolioPeriod.YEAR_TO_DATE, "2026-01-01");

@@ -51,9 +51,9 @@ class TwinStateTest {
     @Test
     void shouldKeepTheNewestDay() {
         BuildingDaily today = new BuildingDaily("b", "3201", null, LocalDate.parse("2026-11-23"), "Europe/Oslo", 24,
-                11, Map.of(), 210, 0, 0.21, null, null, null, null, null, 1, Set.of(), 4);
+                11, Map.of(), 210, 0, 0.21, null, null, null, null, null, 1, 1, Set.of(), 4);
         BuildingDaily yesterday = new BuildingDaily("b", "3201", null, LocalDate.parse("2026-11-22"), "Europe/Oslo",
-                24, 24, Map.of(), 800, 0, 0.8, null, null, null, null, null, 1, Set.of(), 9);
+                24, 24, Map.of(), 800, 0, 0.8, null, null, null, null, null, 1, 1, Set.of(), 9);
 
         TwinState state = TwinState.EMPTY.withDay(today).withDay(yesterday);
 

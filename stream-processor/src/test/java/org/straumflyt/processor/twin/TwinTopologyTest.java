@@ -57,7 +57,7 @@ class TwinTopologyTest {
         driver.hour(hour("2026-11-23T10:00:00Z", 20, 48.0, 0.5, 1));
         driver.day(new org.straumflyt.model.BuildingDaily("skole", "3201", BuildingCategory.SCHOOL,
                 LocalDate.parse("2026-11-23"), "Europe/Oslo", 24, 10, Map.of(), 350, 0, 0.07, null, null, null, null,
-                null, 0.9, Set.of(), 3));
+                null, 0.9, 0.9, Set.of(), 3));
         BuildingTwin first = driver.twin("skole");
         assertThat(first.liveKw()).isCloseTo(40, within(1e-9));
         assertThat(first.currentHour()).isEqualTo(new TwinHour(Instant.parse("2026-11-23T10:00:00Z"), 20, 48.0));

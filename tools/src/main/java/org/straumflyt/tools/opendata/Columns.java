@@ -31,7 +31,7 @@ public final class Columns {
         c.add(new Column<>("base_load_kw", DailyRow::baseLoadKw));
         c.add(new Column<>("mean_temperature_c", DailyRow::meanTemperatureC));
         c.add(new Column<>("degree_days", DailyRow::degreeDays));
-        c.add(new Column<>("corrected_kwh", DailyRow::correctedKwh));
+        c.add(new Column<>("normal_degree_days", DailyRow::normalDegreeDays));
         c.add(new Column<>("coverage", DailyRow::coverage));
         c.add(new Column<>("quality_flags", DailyRow::flags));
         return List.copyOf(c);

@@ -28,14 +28,15 @@ import org.straumflyt.model.QualityFlag;
  * @param baseLoadKw       mean power 00:00–05:00 local time, kW
  * @param meanTemperatureC daily mean outdoor temperature, °C
  * @param degreeDays       {@code max(0, 17 − meanTemperatureC)}
- * @param correctedKwh     degree-day-corrected energy, kWh
+ * @param normalDegreeDays the location's normal degree days for the date: with {@code degreeDays} over a period
+ *                         they correct that period's energy (a single day is not corrected on its own)
  * @param coverage         fraction of the day covered by measurements, 0..1
  * @param flags            quality flags
  */
 public record DailyRow(String buildingId, String buildingName, BuildingCategory category, Double heatedAreaM2,
         LocalDate date, String timeZone, int hoursInDay, int hoursWithData, Map<Carrier, Double> importByCarrier,
         double importKwh, double exportKwh, Double kwhPerM2, Instant peakHourStart, Double peakHourKwh,
-        Double baseLoadKw, Double meanTemperatureC, Double degreeDays, Double correctedKwh, double coverage,
+        Double baseLoadKw, Double meanTemperatureC, Double degreeDays, Double normalDegreeDays, double coverage,
         Set<QualityFlag> flags) {
 
     public DailyRow {

@@ -113,7 +113,7 @@ public final class OpenDataSelector {
                 d.hoursWithData(), imports(d.carriers()), d.importKwh(), d.exportKwh(), d.kwhPerM2(),
                 d.peakHour() == null ? null : d.peakHour().hourStart(),
                 d.peakHour() == null ? null : d.peakHour().kwh(), d.baseLoadKw(), d.meanTemperatureC(),
-                d.degreeDays(), d.correctedKwh(), d.coverage(), d.flags());
+                d.degreeDays(), d.normalDegreeDays(), d.coverage(), d.flags());
     }
 
     private static MonthlyRow monthlyRow(Building b, BuildingMonthly m) {

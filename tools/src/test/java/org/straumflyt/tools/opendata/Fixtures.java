@@ -37,7 +37,7 @@ final class Fixtures {
                 Map.of(Carrier.ELECTRICITY, new CarrierEnergy(electricity, 0, null),
                         Carrier.DISTRICT_HEATING, new CarrierEnergy(heat, 0, null)),
                 electricity + heat, 0, (electricity + heat) / 1000, new PeakHour(peak, 12.5), 3.25, -2.0, 19.0,
-                (electricity + heat) * 0.9, 1.0, Set.of(), revision);
+                20.5, 1.0, 1.0, Set.of(), revision);
     }
 
     /** A month with 3000 kWh electricity. */
@@ -47,6 +47,6 @@ final class Fixtures {
         return new BuildingMonthly(buildingId, MUNICIPALITY, category, month, "Europe/Oslo", month.lengthOfMonth(),
                 Map.of(Carrier.ELECTRICITY, new CarrierEnergy(kwh, 10, null)), kwh, 10, kwh / areaM2,
                 new PeakHour(month.atDay(3).atStartOfDay(ZoneId.of("UTC")).toInstant(), 20.0), List.of(), 18.0,
-                400.0, kwh * 0.95, 0.98, Set.of(QualityFlag.GAP), revision);
+                400.0, 420.0, kwh * 0.95, 0.98, Set.of(QualityFlag.GAP), revision);
     }
 }

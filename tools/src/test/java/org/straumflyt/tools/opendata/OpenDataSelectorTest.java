@@ -99,7 +99,7 @@ class OpenDataSelectorTest {
                 null, false, List.of());
         Map<String, Building> registry = registry(building("school-1", BuildingCategory.SCHOOL, 1000, false), other);
         BuildingDaily bergenDay = new BuildingDaily("bergen-1", "4601", BuildingCategory.SCHOOL, JAN_10, "Europe/Oslo",
-                24, 24, Map.of(), 1, 0, null, null, null, null, null, null, 1, null, 1);
+                24, 24, Map.of(), 1, 0, null, null, null, null, null, null, 1, 1, null, 1);
         List<BuildingDaily> days = List.of(day("school-1", BuildingCategory.SCHOOL, JAN_10, 1),
                 day("school-1", BuildingCategory.SCHOOL, LocalDate.of(2026, 2, 1), 1), bergenDay);
         List<BuildingMonthly> months = List.of(month("school-1", BuildingCategory.SCHOOL, JANUARY, 1, 1000),
