@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.straumflyt.model.BuildingCategory;
 import org.straumflyt.model.Carrier;
+import org.straumflyt.model.IdRules;
 import org.straumflyt.model.WireNamed;
 import org.straumflyt.tools.registry.RegistryColumn.CellReader;
 import org.straumflyt.tools.registry.RegistryColumn.Level;
@@ -30,8 +31,6 @@ import org.straumflyt.tools.registry.RegistryColumn.Level;
  * record's JSON and through the model's codec, like the JSON import.
  */
 public final class RegistryColumns {
-    /** Ids: no spaces, commas, quotes or control characters, at most 200 characters. */
-    private static final Pattern ID = Pattern.compile("[^\\s,;\"'\\p{Cntrl}]{1,200}");
     /** What people write as a number: no hexadecimal, NaN or Infinity, which {@link Double#parseDouble} accepts. */
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,3})?");
     private static final Pattern MUNICIPALITY = Pattern.compile("\\d{4}");
@@ -61,6 +60,10 @@ public final class RegistryColumns {
             building("personal_data", "personalData", RegistryColumns::bool,
                     "yes when its data is personal (never published hourly); default no")
                     .withAbsent(BooleanNode.FALSE),
+            building("integrated_building_management", "integratedBuildingManagement", RegistryColumns::bool,
+                    "yes when an integrated ICT system automates its building management (U4SSC EC:I:B:2A); "
+                            + "default no")
+                    .withAbsent(BooleanNode.FALSE),
             meter(METER_ID, "meterId", RegistryColumns::id,
                     "the meter's id, as the ingest route reads it from the MQTT topic or payload; empty for a "
                             + "building without meters"),
@@ -71,7 +74,11 @@ public final class RegistryColumns {
             meter("register_max_kwh", "registerMaxKwh", RegistryColumns::positive,
                     "kWh at which its register rolls over to 0, if known"),
             meter("max_power_kw", "maxPowerKw", RegistryColumns::positive,
-                    "highest plausible power in kW; a larger step is quarantined as a spike"));
+                    "highest plausible power in kW; a larger step is quarantined as a spike"),
+            meter("smart_meter", "smartMeter", RegistryColumns::bool,
+                    "yes for a smart meter read remotely, hourly or finer, such as an AMS meter (U4SSC "
+                            + "EC:ICT:ES:1C); default no")
+                    .withAbsent(BooleanNode.FALSE));
 
     private RegistryColumns() {
     }
@@ -113,8 +120,7 @@ public final class RegistryColumns {
 
     /** Why {@code id} cannot be a building, meter or register id; empty when it can. */
     static Optional<String> idProblem(String id) {
-        return ID.matcher(id).matches() ? Optional.empty()
-                : Optional.of("is not an id: at most 200 characters without spaces, commas, semicolons or quotes");
+        return Optional.ofNullable(IdRules.problem(id)).map(problem -> "is not an id: it " + problem);
     }
 
     private static JsonNode municipality(String text, boolean decimalComma) {

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import org.straumflyt.model.IdRules;
 import org.straumflyt.model.WeatherDaily;
 import org.straumflyt.tools.CsvFields;
 
@@ -23,7 +23,6 @@ public final class WeatherCsvParser {
     static final double MIN_PLAUSIBLE_C = -90;
     static final double MAX_PLAUSIBLE_C = 60;
     /** Letters (also æøå), digits and {@code . _ : / -}: what station and municipality ids are made of. */
-    private static final Pattern LOCATION_ID = Pattern.compile("[\\p{L}\\p{N}._:/-]{1,200}");
     private static final char BOM = '\uFEFF';
 
     private boolean headerSeen;
@@ -78,9 +77,9 @@ public final class WeatherCsvParser {
         if (location.isEmpty()) {
             return new ParsedLine.Rejected(lineNumber, "location_id is empty");
         }
-        if (!LOCATION_ID.matcher(location).matches()) {
-            return new ParsedLine.Rejected(lineNumber, "location_id '" + location
-                    + "' may only hold letters, digits and . _ : / - (at most 200)");
+        String problem = IdRules.problem(location);
+        if (problem != null) {
+            return new ParsedLine.Rejected(lineNumber, "location_id '" + location + "' " + problem);
         }
         LocalDate date;
         try {

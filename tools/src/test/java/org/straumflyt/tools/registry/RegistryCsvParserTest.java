@@ -42,8 +42,11 @@ class RegistryCsvParserTest {
         RegistryEntry school = file.entries().get(0);
         assertThat(school.building()).isEqualTo(new Building("bekkestua-skole", "Bekkestua skole", "3201",
                 BuildingCategory.SCHOOL, 5400, "Europe/Oslo", new GeoLocation(59.918, 10.589), "baerum", false,
-                List.of(new MeterSpec("7359992890000000", Carrier.ELECTRICITY, List.of("import", "export"), 1e6, 400.0),
-                        new MeterSpec("fv-bekkestua-1", Carrier.DISTRICT_HEATING, List.of("import"), null, 350.0))));
+                List.of(new MeterSpec("7359992890000000", Carrier.ELECTRICITY, List.of("import", "export"), 1e6, 400.0,
+                                true),
+                        new MeterSpec("fv-bekkestua-1", Carrier.DISTRICT_HEATING, List.of("import"), null, 350.0,
+                                false)),
+                true));
         assertThat(school.line()).isEqualTo(5);
         assertThat(school.meterLines()).containsExactly(5L, 6L);
         assertThat(file.entries().get(2).building().personalData()).isTrue();
@@ -135,8 +138,8 @@ class RegistryCsvParserTest {
     @Test
     void rejectsBadIdsMunicipalityNumbersAndYesNoValues() throws Exception {
         assertThat(rejection("building_id,meter_id\nb-1,el hoved\n")).isEqualTo(
-                "line 2: meter_id 'el hoved' is not an id: at most 200 characters without spaces, commas, "
-                        + "semicolons or quotes");
+                "line 2: meter_id 'el hoved' is not an id: it has U+0020 at position 2; allowed are ASCII letters, "
+                        + "digits and -_.:@/");
         assertThat(rejection("building_id,municipality\nb-1,320\n"))
                 .isEqualTo("line 2: municipality '320' is not a municipality number (four digits, e.g. 3201)");
         assertThat(rejection("building_id,personal_data\nb-1,kanskje\n"))
