@@ -45,7 +45,7 @@ public record DeadLetter(
         Instant receivedAt,
         Integer payloadSize,
         String payloadSha256,
-        boolean payloadTruncated) {
+        Boolean payloadTruncated) {
 
     public static final int SCHEMA_VERSION = 1;
     /** Raw payload bytes a dead letter keeps: 64 KiB, about 87 kB of base64, far below Kafka's 1 MB record limit. */
@@ -59,6 +59,7 @@ public record DeadLetter(
         Objects.requireNonNull(receivedAt, "receivedAt");
         payload = payload == null ? "" : payload;
         detail = bounded(detail);
+        payloadTruncated = Boolean.TRUE.equals(payloadTruncated); // a Boolean so that dead letters without it parse
     }
 
     /** A dead letter for a payload that arrived over MQTT. */

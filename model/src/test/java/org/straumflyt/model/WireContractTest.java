@@ -145,6 +145,19 @@ class WireContractTest {
     }
 
     @Test
+    void aDeadLetterWrittenBeforeItsPayloadSizeAndHashStillReads() {
+        byte[] old = ("{\"component\":\"ingest-mqtt\",\"reason\":\"UNKNOWN_UNIT\",\"mqttTopic\":\"senml/dev-7/data\","
+                + "\"payload\":\"W10=\",\"receivedAt\":\"2026-11-23T06:00:01Z\",\"schemaVersion\":1}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        DeadLetter letter = TOPICS.readingsDlq().valueSerde().deserializer().deserialize("t", old);
+
+        assertThat(letter.payloadTruncated()).isFalse();
+        assertThat(letter.payloadSize()).isNull();
+        assertThat(letter.payloadSha256()).isNull();
+    }
+
+    @Test
     void weatherSamplesAreKeyedByLocation() {
         byte[] key = TOPICS.weatherSamples().keySerde().serializer().serialize("t", "baerum");
 
