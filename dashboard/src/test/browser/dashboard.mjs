@@ -71,6 +71,9 @@ page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
 page.on('console', (message) => {
   if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
 });
+page.on('response', (response) => {
+  if (response.status() >= 400) problems.push(`HTTP ${response.status()} for ${response.url()}`);
+});
 page.on('request', (request) => {
   if (!request.url().startsWith(expect.url)) problems.push(`request outside the dashboard: ${request.url()}`);
 });
@@ -138,7 +141,8 @@ try {
       `hour ${hour} yesterday`);
   }
   equal(await page.locator('svg.chart rect.running').count(), 1, 'one running bar in the chart');
-  equal(await text(page, 'svg.chart .running-label'), 'pågår', 'running bar labelled in progress');
+  equal(plain(await page.locator('svg.chart .running-label').textContent()), 'pågår',
+    'running bar labelled in progress');
   await page.screenshot({ path: join(expect.screenshots, 'building.png'), fullPage: true });
 
   equal(problems, [], 'no page errors and nothing loaded from elsewhere');
