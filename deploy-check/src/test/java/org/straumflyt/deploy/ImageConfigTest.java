@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.straumflyt.dashboard.DashboardConfig;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -39,6 +41,23 @@ class ImageConfigTest {
 
         Map<String, String> environment = environment(config);
         assertThat(settings.unknownVariables(environment)).isEmpty();
+    }
+
+    @Test
+    void dashboardImageRunsTheDashboardAsNonRootOnItsPageAndOpsPorts() {
+        JsonNode config = config("dashboard");
+
+        List<String> entrypoint = ComposeFile.iterable(config.path("Entrypoint").elements()).stream()
+                .map(JsonNode::asText).toList();
+        assertThat(entrypoint).first().isEqualTo("java");
+        assertThat(entrypoint).contains("-XX:+ExitOnOutOfMemoryError")
+                .last().isEqualTo("org.straumflyt.dashboard.DashboardMain");
+        assertThat(config.path("User").asText()).isEqualTo("65532:65532");
+        assertThat(ComposeFile.iterable(config.path("ExposedPorts").fieldNames()))
+                .containsExactlyInAnyOrder(DashboardConfig.DEFAULT_WEB_PORT + "/tcp",
+                        DashboardConfig.DEFAULT_HTTP_PORT + "/tcp");
+        assertLabels(config);
+        assertThat(ComposeDashboardTest.DASHBOARD.unknownVariables(environment(config))).isEmpty();
     }
 
     @ParameterizedTest

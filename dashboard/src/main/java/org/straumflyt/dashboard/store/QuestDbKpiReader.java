@@ -130,7 +130,7 @@ public final class QuestDbKpiReader implements KpiReader {
             }
             return body;
         } catch (IOException e) {
-            throw new StoreException("the store at " + baseUrl + " did not answer: " + e.getMessage());
+            throw new StoreException("the store at " + baseUrl + " did not answer: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException("interrupted while querying the store");
