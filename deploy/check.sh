@@ -23,7 +23,7 @@ if ! command -v docker-compose >/dev/null 2>&1; then
 fi
 
 docker-compose --project-directory compose -f compose/docker-compose.yml config --quiet
-rendered=$(docker-compose --project-directory compose -f compose/docker-compose.yml --profile simulator config)
+rendered=$(docker-compose --project-directory compose -f compose/docker-compose.yml --profile simulator --profile dashboard config)
 # Published ports as docker-compose renders them ("- 127.0.0.1:3000:3000/tcp" under ports:); none may omit the address.
 exposed=$(awk '/^    ports:/ {p=1; next} p && /^    - / {print; next} {p=0}' <<<"$rendered" | grep -v -- '- 127\.0\.0\.1:' || true)
 if [ -n "$exposed" ]; then

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.straumflyt.dashboard.DashboardConfig;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,6 +46,23 @@ class ImageConfigTest {
         assertThat(settings.unknownVariables(environment)).isEmpty();
         // The endpoint binds to loopback unless told otherwise; probes and Prometheus come from outside the container.
         assertThat(environment).containsEntry("STRAUMFLYT_HTTP_HOST", "0.0.0.0");
+    }
+
+    @Test
+    void dashboardImageRunsTheDashboardAsNonRootOnItsPageAndOpsPorts() {
+        JsonNode config = config("dashboard");
+
+        List<String> entrypoint = ComposeFile.iterable(config.path("Entrypoint").elements()).stream()
+                .map(JsonNode::asText).toList();
+        assertThat(entrypoint).first().isEqualTo("java");
+        assertThat(entrypoint).contains("-XX:+ExitOnOutOfMemoryError")
+                .last().isEqualTo("org.straumflyt.dashboard.DashboardMain");
+        assertThat(config.path("User").asText()).isEqualTo("65532:65532");
+        assertThat(ComposeFile.iterable(config.path("ExposedPorts").fieldNames()))
+                .containsExactlyInAnyOrder(DashboardConfig.DEFAULT_WEB_PORT + "/tcp",
+                        DashboardConfig.DEFAULT_HTTP_PORT + "/tcp");
+        assertLabels(config);
+        assertThat(ComposeDashboardTest.DASHBOARD.unknownVariables(environment(config))).isEmpty();
     }
 
     @ParameterizedTest

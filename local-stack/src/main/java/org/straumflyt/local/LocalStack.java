@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.straumflyt.dashboard.DashboardConfig;
 import org.straumflyt.publisher.layout.QuestDbTables;
 import org.straumflyt.simulator.Pacing;
 import org.straumflyt.simulator.Simulation;
@@ -26,11 +27,12 @@ import org.straumflyt.testsupport.ServerDirs;
 
 /**
  * The whole pipeline on this machine: a Kafka broker, Mosquitto and QuestDB (as the InfluxDB-API store) on loopback,
- * the three services as separate JVMs, and a simulated fleet that first backfills the last hours and then publishes
+ * the three services and the dashboard as separate JVMs, and a simulated fleet that first backfills the last hours and then publishes
  * live. Everything it keeps is under one state directory; Ctrl-C stops it all.
  */
 public final class LocalStack {
     private static final PrintStream OUT = System.out;
+    private static final String LOOPBACK = "127.0.0.1";
 
     private final LocalStackOptions options;
     private final List<AutoCloseable> running = new ArrayList<>();
@@ -75,7 +77,7 @@ public final class LocalStack {
         QuestDbServer store = remember(QuestDbServer.startNew());
         QuestDbTables.createStatements().forEach(store::exec);
 
-        OUT.println("starting ingest-mqtt, stream-processor and kpi-publisher ...");
+        OUT.println("starting ingest-mqtt, stream-processor, kpi-publisher and the dashboard ...");
         Map<String, String> common = Map.of("STRAUMFLYT_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "STRAUMFLYT_TOPIC_PARTITIONS", "3");
         List<ServiceProcess> services = new ArrayList<>();
@@ -87,12 +89,18 @@ public final class LocalStack {
                         state.resolve("kafka-streams").toString())), logs)));
         services.add(remember(ServiceProcess.start("ingest-mqtt", "org.straumflyt.ingest.IngestMain",
                 options.classpath(), port(8081), with(common, ingestRoutes(mqtt.uri())), logs)));
+        // The dashboard has no authentication: its page and its /health stay on loopback (docs/DASHBOARD.md).
+        int webPort = port(DashboardConfig.DEFAULT_WEB_PORT);
+        services.add(remember(ServiceProcess.start("dashboard", "org.straumflyt.dashboard.DashboardMain",
+                options.classpath(), port(DashboardConfig.DEFAULT_HTTP_PORT), Map.of(
+                        "STRAUMFLYT_STORE_URL", store.httpUrl(), "STRAUMFLYT_HTTP_HOST", LOOPBACK,
+                        "STRAUMFLYT_WEB_HOST", LOOPBACK, "STRAUMFLYT_WEB_PORT", String.valueOf(webPort)), logs)));
         for (ServiceProcess service : services) {
             service.awaitReady(Duration.ofSeconds(120));
         }
 
         Files.writeString(state.resolve(ENV_FILE), addresses(kafka.bootstrapServers(), mqtt.uri(), store.httpUrl()));
-        printBanner(kafka, mqtt, store, services, logs);
+        printBanner("http://" + LOOPBACK + ":" + webPort + "/", kafka, mqtt, store, services, logs);
         startSimulator(kafka, mqtt, state);
     }
 
@@ -153,10 +161,12 @@ public final class LocalStack {
         env.put(prefix + "IDS", ids);
     }
 
-    private void printBanner(KafkaBroker kafka, MosquittoBroker mqtt, QuestDbServer store,
+    private void printBanner(String dashboard, KafkaBroker kafka, MosquittoBroker mqtt, QuestDbServer store,
             List<ServiceProcess> services, Path logs) {
         String console = store.httpUrl();
         OUT.println();
+        // First: where a facility manager looks.
+        OUT.println(" Dashboard: " + dashboard + "   (open it in a browser)");
         OUT.println("=================================================================================");
         OUT.println(" straumflyt is running. Ctrl-C stops everything.");
         OUT.println();

@@ -1,0 +1,184 @@
+package org.straumflyt.dashboard.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.straumflyt.dashboard.store.StoreException;
+import org.straumflyt.dashboard.view.BuildingDetail;
+import org.straumflyt.dashboard.view.DashboardQueries;
+
+/**
+ * The dashboard's web server: the page (static files from the jar, no build step), its JSON API and the live
+ * event stream.
+ * <ul>
+ *   <li>{@code GET /} and {@code GET /building/<id>} — the page; it renders the route itself;</li>
+ *   <li>{@code GET /assets/<file>} — its scripts, styles;</li>
+ *   <li>{@code GET /api/portfolio}, {@code GET /api/buildings/<id>} — JSON;</li>
+ *   <li>{@code GET /api/live} — server-sent events with the running hour.</li>
+ * </ul>
+ */
+public final class WebServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    private static final String RESOURCES = "/org/straumflyt/dashboard/web/";
+    private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
+            "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8",
+            "svg", "image/svg+xml", "json", "application/json");
+    /** Everything from this origin only: a page that loads nothing from elsewhere, and no inline script. */
+    private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+            + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'";
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final LiveFeed live;
+    private final DashboardQueries queries;
+    private final Counter storeErrors;
+
+    private WebServer(HttpServer server, ExecutorService executor, LiveFeed live, DashboardQueries queries,
+            Counter storeErrors) {
+        this.server = server;
+        this.executor = executor;
+        this.live = live;
+        this.queries = queries;
+        this.storeErrors = storeErrors;
+    }
+
+    /** Starts serving on {@code host:port} (port 0 picks a free one). */
+    public static WebServer start(String host, int port, DashboardQueries queries, Duration liveInterval,
+            MeterRegistry registry) {
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(host, port), 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serve the dashboard on " + host + ":" + port, e);
+        }
+        ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "dashboard-http");
+            t.setDaemon(true);
+            return t;
+        });
+        LiveFeed live = new LiveFeed(() -> json(queries.live()), liveInterval);
+        Counter storeErrors = Counter.builder("straumflyt_dashboard_store_errors")
+                .description("API requests the store could not answer").register(registry);
+        WebServer web = new WebServer(server, executor, live, queries, storeErrors);
+        Gauge.builder("straumflyt_dashboard_live_clients", live, LiveFeed::clients)
+                .description("pages with an open live feed").register(registry);
+        server.createContext("/", web::handle);
+        server.setExecutor(executor);
+        server.start();
+        return web;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        live.close();
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
+            send(exchange, 405, "text/plain; charset=utf-8", "method not allowed");
+            return;
+        }
+        try {
+            if (path.equals("/api/live")) {
+                live.subscribe(exchange);
+                return;
+            }
+            if (path.equals("/api/portfolio")) {
+                send(exchange, 200, TYPES.get("json"), json(queries.portfolio()));
+            } else if (path.startsWith("/api/buildings/")) {
+                String id = URLDecoder.decode(path.substring("/api/buildings/".length()), StandardCharsets.UTF_8);
+                Optional<BuildingDetail> detail = queries.building(id);
+                if (detail.isPresent()) {
+                    send(exchange, 200, TYPES.get("json"), json(detail.get()));
+                } else {
+                    send(exchange, 404, TYPES.get("json"), "{\"error\":\"no building " + escape(id) + "\"}");
+                }
+            } else if (path.equals("/") || path.startsWith("/building/")) {
+                resource(exchange, "index.html");
+            } else if (path.startsWith("/assets/") && path.matches("/assets/[a-z0-9-]+\\.[a-z]+")) {
+                resource(exchange, path.substring("/assets/".length()));
+            } else {
+                send(exchange, 404, "text/plain; charset=utf-8", "not found");
+            }
+        } catch (StoreException e) {
+            storeErrors.increment();
+            LOG.warn("{}: {}", path, e.getMessage());
+            send(exchange, 503, TYPES.get("json"), "{\"error\":\"the KPI store does not answer\"}");
+        } catch (RuntimeException e) {
+            LOG.error("{} failed", path, e);
+            send(exchange, 500, "text/plain; charset=utf-8", "internal error");
+        }
+    }
+
+    private void resource(HttpExchange exchange, String name) throws IOException {
+        try (InputStream in = WebServer.class.getResourceAsStream(RESOURCES + name)) {
+            String type = TYPES.get(name.substring(name.lastIndexOf('.') + 1));
+            if (in == null || type == null) {
+                send(exchange, 404, "text/plain; charset=utf-8", "not found");
+                return;
+            }
+            send(exchange, 200, type, in.readAllBytes());
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        send(exchange, status, type, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        try (exchange) {
+            exchange.getResponseHeaders().set("Content-Type", type);
+            exchange.getResponseHeaders().set("Content-Security-Policy", CSP);
+            exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+            exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+            boolean head = "HEAD".equals(exchange.getRequestMethod());
+            exchange.sendResponseHeaders(status, head ? -1 : body.length);
+            if (!head) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+        }
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    private static String escape(String text) {
+        return json(text).replaceAll("^\"|\"$", "");
+    }
+}
