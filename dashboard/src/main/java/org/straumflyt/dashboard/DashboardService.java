@@ -6,6 +6,7 @@ import org.straumflyt.dashboard.store.KpiReader;
 import org.straumflyt.dashboard.store.QuestDbKpiReader;
 import org.straumflyt.dashboard.view.DashboardQueries;
 import org.straumflyt.dashboard.web.WebServer;
+import org.straumflyt.runtime.Health;
 import org.straumflyt.runtime.Service;
 import org.straumflyt.runtime.ServiceContext;
 
@@ -28,7 +29,9 @@ public final class DashboardService implements Service {
         DashboardQueries queries = new DashboardQueries(reader, config.timeZone(), context.clock());
         web = WebServer.start(config.webHost(), config.webPort(), queries, config.liveInterval(),
                 context.registry());
-        context.health().check("store", reader::available);
+        context.health().check("store", () -> reader.available() ? Health.Status.up("the KPI store at " + config.storeUrl()
+                + " answers") : Health.Status.down("the KPI store at " + config.storeUrl() + " does not answer; check "
+                + "STRAUMFLYT_STORE_URL"));
         LOG.info("dashboard on {}", url());
     }
 

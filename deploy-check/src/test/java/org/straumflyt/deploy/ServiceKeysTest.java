@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.straumflyt.dashboard.DashboardConfig;
 import org.straumflyt.ingest.IngestConfig;
 import org.straumflyt.processor.ProcessorConfig;
 import org.straumflyt.runtime.KafkaClientProperties;
@@ -50,6 +51,7 @@ class ServiceKeysTest {
     private static String expected() {
         Set<String> keys = new TreeSet<>();
         ServiceSettings.ALL.forEach(service -> keys.addAll(service.definition().names()));
+        keys.addAll(DashboardConfig.definition().names());
         IngestConfig.ROUTE_SETTINGS.forEach(setting -> keys.add("route.<name>." + setting));
         KnownKeys streams = ProcessorConfig.streamsKeys();
         streams.names().stream().filter(k -> !KafkaClientProperties.knownKeys().contains(k)).forEach(keys::add);
