@@ -127,7 +127,9 @@ public record ReadingRules(double maxRegisterKwh, double maxPowerKw, Instant ear
     }
 
     private Violation interval(String what, double kwh, Instant start, Instant end) {
-        double hours = Duration.between(start, end).toMillis() / 3_600_000.0;
+        // in seconds: any two instants' distance fits, where milliseconds overflow (a start at year -292 million)
+        Duration span = Duration.between(start, end);
+        double hours = (span.getSeconds() + span.getNano() / 1e9) / 3600.0;
         if (Math.abs(kwh) > maxPowerKw * hours) {
             return new Violation(DeadLetterReason.OUT_OF_RANGE, what + " of " + kwh + " kWh over " + start + ".."
                     + end + " implies more than the plausible " + maxPowerKw + " kW");

@@ -87,6 +87,10 @@ class HostileInputTest {
         assertThat(canonical.rejected(TOPIC, "{\"meterId\":\"m-1\",\"kind\":\"INTERVAL_ENERGY\",\"value\":1,"
                 + "\"intervalStart\":\"1999-12-31T23:00:00Z\",\"timestamp\":\"2026-01-05T10:00:00Z\"}").reason())
                 .isEqualTo(DeadLetterReason.PAST_TIMESTAMP);
+        // found by PayloadFuzzTest: a start no millisecond count can hold is a dead letter, not a decoder failure
+        assertThat(canonical.rejected(TOPIC, "{\"meterId\":\"m-1\",\"kind\":\"INTERVAL_ENERGY\",\"value\":12.75,"
+                + "\"intervalStart\":-1.7976931348623157E308,\"timestamp\":\"2026-01-05T09:00:00Z\"}").reason())
+                .isEqualTo(DeadLetterReason.PAST_TIMESTAMP);
     }
 
     @Test

@@ -210,6 +210,10 @@ class ShellyFormatTest {
                 .isInstanceOfSatisfying(Decoded.Skipped.class, s -> assertThat(s.detail()).contains("NotifyEvent"));
         assertThat(rpc.decode("shellyplus1pm-a8032ab12345/events/rpc", fixture("shelly/notify-status-wifi.json")))
                 .isInstanceOf(Decoded.Skipped.class);
+        // found by PayloadFuzzTest: an empty or absent method is no status either, not a decoder failure
+        assertThat(rpc.decode("shellyplus1pm-a8032ab12345/events/rpc",
+                "{\"method\":\"\",\"params\":{\"ts\":1736926212,\"switch:2\":{\"apower\":1210.4}}}"))
+                .isInstanceOfSatisfying(Decoded.Skipped.class, s -> assertThat(s.detail()).contains("empty 'method'"));
         // while a metering component with a bad value still is one
         assertThat(rpc.rejected("shellyplus1pm-a8032ab12345/events/rpc",
                 "{\"method\":\"NotifyStatus\",\"params\":{\"ts\":1736926212,\"switch:0\":{\"apower\":\"n/a\"}}}")

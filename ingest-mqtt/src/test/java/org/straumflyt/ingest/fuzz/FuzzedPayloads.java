@@ -51,10 +51,13 @@ final class FuzzedPayloads {
         JsonNode root = seeds.get(random.nextInt(seeds.size())).deepCopy();
         Map<String, String> raw = new java.util.HashMap<>();
         int mutations = 1 + random.nextInt(4);
-        for (int i = 0; i < mutations; i++) {
-            root = mutate(root, random, raw);
-        }
         String text = Json.toString(root);
+        // Mutations compound (an array multiplied inside a multiplied array): stop once the payload is as large as
+        // the broker takes, so the generator's own memory stays bounded whatever the seed.
+        for (int i = 0; i < mutations && text.length() <= MAX_BYTES; i++) {
+            root = mutate(root, random, raw);
+            text = Json.toString(root);
+        }
         for (Map.Entry<String, String> e : raw.entrySet()) {
             text = text.replace(e.getKey(), e.getValue());
         }
@@ -198,6 +201,9 @@ final class FuzzedPayloads {
         JsonNode element = value instanceof ArrayNode a && !a.isEmpty() ? a.get(0) : value;
         boolean small = element == null || element.isValueNode();
         int copies = 1 + random.nextInt(random.nextBoolean() ? 10 : small ? 9_000 : 300);
+        // never more copies than fit in MAX_BYTES, so one mutation grows the tree to about MAX_BYTES at most
+        int elementBytes = element == null ? 4 : Json.toString(element).length();
+        copies = Math.min(copies, Math.max(1, MAX_BYTES / Math.max(1, elementBytes)));
         ArrayNode many = NODES.arrayNode();
         for (int i = 0; i < copies; i++) {
             many.add(element == null ? NODES.nullNode() : element.deepCopy());

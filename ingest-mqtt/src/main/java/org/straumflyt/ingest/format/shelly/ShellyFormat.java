@@ -91,8 +91,9 @@ public final class ShellyFormat implements PayloadFormat {
     private static List<Reading> notification(JsonNode frame, MessageContext context)
             throws InvalidPayload, NothingToMeter {
         String method = PayloadJson.optionalText(frame, "method");
-        if (!STATUS_METHODS.contains(method)) {
-            throw new NothingToMeter("Shelly " + method + " notification");
+        if (method == null || !STATUS_METHODS.contains(method)) { // List.of(...).contains(null) throws
+            throw new NothingToMeter("Shelly " + (method == null ? "frame with an empty 'method'" : method
+                    + " notification"));
         }
         JsonNode params = frame.get("params");
         if (params == null || !params.isObject()) {
