@@ -50,17 +50,18 @@ public final class IngestService implements Service {
 
     @Override
     public void start() {
+        List<Topic<?, ?>> produced = new ArrayList<>(List.of(topics.readings(), topics.readingsDlq()));
+        if (config.routes().routes().stream().anyMatch(r -> r.format().measuresTemperature())) {
+            produced.add(topics.weatherSamples());
+        }
         TopicProvisioner provisioner = config.topicProvisioner();
         if (provisioner != null) {
-            List<Topic<?, ?>> produced = new ArrayList<>(List.of(topics.readings(), topics.readingsDlq()));
-            if (config.routes().routes().stream().anyMatch(r -> r.format().measuresTemperature())) {
-                produced.add(topics.weatherSamples());
-            }
             context.health().waitingFor("Kafka at " + config.bootstrapServers() + " to create topics");
             provisioner.ensure(produced);
         }
         IngestMetrics metrics = new IngestMetrics(context.registry());
-        sink = new KafkaSink(config.kafkaProperties(), metrics::sendRetried);
+        sink = new KafkaSink(KafkaSink.limitedToTopics(config.kafkaProperties(),
+                produced.stream().map(Topic::name).toList()), metrics::sendRetried);
         kafkaMeters = sink.bindMeters(context, KafkaMeters.DEFAULT_REFRESH);
         probe = new KafkaProbe(config.kafkaProperties());
         bridge = new Bridge(config.messageDecoder(), sink, topics, metrics, context.clock());

@@ -2,17 +2,26 @@ package org.straumflyt.ingest.kafka;
 
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -57,6 +66,46 @@ public final class KafkaSink implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * The client properties with {@code max.request.size} (and {@code batch.size}) no larger than the smallest
+     * {@code max.message.bytes} of the topics written. A record the broker would refuse as too large is then refused
+     * by the producer before it takes a sequence number: refused by the broker, it leaves a gap in the idempotent
+     * producer's sequence, and the batches after it on that partition fail with OUT_OF_ORDER_SEQUENCE_NUMBER until
+     * they expire (seen: over 90 s of stalled intake after one such record). When the limits cannot be read (no
+     * right to describe configs), the properties are returned as they are.
+     */
+    public static Properties limitedToTopics(Properties clientProperties, Collection<String> topics) {
+        Properties limited = new Properties();
+        limited.putAll(clientProperties);
+        List<ConfigResource> resources = topics.stream()
+                .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
+        try (Admin admin = Admin.create(clientProperties)) {
+            int smallest = Integer.MAX_VALUE;
+            for (Config config : admin.describeConfigs(resources).all().get(10, TimeUnit.SECONDS).values()) {
+                ConfigEntry entry = config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+                if (entry != null && entry.value() != null) {
+                    smallest = Math.min(smallest, Integer.parseInt(entry.value()));
+                }
+            }
+            if (smallest == Integer.MAX_VALUE) {
+                return limited;
+            }
+            ProducerConfig defaults = new ProducerConfig(producerProperties(clientProperties));
+            limited.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                    Math.min(defaults.getInt(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), smallest));
+            limited.put(ProducerConfig.BATCH_SIZE_CONFIG,
+                    Math.min(defaults.getInt(ProducerConfig.BATCH_SIZE_CONFIG), smallest));
+            return limited;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return limited;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.warn("cannot read max.message.bytes of {} ({}); records the broker refuses as too large may stall "
+                    + "their partition until they expire", topics, e.toString());
+            return limited;
+        }
     }
 
     /** Our defaults, then the operator's pass-through properties, then what delivery guarantees require. */
