@@ -87,18 +87,18 @@ class PortfolioTruthTest {
     }
 
     @Test
-    void theGroundTruthBooksTheHoursAfterTheEndWithTheirCoverage() {
-        // Given a run that ends at 01:00 and a step of 20 minutes from 00:50 to 01:10 (the meter's last reading)
+    void theGroundTruthBooksEachHoursCoverageBeforeTheEnd() {
+        // Given a run that ends at 01:00, a meter whose first step starts at 00:20, and its last step of 20 minutes
+        // from 00:50 to 01:10
         GroundTruth truth = new GroundTruth(Instant.parse("2026-01-02T00:00:00Z"),
                 Instant.parse("2026-01-02T01:00:00Z"));
         SimMeter meter = meter("el-9100-b001", "9100-b001", Carrier.ELECTRICITY);
+        truth.addStep(meter, Instant.parse("2026-01-02T00:20:00Z"), 1800, 1000);
         truth.addStep(meter, Instant.parse("2026-01-02T00:50:00Z"), 1200, 3000);
 
-        // Then the hour after the end is booked for the portfolio (1.5 kWh over 10 minutes), not for the hours' truth
+        // Then hour 00:00 holds 1 + 1.5 kWh over 40 minutes; the hour after the end is left out
         assertThat(truth.bookedHours()).containsExactly(
-                new BookedHour(meter.meterId(), Instant.parse("2026-01-02T00:00:00Z"), 1.5, 600 / 3600.0),
-                new BookedHour(meter.meterId(), Instant.parse("2026-01-02T01:00:00Z"), 1.5, 600 / 3600.0));
-        assertThat(truth.meterHours().get(meter.meterId())).containsOnlyKeys(Instant.parse("2026-01-02T00:00:00Z"));
+                new BookedHour(meter.meterId(), Instant.parse("2026-01-02T00:00:00Z"), 2.5, 2400 / 3600.0));
     }
 
     private static SimMeter meter(String id, String building, Carrier carrier) {

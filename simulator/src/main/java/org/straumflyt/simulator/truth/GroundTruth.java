@@ -31,11 +31,7 @@ public final class GroundTruth {
     private final Map<String, Map<Instant, Double>> meterHours = new TreeMap<>();
     private final Map<String, String> buildingOf = new TreeMap<>();
     private final Map<String, String> carrierOf = new TreeMap<>();
-    /**
-     * meter id → hour → {kWh, seconds measured}, every hour a register step reaches, also those after the end: the
-     * pipeline books them too (up to each meter's first reading at or after the end), so the days they fall on carry
-     * them (see {@link PortfolioTruth}).
-     */
+    /** meter id → hour → {kWh, seconds its register steps cover}, for the hours before the end. */
     private final Map<String, Map<Instant, double[]>> booked = new TreeMap<>();
 
     /** Books {@code energyWh} consumed evenly over {@code [stepStart, stepStart + stepSeconds)}. */
@@ -52,10 +48,10 @@ public final class GroundTruth {
             double share = (double) (to.toEpochMilli() - from.toEpochMilli()) / (stepSeconds * 1000L);
             if (hour.isBefore(end)) {
                 hours.merge(hour, energyWh / 1000.0 * share, Double::sum);
+                double[] hourBooked = all.computeIfAbsent(hour, k -> new double[2]);
+                hourBooked[0] += energyWh / 1000.0 * share;
+                hourBooked[1] += (to.toEpochMilli() - from.toEpochMilli()) / 1000.0;
             }
-            double[] hourBooked = all.computeIfAbsent(hour, k -> new double[2]);
-            hourBooked[0] += energyWh / 1000.0 * share;
-            hourBooked[1] += (to.toEpochMilli() - from.toEpochMilli()) / 1000.0;
             from = to;
         }
     }
@@ -76,7 +72,11 @@ public final class GroundTruth {
     public record BookedHour(String meterId, Instant hour, double kwh, double coverage) {
     }
 
-    /** Every meter-hour a register step reaches, after the end too, with its coverage. */
+    /**
+     * Every meter-hour of the truth with the part of it the meter's register steps cover: below 1 in the hour of a
+     * meter's first reading, unless that reading is on the hour. (Left out, as from {@link #meterHours}: the hour
+     * after the end, which the pipeline can only estimate until a register reading settles it.)
+     */
     public synchronized java.util.List<BookedHour> bookedHours() {
         java.util.List<BookedHour> all = new java.util.ArrayList<>();
         booked.forEach((meter, hours) -> hours.forEach((hour, b) -> all.add(new BookedHour(meter, hour, b[0],

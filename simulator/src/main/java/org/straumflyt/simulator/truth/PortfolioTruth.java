@@ -20,7 +20,9 @@ import org.straumflyt.simulator.fleet.WeatherModel;
 /**
  * The energy figures of a simulated municipality's portfolio record for any period that contains every simulated
  * day, computed here from the meters' booked hours, the fleet and the simulated weather (never through the stream
- * processor's classes), as docs/PORTFOLIO.md defines them. The figures that depend on the period's length {@code D}
+ * processor's classes), as docs/PORTFOLIO.md defines them. The hours from the run's end on are not in the truth
+ * (the pipeline estimates the hour after the end from power samples until a register reading settles it), so a run
+ * meant for the portfolio ends at local midnight, and holds for periods that end before that day. The figures that depend on the period's length {@code D}
  * — expected building-days, completeness, energy coverage — are methods of {@code D}.
  *
  * @param municipality          municipality number
