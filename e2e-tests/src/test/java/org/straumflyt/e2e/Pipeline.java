@@ -42,6 +42,12 @@ public final class Pipeline implements AutoCloseable {
     /** As {@link #start(String, KafkaBroker, MosquittoBroker, QuestDbServer, Map)}, under the given topic prefix. */
     public static Pipeline start(String run, String topicPrefix, KafkaBroker kafka, MosquittoBroker mqtt, QuestDbServer store,
             Map<String, String> ingestRoutes) {
+        return start(run, topicPrefix, kafka, mqtt, store, ingestRoutes, Map.of());
+    }
+
+    /** As above, with {@code processorSettings} added to (or replacing) the stream processor's test settings. */
+    public static Pipeline start(String run, String topicPrefix, KafkaBroker kafka, MosquittoBroker mqtt,
+            QuestDbServer store, Map<String, String> ingestRoutes, Map<String, String> processorSettings) {
         Path stateDir = Path.of("target", "kafka-streams", run).toAbsolutePath();
         QuestDbTables.createStatements().forEach(store::exec);
         Map<String, String> common = Map.of(
@@ -58,6 +64,7 @@ public final class Pipeline implements AutoCloseable {
         processor.put(ProcessorConfig.APPLICATION_ID, "e2e-processor-" + run);
         processor.put(ProcessorConfig.STATE_DIR, stateDir.toString());
         processor.put(ProcessorConfig.COMMIT_INTERVAL_MS, "200");
+        processor.putAll(processorSettings);
 
         Map<String, String> publisher = new HashMap<>(common);
         publisher.put(PublisherConfig.INFLUX_URL, store.httpUrl());

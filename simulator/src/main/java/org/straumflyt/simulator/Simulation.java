@@ -21,6 +21,7 @@ import org.straumflyt.simulator.publish.RegistryPublisher;
 import org.straumflyt.simulator.publish.Schedule;
 import org.straumflyt.simulator.truth.GroundTruth;
 import org.straumflyt.simulator.truth.IndicatorTruth;
+import org.straumflyt.simulator.truth.PortfolioTruth;
 
 /** One simulator run: the fleet, its registry, its messages paced in (simulated) time, and its ground truth. */
 public final class Simulation {
@@ -66,7 +67,7 @@ public final class Simulation {
         for (SimBuilding building : fleet) {
             for (SimMeter meter : building.meters()) {
                 series.add(new MeterSeries(options.seed(), building, meter, load, options.faults(), truth,
-                        options.start(), options.end()));
+                        options.startOf(meter.meterId()), options.end()));
             }
         }
         return new Schedule(options.seed(), series, options.faults(), faultCounts);
@@ -112,6 +113,10 @@ public final class Simulation {
         truth.write(options.truthDir());
         IndicatorTruth.of(options.municipality(), fleet.stream().map(SimBuilding::building).toList())
                 .write(options.truthDir());
+        if (options.portfolio() != null) {
+            PortfolioTruth.of(options.municipality(), fleet, truth.bookedHours(), weather, options.portfolio())
+                    .write(options.truthDir());
+        }
         progress.printf("ground truth: %d meters, %d buildings → %s%n", truth.meterHours().size(),
                 truth.buildingHours().size(), options.truthDir().toAbsolutePath());
     }

@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.straumflyt.simulator.fleet.FaultPlan;
 import org.straumflyt.simulator.fleet.PayloadFormat;
+import org.straumflyt.simulator.truth.PortfolioAssumptions;
 
 /**
  * What to simulate and where to send it.
@@ -22,10 +24,21 @@ import org.straumflyt.simulator.fleet.PayloadFormat;
  * @param kafka         Kafka bootstrap servers for the registry and weather, or {@code null} to skip them
  * @param topicPrefix   Kafka topic prefix
  * @param truthDir      where to write the ground truth, or {@code null}
+ * @param meterStarts   meters that are silent until a later time than {@code start} (installed, or out of order,
+ *                      until then): meter id → their first reading's earliest time
+ * @param portfolio     the assumptions of the portfolio truth ({@code portfolio.csv}), or {@code null} to write none
  */
 public record SimulationOptions(long seed, int buildings, String municipality, List<PayloadFormat> formats,
         Instant start, Duration duration, Pacing pacing, FaultPlan faults, String mqttUri, String kafka,
-        String topicPrefix, Path truthDir) {
+        String topicPrefix, Path truthDir, Map<String, Instant> meterStarts, PortfolioAssumptions portfolio) {
+
+    /** Every meter reports from the start; no portfolio truth. */
+    public SimulationOptions(long seed, int buildings, String municipality, List<PayloadFormat> formats,
+            Instant start, Duration duration, Pacing pacing, FaultPlan faults, String mqttUri, String kafka,
+            String topicPrefix, Path truthDir) {
+        this(seed, buildings, municipality, formats, start, duration, pacing, faults, mqttUri, kafka, topicPrefix,
+                truthDir, Map.of(), null);
+    }
 
     public SimulationOptions {
         if (buildings < 1) {
@@ -46,6 +59,18 @@ public record SimulationOptions(long seed, int buildings, String municipality, L
             throw new IllegalArgumentException("--formats needs at least one format");
         }
         formats = List.copyOf(formats);
+        meterStarts = Map.copyOf(meterStarts);
+        for (var late : meterStarts.entrySet()) {
+            if (late.getValue().isBefore(start) || !late.getValue().isBefore(start.plus(duration))) {
+                throw new IllegalArgumentException("meter " + late.getKey() + " starts at " + late.getValue()
+                        + ", outside the run " + start + " to " + start.plus(duration));
+            }
+        }
+    }
+
+    /** When {@code meterId}'s readings begin. */
+    public Instant startOf(String meterId) {
+        return meterStarts.getOrDefault(meterId, start);
     }
 
     public Instant end() {

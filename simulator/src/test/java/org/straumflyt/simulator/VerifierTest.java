@@ -7,12 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.straumflyt.simulator.truth.IndicatorTruth;
+import org.straumflyt.simulator.truth.PortfolioTruth;
 import org.straumflyt.simulator.verify.Verifier;
 import org.straumflyt.testsupport.QuestDbExtension;
 import org.straumflyt.testsupport.QuestDbServer;
@@ -48,6 +50,10 @@ class VerifierTest {
         questDb.exec("CREATE TABLE IF NOT EXISTS portfolio (municipality SYMBOL, period SYMBOL, buildings LONG, "
                 + "electricity_meters LONG, smart_electricity_meters LONG, smart_meter_percent DOUBLE, "
                 + "integrated_buildings LONG, integrated_building_percent DOUBLE, fresh_meter_share DOUBLE, "
+                + "period_end VARCHAR, days LONG, area_m2 DOUBLE, import_kwh DOUBLE, kwh_per_m2 DOUBLE, "
+                + "corrected_kwh DOUBLE, corrected_kwh_per_m2 DOUBLE, corrected_coverage DOUBLE, renewable_kwh DOUBLE, "
+                + "renewable_percent DOUBLE, expected_building_days LONG, building_days_with_data LONG, "
+                + "complete_building_days LONG, coverage DOUBLE, energy_coverage DOUBLE, "
                 + "time TIMESTAMP) TIMESTAMP(time) PARTITION BY DAY WAL");
     }
 
@@ -94,8 +100,71 @@ class VerifierTest {
 
     private void storePortfolio(String period, String time, int smart, double smartPercent, int integrated,
             double integratedPercent) {
-        questDb.exec("INSERT INTO portfolio VALUES ('" + municipality + "', '" + period + "', 4, 4, " + smart + ", "
+        questDb.exec("INSERT INTO portfolio (municipality, period, buildings, electricity_meters, "
+                + "smart_electricity_meters, smart_meter_percent, integrated_buildings, integrated_building_percent, "
+                + "fresh_meter_share, time) VALUES ('" + municipality + "', '" + period + "', 4, 4, " + smart + ", "
                 + smartPercent + ", " + integrated + ", " + integratedPercent + ", 0.75, '" + time + "')");
+    }
+
+    /** Two buildings of 1000 m² in all; 3 of their building-days have data, 1 is complete; 133 kWh. */
+    private PortfolioTruth portfolioTruth() {
+        return new PortfolioTruth(municipality, LocalDate.parse("2026-11-20"), LocalDate.parse("2026-11-21"), 2,
+                1000, 133, 84.5, 150, 3, 1, 3, 106.5);
+    }
+
+    @Test
+    void portfolioRowsWithTheTruthsEnergyFiguresPass(@TempDir Path truth) throws Exception {
+        // Given both periods ending 2026-12-06 stored as the truth says (days 340 and 365), within 1e-7 relative
+        portfolioTruth().write(truth);
+        storeEnergy("year_to_date", "2026-01-01T00:00:00Z", "2026-12-06", 340, 133 * (1 + 1e-7), 1);
+        storeEnergy("rolling_12_months", "2025-12-07T00:00:00Z", "2026-12-06", 365, 133, 1);
+        // and a rolling period of long ago, which holds none of the simulated days and is not compared
+        storeEnergy("rolling_12_months", "2024-12-07T00:00:00Z", "2025-12-06", 365, 0, 0);
+
+        Verifier.PortfolioReport report = verifyPortfolio(truth);
+
+        assertThat(report.ok()).as(report.toString()).isTrue();
+        assertThat(report.compared()).containsEntry("year_to_date", 1).containsEntry("rolling_12_months", 1);
+        assertThat(report.skipped()).isEqualTo(1);
+    }
+
+    @Test
+    void aPortfolioRowThatCountsEveryDayWithDataAsCompleteIsRejected(@TempDir Path truth) throws Exception {
+        // Given a year-to-date row that calls all 3 building-days with data complete, and energy off by 1e-5
+        portfolioTruth().write(truth);
+        storeEnergy("year_to_date", "2026-01-01T00:00:00Z", "2026-12-06", 340, 133 * (1 + 1e-5), 3);
+        storeEnergy("rolling_12_months", "2025-12-07T00:00:00Z", "2026-12-06", 365, 133, 1);
+
+        Verifier.PortfolioReport report = verifyPortfolio(truth);
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.wrong()).singleElement().asString().startsWith("year_to_date ending 2026-12-06")
+                .contains("import_kwh expected 133.0", "complete_building_days expected 1", "coverage expected");
+    }
+
+    @Test
+    void withoutAYearToDateRowHoldingTheDaysThereIsNoMatch(@TempDir Path truth) throws Exception {
+        portfolioTruth().write(truth);
+        storeEnergy("rolling_12_months", "2025-12-07T00:00:00Z", "2026-12-06", 365, 133, 1);
+
+        assertThat(verifyPortfolio(truth).ok()).isFalse();
+    }
+
+    private Verifier.PortfolioReport verifyPortfolio(Path truth) throws IOException, InterruptedException {
+        questDb.awaitWalApplied("portfolio", WAIT);
+        return new Verifier(questDb.httpUrl(), 1e-9, municipality).verifyPortfolio(truth, 1e-6);
+    }
+
+    /** A row with the truth's figures, except the energy and complete building-days given. */
+    private void storeEnergy(String period, String time, String end, int days, double importKwh, int complete) {
+        PortfolioTruth t = portfolioTruth();
+        questDb.exec("INSERT INTO portfolio (municipality, period, period_end, days, buildings, area_m2, import_kwh, "
+                + "kwh_per_m2, corrected_kwh, corrected_kwh_per_m2, corrected_coverage, renewable_kwh, "
+                + "renewable_percent, expected_building_days, building_days_with_data, complete_building_days, "
+                + "coverage, energy_coverage, time) VALUES ('" + municipality + "', '" + period + "', '" + end + "', "
+                + days + ", 2, 1000.0, " + importKwh + ", " + importKwh / 1000 + ", 150.0, 0.15, 1.0, 84.5, "
+                + 100 * 84.5 / 133 + ", " + 2 * days + ", 3, " + complete + ", " + complete / (2.0 * days) + ", "
+                + 106.5 / days / 133 + ", '" + time + "')");
     }
 
     @Test

@@ -20,11 +20,15 @@ public final class IngestRoutes {
 
     /** ingest's own decoder with these routes, as the pipeline runs it. */
     public static MessageDecoder decoder(String mqttUri) {
+        return new IngestConfig(settings(mqttUri)).messageDecoder();
+    }
+
+    /** The routes (and the broker URI) as ingest's configuration keys, for an ingest started in-process. */
+    public static Map<String, String> settings(String mqttUri) {
         Map<String, String> keys = new HashMap<>();
         environment(mqttUri).forEach((name, value) -> keys.put(
                 name.substring("STRAUMFLYT_".length()).toLowerCase(Locale.ROOT).replace('_', '.'), value));
-        IngestConfig config = new IngestConfig(keys);
-        return config.messageDecoder();
+        return keys;
     }
 
     /** The routes' MQTT topic filters: the ceiling subscribes to exactly what ingest subscribes to. */

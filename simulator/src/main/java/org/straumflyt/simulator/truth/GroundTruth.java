@@ -31,12 +31,15 @@ public final class GroundTruth {
     private final Map<String, Map<Instant, Double>> meterHours = new TreeMap<>();
     private final Map<String, String> buildingOf = new TreeMap<>();
     private final Map<String, String> carrierOf = new TreeMap<>();
+    /** meter id → hour → {kWh, seconds its register steps cover}, for the hours before the end. */
+    private final Map<String, Map<Instant, double[]>> booked = new TreeMap<>();
 
     /** Books {@code energyWh} consumed evenly over {@code [stepStart, stepStart + stepSeconds)}. */
     public synchronized void addStep(SimMeter meter, Instant stepStart, int stepSeconds, long energyWh) {
         buildingOf.put(meter.meterId(), meter.buildingId());
         carrierOf.put(meter.meterId(), meter.carrier().wireName());
         Map<Instant, Double> hours = meterHours.computeIfAbsent(meter.meterId(), k -> new TreeMap<>());
+        Map<Instant, double[]> all = booked.computeIfAbsent(meter.meterId(), k -> new TreeMap<>());
         Instant stepEnd = stepStart.plusSeconds(stepSeconds);
         Instant from = stepStart;
         while (from.isBefore(stepEnd)) {
@@ -45,6 +48,9 @@ public final class GroundTruth {
             double share = (double) (to.toEpochMilli() - from.toEpochMilli()) / (stepSeconds * 1000L);
             if (hour.isBefore(end)) {
                 hours.merge(hour, energyWh / 1000.0 * share, Double::sum);
+                double[] hourBooked = all.computeIfAbsent(hour, k -> new double[2]);
+                hourBooked[0] += energyWh / 1000.0 * share;
+                hourBooked[1] += (to.toEpochMilli() - from.toEpochMilli()) / 1000.0;
             }
             from = to;
         }
@@ -55,6 +61,27 @@ public final class GroundTruth {
         Map<String, Map<Instant, Double>> copy = new TreeMap<>();
         meterHours.forEach((m, h) -> copy.put(m, new TreeMap<>(h)));
         return copy;
+    }
+
+    /**
+     * One meter's booked energy and measured time in one UTC hour.
+     *
+     * @param kwh      energy of the register steps within the hour
+     * @param coverage the part of the hour those steps cover, 0..1
+     */
+    public record BookedHour(String meterId, Instant hour, double kwh, double coverage) {
+    }
+
+    /**
+     * Every meter-hour of the truth with the part of it the meter's register steps cover: below 1 in the hour of a
+     * meter's first reading, unless that reading is on the hour. (Left out, as from {@link #meterHours}: the hour
+     * after the end, which the pipeline can only estimate until a register reading settles it.)
+     */
+    public synchronized java.util.List<BookedHour> bookedHours() {
+        java.util.List<BookedHour> all = new java.util.ArrayList<>();
+        booked.forEach((meter, hours) -> hours.forEach((hour, b) -> all.add(new BookedHour(meter, hour, b[0],
+                b[1] / 3600.0))));
+        return all;
     }
 
     /** building id → hour → kWh used, all carriers. */

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +22,7 @@ import java.util.Properties;
 import java.util.function.Function;
 import org.straumflyt.model.Json;
 import org.straumflyt.simulator.truth.IndicatorTruth;
+import org.straumflyt.simulator.truth.PortfolioTruth;
 
 /**
  * Compares the KPIs in the store with a run's ground truth: every meter-hour and building-hour of the truth must be
@@ -149,6 +152,113 @@ public final class Verifier {
             }
         }
         return new IndicatorReport(truth, rows.size(), wrong);
+    }
+
+    /**
+     * How the stored portfolio records of the municipality compare with its portfolio truth.
+     *
+     * @param expected the truth
+     * @param compared per period ({@code year_to_date}, {@code rolling_12_months}), the rows whose period holds every
+     *                 simulated day, so that the truth applies to them
+     * @param skipped  rows whose period leaves out a simulated day (not compared)
+     * @param wrong    the compared rows that differ, each with the fields that differ
+     */
+    public record PortfolioReport(PortfolioTruth expected, Map<String, Integer> compared, int skipped,
+            List<String> wrong) {
+        public boolean ok() {
+            return compared.getOrDefault("year_to_date", 0) > 0 && compared.getOrDefault("rolling_12_months", 0) > 0
+                    && wrong.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return (ok() ? "OK" : "MISMATCH") + ": compared " + compared + ", skipped " + skipped + ", expected "
+                    + expected + (wrong.isEmpty() ? "" : System.lineSeparator() + "    " + String.join(
+                    System.lineSeparator() + "    ", wrong.stream().limit(5).toList()));
+        }
+    }
+
+    /** Compares the portfolio rows with the portfolio truth repeatedly until they match or the timeout passes. */
+    public PortfolioReport verifyPortfolioUntil(Path truthDir, double relativeTolerance, Duration timeout)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            PortfolioReport report = verifyPortfolio(truthDir, relativeTolerance);
+            if (report.ok() || System.nanoTime() > deadline) {
+                return report;
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    /**
+     * Compares the energy figures of every stored portfolio row of the truth's municipality whose period holds all
+     * simulated days with the truth ({@code portfolio.csv}): the period's length from its last day (year to date:
+     * from 1 January; rolling 12 months: from the day after the same date a year earlier), buildings, area, energy,
+     * EN:E:E:4A plain and degree-day-corrected, EN:E:E:1C, building-days with data, complete and expected,
+     * completeness, energy coverage and corrected coverage. Counts must be equal; the rest may differ by
+     * {@code relativeTolerance} of the truth's value (sums added in another order).
+     */
+    public PortfolioReport verifyPortfolio(Path truthDir, double relativeTolerance)
+            throws IOException, InterruptedException {
+        PortfolioTruth truth = PortfolioTruth.read(truthDir);
+        List<JsonNode> rows = rows("SELECT period, period_end, days, buildings, area_m2, import_kwh, kwh_per_m2, "
+                + "corrected_kwh, corrected_kwh_per_m2, corrected_coverage, renewable_kwh, renewable_percent, "
+                + "expected_building_days, building_days_with_data, complete_building_days, coverage, "
+                + "energy_coverage FROM portfolio WHERE municipality = '"
+                + truth.municipality().replace("'", "''") + "'");
+        Map<String, Integer> compared = new java.util.TreeMap<>();
+        int skipped = 0;
+        List<String> wrong = new ArrayList<>();
+        for (JsonNode r : rows) {
+            String period = r.get(0).asText();
+            LocalDate to = LocalDate.parse(r.get(1).asText());
+            LocalDate from = switch (period) {
+                case "year_to_date" -> to.withDayOfYear(1);
+                case "rolling_12_months" -> to.minusYears(1).plusDays(1);
+                default -> throw new IOException("unknown portfolio period '" + period + "'");
+            };
+            if (truth.firstDay().isBefore(from) || truth.lastDay().isAfter(to)) {
+                skipped++;
+                continue;
+            }
+            compared.merge(period, 1, Integer::sum);
+            int days = (int) ChronoUnit.DAYS.between(from, to) + 1;
+            List<String> differ = new ArrayList<>();
+            exact(differ, "days", r.get(2), days);
+            exact(differ, "buildings", r.get(3), truth.buildings());
+            close(differ, "area_m2", r.get(4), truth.areaM2(), relativeTolerance);
+            close(differ, "import_kwh", r.get(5), truth.importKwh(), relativeTolerance);
+            close(differ, "kwh_per_m2", r.get(6), truth.kwhPerM2(), relativeTolerance);
+            close(differ, "corrected_kwh", r.get(7), truth.correctedKwh(), relativeTolerance);
+            close(differ, "corrected_kwh_per_m2", r.get(8), truth.correctedKwhPerM2(), relativeTolerance);
+            close(differ, "corrected_coverage", r.get(9), truth.correctedCoverage(), relativeTolerance);
+            close(differ, "renewable_kwh", r.get(10), truth.renewableKwh(), relativeTolerance);
+            close(differ, "renewable_percent", r.get(11), truth.renewablePercent(), relativeTolerance);
+            exact(differ, "expected_building_days", r.get(12), truth.expectedBuildingDays(days));
+            exact(differ, "building_days_with_data", r.get(13), truth.buildingDaysWithData());
+            exact(differ, "complete_building_days", r.get(14), truth.completeBuildingDays());
+            close(differ, "coverage", r.get(15), truth.coverage(days), relativeTolerance);
+            close(differ, "energy_coverage", r.get(16), truth.energyCoverage(days), relativeTolerance);
+            if (!differ.isEmpty()) {
+                wrong.add(period + " ending " + to + ": " + String.join("; ", differ));
+            }
+        }
+        return new PortfolioReport(truth, compared, skipped, wrong);
+    }
+
+    private static void exact(List<String> differ, String field, JsonNode stored, long expected) {
+        if (stored == null || stored.isNull() || stored.asLong() != expected) {
+            differ.add(field + " expected " + expected + ", store has " + stored);
+        }
+    }
+
+    private static void close(List<String> differ, String field, JsonNode stored, double expected,
+            double relativeTolerance) {
+        if (stored == null || stored.isNull()
+                || !(Math.abs(stored.asDouble() - expected) <= relativeTolerance * Math.abs(expected))) {
+            differ.add(field + " expected " + expected + ", store has " + stored);
+        }
     }
 
     /** Compares repeatedly until it matches or the timeout passes (the pipeline may still be catching up). */
