@@ -50,6 +50,9 @@ public final class IngestService implements Service {
 
     @Override
     public void start() {
+        // The MQTT settings first: a TLS file that is missing is a configuration error (exit 2), found before
+        // anything waits for Kafka.
+        MqttSettings mqtt = mqttSettings();
         List<Topic<?, ?>> produced = new ArrayList<>(List.of(topics.readings(), topics.readingsDlq()));
         if (config.routes().routes().stream().anyMatch(r -> r.format().measuresTemperature())) {
             produced.add(topics.weatherSamples());
@@ -65,7 +68,7 @@ public final class IngestService implements Service {
         kafkaMeters = sink.bindMeters(context, KafkaMeters.DEFAULT_REFRESH);
         probe = new KafkaProbe(config.kafkaProperties());
         bridge = new Bridge(config.messageDecoder(), sink, topics, metrics, context.clock());
-        source = new MqttSource(mqttSettings(), bridge);
+        source = new MqttSource(mqtt, bridge);
         bridge.attach(source);
         metrics.bind(bridge::inFlight, source::connected, probe::up);
         probe.start();

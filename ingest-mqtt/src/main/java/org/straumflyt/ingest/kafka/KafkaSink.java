@@ -15,6 +15,7 @@ import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.DescribeConfigsOptions;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -44,6 +45,8 @@ public final class KafkaSink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaSink.class);
     private static final long FIRST_BACKOFF_MS = 100;
     private static final long MAX_BACKOFF_MS = 5_000;
+    /** How long the topics' size limits are looked up at start before going on without them. */
+    private static final Duration LIMITS_TIMEOUT = Duration.ofSeconds(10);
     /** During an outage every waiting record fails again and again: one warning per this many ms is enough. */
     private static final long WARN_EVERY_MS = 10_000;
 
@@ -81,9 +84,12 @@ public final class KafkaSink implements AutoCloseable {
         limited.putAll(clientProperties);
         List<ConfigResource> resources = topics.stream()
                 .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
-        try (Admin admin = Admin.create(clientProperties)) {
+        Admin admin = Admin.create(clientProperties);
+        try {
             int smallest = Integer.MAX_VALUE;
-            for (Config config : admin.describeConfigs(resources).all().get(10, TimeUnit.SECONDS).values()) {
+            DescribeConfigsOptions within = new DescribeConfigsOptions().timeoutMs((int) LIMITS_TIMEOUT.toMillis());
+            for (Config config : admin.describeConfigs(resources, within).all()
+                    .get(LIMITS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).values()) {
                 ConfigEntry entry = config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
                 if (entry != null && entry.value() != null) {
                     smallest = Math.min(smallest, Integer.parseInt(entry.value()));
@@ -105,6 +111,8 @@ public final class KafkaSink implements AutoCloseable {
             LOG.warn("cannot read max.message.bytes of {} ({}); records the broker refuses as too large may stall "
                     + "their partition until they expire", topics, e.toString());
             return limited;
+        } finally {
+            admin.close(Duration.ZERO); // nothing of it is needed any more: never wait for its retries
         }
     }
 
