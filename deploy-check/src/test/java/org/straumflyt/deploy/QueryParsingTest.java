@@ -35,10 +35,12 @@ class QueryParsingTest {
 
     @Test
     void promReaderFindsMetricNamesButNotFunctionsLabelsOrKeywords() {
-        assertThat(PromQuery.metricNames("sum by (reason) (rate(ingest_dead_letters_total{reason=~\"a|b\"}[5m])) > 0"))
-                .containsExactly("ingest_dead_letters_total");
-        assertThat(PromQuery.metricNames("histogram_quantile(0.99, sum by (le) (rate(ingest_latency_seconds_bucket"
-                + "[$__rate_interval])))")).containsExactly("ingest_latency_seconds_bucket");
+        assertThat(PromQuery.metricNames(
+                "sum by (reason) (rate(straumflyt_ingest_dead_letters_total{reason=~\"a|b\"}[5m])) > 0"))
+                .containsExactly("straumflyt_ingest_dead_letters_total");
+        assertThat(PromQuery.metricNames("histogram_quantile(0.99, sum by (le) ("
+                + "rate(straumflyt_ingest_latency_seconds_bucket"
+                + "[$__rate_interval])))")).containsExactly("straumflyt_ingest_latency_seconds_bucket");
         assertThat(PromQuery.metricNames("a_total / on (service) b_total")).containsExactly("a_total", "b_total");
     }
 

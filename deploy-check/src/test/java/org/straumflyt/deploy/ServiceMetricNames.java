@@ -73,7 +73,9 @@ final class ServiceMetricNames {
                     names.computeIfAbsent(name, n -> new TreeSet<>()).addAll(labels));
         }
         // Registered on first use, per tag value, with the service's common tag.
-        names.put("ingest_readings_produced_total", Set.of("service", "format"));
+        names.put("straumflyt_ingest_readings_produced_total", Set.of("service", "format"));
+        names.put("straumflyt_ingest_weather_samples_produced_total", Set.of("service", "format"));
+        names.put("straumflyt_ingest_messages_failed_total", Set.of("service", "reason"));
         names.put(counter(PublisherMetrics.POINTS_WRITTEN), Set.of("service", "measurement"));
         names.put(counter(PublisherMetrics.RECORDS_CONSUMED), Set.of("service", "topic"));
         names.put(counter(PublisherMetrics.WRITE_ERRORS), Set.of("service", "kind"));

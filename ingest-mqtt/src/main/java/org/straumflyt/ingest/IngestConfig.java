@@ -92,7 +92,8 @@ public final class IngestConfig extends ServiceConfig {
                 .define(MQTT_TLS_CERT_LOCATION, Type.STRING, null, Importance.LOW,
                         "PEM client certificate (chain) for mutual TLS; needs mqtt.tls.key.location.")
                 .define(MQTT_TLS_KEY_LOCATION, Type.STRING, null, Importance.LOW,
-                        "PEM PKCS#8 private key (BEGIN PRIVATE KEY, RSA or EC) of the client certificate.")
+                        "PEM PKCS#8 private key (BEGIN PRIVATE KEY; RSA, EC or Ed25519) of the client certificate. "
+                                + "Convert other forms with openssl pkcs8 -topk8 -nocrypt.")
                 .define(MQTT_SESSION_EXPIRY_SECONDS, Type.LONG, 86_400L, Range.atLeast(1), Importance.MEDIUM,
                         "How long the broker keeps the session and its queued messages while ingest is away, s.")
                 .define(MQTT_RECEIVE_MAXIMUM, Type.INT, 1_000, Range.between(1, 65_535), Importance.MEDIUM,

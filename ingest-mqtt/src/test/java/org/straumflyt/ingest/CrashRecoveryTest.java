@@ -79,7 +79,7 @@ class CrashRecoveryTest {
             Awaitility.await("all readings").atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1))
                     .until(() -> Messages.numbers(TopicSnapshot.readings(kafka.bootstrapServers(),
                             ingest.topics.readings().name())).size() == 1_000);
-            assertThat(ingest.counter("ingest.mqtt.connection.losses")).isGreaterThanOrEqualTo(1);
+            assertThat(ingest.counter("straumflyt.ingest.mqtt.connection.losses")).isGreaterThanOrEqualTo(1);
         }
     }
 
@@ -88,7 +88,7 @@ class CrashRecoveryTest {
     }
 
     private static double producedSoFar(IngestProcess process) {
-        return process.metrics().lines().filter(l -> l.startsWith("ingest_messages_produced_total"))
+        return process.metrics().lines().filter(l -> l.startsWith("straumflyt_ingest_messages_produced_total"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 }

@@ -32,15 +32,15 @@ class DeliveryTest {
 
             // Then every one is produced and acknowledged, none twice, none dead-lettered
             Awaitility.await("all messages produced").atMost(TIMEOUT)
-                    .until(() -> ingest.counter("ingest.messages.produced") >= count);
+                    .until(() -> ingest.counter("straumflyt.ingest.messages.produced") >= count);
             List<Reading> readings = ingest.readings(count, TIMEOUT);
             assertThat(readings).hasSize(count);
             assertThat(Messages.numbers(readings)).isEqualTo(Messages.range(0, count));
-            assertThat(ingest.counter("ingest.messages.received")).isEqualTo(count);
-            assertThat(ingest.counter("ingest.dead.letters")).isZero();
+            assertThat(ingest.counter("straumflyt.ingest.messages.received")).isEqualTo(count);
+            assertThat(ingest.counter("straumflyt.ingest.dead.letters")).isZero();
             Awaitility.await("all acknowledged").atMost(TIMEOUT)
-                    .until(() -> ingest.counter("ingest.messages.acknowledged") == count);
-            assertThat(ingest.context.registry().get("ingest.inflight").gauge().value()).isZero();
+                    .until(() -> ingest.counter("straumflyt.ingest.messages.acknowledged") == count);
+            assertThat(ingest.context.registry().get("straumflyt.ingest.inflight").gauge().value()).isZero();
             // and each reading is keyed by its meter id, so one meter's readings share a partition
             assertThat(ingest.readingRecords(count, TIMEOUT)).allSatisfy(r -> assertThat(r.value())
                     .contains("\"meterId\":\"" + r.key() + "\""));
@@ -91,10 +91,10 @@ class DeliveryTest {
             assertThat(Messages.numbers(ingest.readings(valid, TIMEOUT))).isEqualTo(Messages.range(0, valid));
             // and the books balance: received = produced + dead-lettered
             Awaitility.await("counters settle").atMost(TIMEOUT).untilAsserted(() -> {
-                assertThat(ingest.counter("ingest.messages.received")).isEqualTo(valid + bad.size());
-                assertThat(ingest.counter("ingest.messages.produced")).isEqualTo(valid);
+                assertThat(ingest.counter("straumflyt.ingest.messages.received")).isEqualTo(valid + bad.size());
+                assertThat(ingest.counter("straumflyt.ingest.messages.produced")).isEqualTo(valid);
                 for (DeadLetterReason reason : bad.keySet()) {
-                    assertThat(ingest.counter("ingest.dead.letters", "reason", reason.name())).isEqualTo(1);
+                    assertThat(ingest.counter("straumflyt.ingest.dead.letters", "reason", reason.name())).isEqualTo(1);
                 }
             });
         }

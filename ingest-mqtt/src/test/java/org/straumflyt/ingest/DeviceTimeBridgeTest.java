@@ -58,7 +58,7 @@ class DeviceTimeBridgeTest {
             // Then every register reading is at its device minute with its value, and no power sample of an unknown
             // second is booked (before, all 180 collapsed into the instant of arrival)
             Awaitility.await("backlog acknowledged").atMost(TIMEOUT)
-                    .until(() -> ingest.counter("ingest.messages.acknowledged") >= 180);
+                    .until(() -> ingest.counter("straumflyt.ingest.messages.acknowledged") >= 180);
             List<Reading> readings = TopicSnapshot.readings(kafka.bootstrapServers(), ingest.topics.readings().name());
             // (delivery is at least once: a message the broker sends again gives the same reading twice, which the
             // processor takes as one; any extra must be such an exact copy, never a reading of another minute)
@@ -104,7 +104,7 @@ class DeviceTimeBridgeTest {
             List<Reading> readings = ingest.readings(2, TIMEOUT);
             Instant after = Instant.now();
             assertThat(readings).hasSize(2).allSatisfy(r -> assertThat(r.timestamp()).isBetween(before, after));
-            assertThat(ingest.counter("ingest.dead.letters")).isEqualTo(3.0);
+            assertThat(ingest.counter("straumflyt.ingest.dead.letters")).isEqualTo(3.0);
         }
     }
 
@@ -139,7 +139,7 @@ class DeviceTimeBridgeTest {
             List<Reading> readings = ingest.readings(600, TIMEOUT);
             assertThat(readings.stream().filter(r -> r.kind() == ReadingKind.ENERGY_REGISTER)
                     .map(Reading::timestamp).toList()).containsExactlyInAnyOrderElementsOf(instants);
-            assertThat(ingest.counter("ingest.dead.letters")).isZero();
+            assertThat(ingest.counter("straumflyt.ingest.dead.letters")).isZero();
         }
     }
 

@@ -26,7 +26,7 @@ class KafkaOutageTest {
             // Given a stream flowing through the bridge
             publisher.publishAll(topic, Messages.payloads(ingest.prefix, 0, 1_000), 100);
             Awaitility.await("first part produced").atMost(TIMEOUT)
-                    .until(() -> ingest.counter("ingest.messages.produced") >= 1_000);
+                    .until(() -> ingest.counter("straumflyt.ingest.messages.produced") >= 1_000);
 
             // When Kafka stops while messages keep coming
             long stoppedAt = System.nanoTime();
@@ -41,7 +41,7 @@ class KafkaOutageTest {
             Awaitility.await("bounded and unacknowledged throughout the outage")
                     .during(rest).atMost(rest.plusSeconds(5)).pollInterval(Duration.ofMillis(200))
                     .until(() -> inFlight(ingest) <= RECEIVE_MAXIMUM
-                            && ingest.counter("ingest.messages.produced") == 1_000);
+                            && ingest.counter("straumflyt.ingest.messages.produced") == 1_000);
 
             // When Kafka is back and the stream goes on
             kafka.start();
@@ -58,6 +58,6 @@ class KafkaOutageTest {
     }
 
     private static double inFlight(RunningIngest ingest) {
-        return ingest.context.registry().get("ingest.inflight").gauge().value();
+        return ingest.context.registry().get("straumflyt.ingest.inflight").gauge().value();
     }
 }

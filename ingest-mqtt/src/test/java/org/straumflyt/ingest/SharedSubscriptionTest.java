@@ -34,9 +34,10 @@ class SharedSubscriptionTest {
 
                 // Then each instance takes a share and together they produce every message once
                 Awaitility.await("all produced").atMost(TIMEOUT).until(() ->
-                        first.counter("ingest.messages.produced") + second.counter("ingest.messages.produced") >= count);
-                assertThat(first.counter("ingest.messages.received")).isPositive();
-                assertThat(second.counter("ingest.messages.received")).isPositive();
+                        first.counter("straumflyt.ingest.messages.produced")
+                                + second.counter("straumflyt.ingest.messages.produced") >= count);
+                assertThat(first.counter("straumflyt.ingest.messages.received")).isPositive();
+                assertThat(second.counter("straumflyt.ingest.messages.received")).isPositive();
                 List<Reading> readings = new ArrayList<>(first.readings(count, TIMEOUT));
                 assertThat(readings).hasSize(count);
                 assertThat(Messages.numbers(readings)).isEqualTo(Messages.range(0, count));

@@ -41,11 +41,11 @@ class ShellyRpcBridgeTest {
             });
             // and both messages are acknowledged: the event without a record and without a dead letter
             Awaitility.await("both acknowledged").atMost(TIMEOUT).untilAsserted(() -> {
-                assertThat(ingest.counter("ingest.messages.acknowledged")).isEqualTo(2.0);
-                assertThat(ingest.counter("ingest.messages.skipped")).isEqualTo(1.0);
-                assertThat(ingest.counter("ingest.messages.produced")).isEqualTo(1.0);
+                assertThat(ingest.counter("straumflyt.ingest.messages.acknowledged")).isEqualTo(2.0);
+                assertThat(ingest.counter("straumflyt.ingest.messages.skipped")).isEqualTo(1.0);
+                assertThat(ingest.counter("straumflyt.ingest.messages.produced")).isEqualTo(1.0);
             });
-            assertThat(ingest.counter("ingest.dead.letters")).isZero();
+            assertThat(ingest.counter("straumflyt.ingest.dead.letters")).isZero();
         }
     }
 }

@@ -49,21 +49,21 @@ class StuckIntakeTest {
             // and every valid message after it arrives and is acknowledged
             assertThat(Messages.numbers(ingest.readings(valid, TIMEOUT))).isEqualTo(Messages.range(0, valid));
             Awaitility.await("all acknowledged").atMost(TIMEOUT)
-                    .until(() -> ingest.counter("ingest.messages.acknowledged") == valid + 1);
-            assertThat(ingest.context.registry().get("ingest.inflight").gauge().value()).isZero();
+                    .until(() -> ingest.counter("straumflyt.ingest.messages.acknowledged") == valid + 1);
+            assertThat(ingest.context.registry().get("straumflyt.ingest.inflight").gauge().value()).isZero();
             assertThat(ingest.context.health().ready()).isTrue();
 
             // When ingest restarts on its persistent session
             ingest.stop();
-            double receivedBefore = ingest.counter("ingest.messages.received");
+            double receivedBefore = ingest.counter("straumflyt.ingest.messages.received");
             ingest.start();
             publisher.publishAll(topic, Messages.payloads(ingest.prefix, valid, valid + 10), 10);
 
             // Then nothing is redelivered: only the new messages arrive
             Awaitility.await("new messages produced").atMost(TIMEOUT)
-                    .until(() -> ingest.counter("ingest.messages.produced") == valid + 10);
-            assertThat(ingest.counter("ingest.messages.received") - receivedBefore).isEqualTo(10);
-            assertThat(ingest.counter("ingest.dead.letters")).isEqualTo(1);
+                    .until(() -> ingest.counter("straumflyt.ingest.messages.produced") == valid + 10);
+            assertThat(ingest.counter("straumflyt.ingest.messages.received") - receivedBefore).isEqualTo(10);
+            assertThat(ingest.counter("straumflyt.ingest.dead.letters")).isEqualTo(1);
         }
     }
 
@@ -86,10 +86,11 @@ class StuckIntakeTest {
 
             // Then it is counted as failed, once, and every message is acknowledged
             Awaitility.await("all acknowledged").atMost(TIMEOUT)
-                    .until(() -> ingest.counter("ingest.messages.acknowledged") == 101);
-            assertThat(ingest.counter("ingest.messages.failed", "reason", "RecordTooLargeException")).isEqualTo(1);
-            assertThat(ingest.counter("ingest.messages.produced")).isEqualTo(100);
-            assertThat(ingest.counter("ingest.kafka.send.retries")).isZero();
+                    .until(() -> ingest.counter("straumflyt.ingest.messages.acknowledged") == 101);
+            assertThat(ingest.counter("straumflyt.ingest.messages.failed", "reason", "RecordTooLargeException"))
+                    .isEqualTo(1);
+            assertThat(ingest.counter("straumflyt.ingest.messages.produced")).isEqualTo(100);
+            assertThat(ingest.counter("straumflyt.ingest.kafka.send.retries")).isZero();
             assertThat(Messages.numbers(ingest.readings(100, TIMEOUT))).isEqualTo(Messages.range(0, 100));
             assertThat(ingest.context.health().ready()).isTrue();
         }
@@ -116,9 +117,9 @@ class StuckIntakeTest {
                     .containsEntry("kafka", true);
             // while the record is retried, never given up
             Awaitility.await("sent again").atMost(TIMEOUT)
-                    .until(() -> ingest.counter("ingest.kafka.send.retries") > 0);
-            assertThat(ingest.counter("ingest.messages.failed")).isZero();
-            assertThat(ingest.counter("ingest.messages.acknowledged")).isZero();
+                    .until(() -> ingest.counter("straumflyt.ingest.kafka.send.retries") > 0);
+            assertThat(ingest.counter("straumflyt.ingest.messages.failed")).isZero();
+            assertThat(ingest.counter("straumflyt.ingest.messages.acknowledged")).isZero();
         }
     }
 
@@ -147,7 +148,7 @@ class StuckIntakeTest {
 
             List<Integer> numbers = List.copyOf(Messages.numbers(ingest.readings(1, TIMEOUT)));
             assertThat(numbers).containsExactly(7);
-            assertThat(ingest.counter("ingest.messages.received")).isEqualTo(1);
+            assertThat(ingest.counter("straumflyt.ingest.messages.received")).isEqualTo(1);
         }
     }
 }

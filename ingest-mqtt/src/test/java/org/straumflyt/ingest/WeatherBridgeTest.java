@@ -53,8 +53,9 @@ class WeatherBridgeTest {
             assertThat(letters).extracting(DeadLetter::reason).containsExactly(DeadLetterReason.OUT_OF_RANGE);
             assertThat(letters.get(0).mqttTopic()).isEqualTo("tele/" + device + "/SENSOR");
             Awaitility.await("sample counted").atMost(TIMEOUT).untilAsserted(() -> assertThat(
-                    ingest.counter("ingest.weather.samples.produced", "format", "tasmota-temperature")).isEqualTo(1.0));
-            assertThat(ingest.counter("ingest.readings.produced")).isZero();
+                    ingest.counter("straumflyt.ingest.weather.samples.produced", "format", "tasmota-temperature"))
+                    .isEqualTo(1.0));
+            assertThat(ingest.counter("straumflyt.ingest.readings.produced")).isZero();
         }
     }
 }

@@ -46,7 +46,8 @@ public final class PublisherConfig extends ServiceConfig {
                 .define(INFLUX_URL, Type.STRING, "http://localhost:8086",
                         ConfigValidators.uri(List.of("http", "https"), false, "http://localhost:8086"),
                         Importance.HIGH, "Base URL of the InfluxDB v2 write API (InfluxDB 2.x, 3.x, 1.8+ or any "
-                                + "compatible server), without a path: the publisher adds /api/v2/write.")
+                                + "compatible server), without a path: the publisher adds /api/v2/write. A URL with a path "
+                                + "(http://host:8086/api/v2) stops the publisher at start with exit code 2.")
                 .define(INFLUX_TOKEN, Type.PASSWORD, "", Importance.HIGH,
                         "API token; for InfluxDB 1.8 'user:password'. Never logged. Prefer "
                                 + "STRAUMFLYT_INFLUX_TOKEN_FILE pointing at a secret file.")

@@ -74,7 +74,7 @@ class DeadLetterTest {
             await().atMost(WAIT).untilAsserted(() -> assertThat(StoreTables.query(questDb, "meter_hourly",
                     "select count() c from meter_hourly where meter = 'good-" + run + "'"))
                     .containsExactly(Map.of("c", 40L)));
-            assertThat(publisher.counter("kpi.publisher.dead.letters")).isEqualTo(2.0);
+            assertThat(publisher.counter("straumflyt.publisher.dead.letters")).isEqualTo(2.0);
         }
     }
 }

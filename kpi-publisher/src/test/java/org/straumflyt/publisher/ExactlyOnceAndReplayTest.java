@@ -40,7 +40,7 @@ class ExactlyOnceAndReplayTest {
 
             // Then every key is one row with the record's values
             await().atMost(WAIT).untilAsserted(() ->
-                    assertThat(publisher.counter("kpi.publisher.points.written")).isEqualTo(set.points()));
+                    assertThat(publisher.counter("straumflyt.publisher.points.written")).isEqualTo(set.points()));
         }
         Snapshot first = Snapshot.read(questDb, set);
         first.assertMatches(set);
@@ -50,7 +50,7 @@ class ExactlyOnceAndReplayTest {
                 Map.of(PublisherConfig.GROUP_ID, "replay-" + run));
         try (RunningPublisher publisher = RunningPublisher.start(replay)) {
             await().atMost(WAIT).untilAsserted(() ->
-                    assertThat(publisher.counter("kpi.publisher.points.written")).isEqualTo(set.points()));
+                    assertThat(publisher.counter("straumflyt.publisher.points.written")).isEqualTo(set.points()));
         }
 
         // Then the store holds exactly the same rows

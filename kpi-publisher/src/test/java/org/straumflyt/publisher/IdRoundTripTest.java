@@ -73,7 +73,7 @@ class IdRoundTripTest {
                 assertThat(r.get("register")).isEqualTo(r.get("meter"));
                 assertThat(r.get("building_id")).isEqualTo(r.get("meter"));
             });
-            assertThat(publisher.counter("kpi.publisher.points.written")).isEqualTo(ids.size());
+            assertThat(publisher.counter("straumflyt.publisher.points.written")).isEqualTo(ids.size());
         }
     }
 }

@@ -76,11 +76,11 @@ class InfluxDb2ContainerTest {
             // When they are published, and then replayed by a new consumer group
             set.send(producer, Topics.withPrefix(prefix));
             await().atMost(WAIT).untilAsserted(() ->
-                    assertThat(publisher.counter("kpi.publisher.points.written")).isEqualTo(set.points()));
+                    assertThat(publisher.counter("straumflyt.publisher.points.written")).isEqualTo(set.points()));
         }
         try (RunningPublisher replay = RunningPublisher.start(settings(kafka, prefix, "replay"))) {
             await().atMost(WAIT).untilAsserted(() ->
-                    assertThat(replay.counter("kpi.publisher.points.written")).isEqualTo(set.points()));
+                    assertThat(replay.counter("straumflyt.publisher.points.written")).isEqualTo(set.points()));
         }
 
         // Then every key is one point with its values

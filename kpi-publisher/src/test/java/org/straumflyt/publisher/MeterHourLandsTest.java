@@ -64,7 +64,7 @@ class MeterHourLandsTest {
                     .containsEntry("revision", 3L)
                     .containsEntry("time", hour);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(publisher.counter("kpi.publisher.points.written")).isEqualTo(1.0));
+                    assertThat(publisher.counter("straumflyt.publisher.points.written")).isEqualTo(1.0));
         }
     }
 }

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Watches a service's readings counter until every reading of the load has passed, e.g. ingest's
- * {@code ingest_readings_produced_total} (confirmed by Kafka) or the processor's
+ * {@code straumflyt_ingest_readings_produced_total} (confirmed by Kafka) or the processor's
  * {@code straumflyt_processor_readings_total} (applied). Probe readings go through the same counters; everything
  * the probe has sent is taken off, so the moment found is never early. Scraping costs the scraped process CPU: a
  * scrape of the stream processor's /metrics (well over a thousand Kafka Streams series) takes it 20–80 ms of CPU,

@@ -126,7 +126,8 @@ final class PipelineRun {
                 probe.start(bench.probeInterval(), bench.probePoll(), bench.warmUp());
                 long start = System.nanoTime();
                 // the services' counters include the warm-up's readings
-                CounterProgress intoKafka = CounterProgress.watch(ingestMetrics, "ingest_readings_produced_total",
+                CounterProgress intoKafka = CounterProgress.watch(ingestMetrics,
+                        "straumflyt_ingest_readings_produced_total",
                         warmUpReadings + load.readings(), probe, start, INGEST_SCRAPE_MS);
                 CounterProgress applied = CounterProgress.watch(jvms.get("stream-processor"),
                         "straumflyt_processor_readings_total", warmUpReadings + load.readings(), probe, start,
@@ -145,9 +146,10 @@ final class PipelineRun {
                 Map<String, Double> compiling = new LinkedHashMap<>(JitWarmUp.compilingSeconds(jvms));
                 compiling.replaceAll((jvm, seconds) -> seconds - compilingBefore.get(jvm));
                 long unresolved = probe.awaitOutstanding(Duration.ofSeconds(30));
-                long inKafka = (long) ingestMetrics.sum("ingest_readings_produced_total") - probe.readingsPublished()
+                long inKafka = (long) ingestMetrics.sum("straumflyt_ingest_readings_produced_total")
+                        - probe.readingsPublished()
                         - warmUpReadings;
-                long deadLetters = (long) ingestMetrics.sum("ingest_dead_letters_total");
+                long deadLetters = (long) ingestMetrics.sum("straumflyt_ingest_dead_letters_total");
                 if (!report.ok()) {
                     progress.println("the store did not match the ground truth within " + PHASE_TIMEOUT + ":");
                 }
@@ -213,7 +215,8 @@ final class PipelineRun {
      */
     private static void awaitCounted(Map<String, Metrics> jvms, long readings, LatencyProbe probe) throws Exception {
         long now = System.nanoTime();
-        CounterProgress intoKafka = CounterProgress.watch(jvms.get("ingest-mqtt"), "ingest_readings_produced_total",
+        CounterProgress intoKafka = CounterProgress.watch(jvms.get("ingest-mqtt"),
+                "straumflyt_ingest_readings_produced_total",
                 readings, probe, now, INGEST_SCRAPE_MS);
         CounterProgress applied = CounterProgress.watch(jvms.get("stream-processor"),
                 "straumflyt_processor_readings_total", readings, probe, now, PROCESSOR_SCRAPE_MS);

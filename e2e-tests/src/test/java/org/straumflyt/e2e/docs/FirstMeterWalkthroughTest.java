@@ -66,7 +66,7 @@ class FirstMeterWalkthroughTest {
                         .untilAsserted(() -> assertThat(bash(checkout, blocks.get(4)))
                                 .contains("\"7359992890000000\",\"bekkestua-skole\",12.5,1.0")
                                 .contains("\"bekkestua-skole\",12.5,1,2"));
-                assertThat(bash(checkout, blocks.get(2))).contains("ingest_readings_produced_total");
+                assertThat(bash(checkout, blocks.get(2))).contains("straumflyt_ingest_readings_produced_total");
             } finally {
                 ingest.descendants().forEach(ProcessHandle::destroy);
                 ingest.destroy();

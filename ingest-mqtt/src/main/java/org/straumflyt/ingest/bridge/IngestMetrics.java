@@ -35,27 +35,27 @@ public final class IngestMetrics {
 
     public IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
-        received = Counter.builder("ingest.messages.received").description("MQTT messages received")
+        received = Counter.builder("straumflyt.ingest.messages.received").description("MQTT messages received")
                 .register(registry);
-        produced = Counter.builder("ingest.messages.produced")
+        produced = Counter.builder("straumflyt.ingest.messages.produced")
                 .description("Messages whose readings Kafka confirmed (then acknowledged to MQTT)").register(registry);
-        released = Counter.builder("ingest.messages.released")
+        released = Counter.builder("straumflyt.ingest.messages.released")
                 .description("Messages left unacknowledged because the MQTT connection was lost; the broker "
                         + "redelivers them").register(registry);
-        skipped = Counter.builder("ingest.messages.skipped")
+        skipped = Counter.builder("straumflyt.ingest.messages.skipped")
                 .description("Well-formed messages with nothing to meter (e.g. Shelly NotifyEvent), acknowledged "
                         + "without a record").register(registry);
-        acknowledged = Counter.builder("ingest.messages.acknowledged")
+        acknowledged = Counter.builder("straumflyt.ingest.messages.acknowledged")
                 .description("Messages acknowledged to the MQTT broker (QoS 1 PUBACKs sent)").register(registry);
-        sendRetries = Counter.builder("ingest.kafka.send.retries").description("Records sent to Kafka again after "
-                + "a failure").register(registry);
-        connectionLosses = Counter.builder("ingest.mqtt.connection.losses")
+        sendRetries = Counter.builder("straumflyt.ingest.kafka.send.retries")
+                .description("Records sent to Kafka again after a failure").register(registry);
+        connectionLosses = Counter.builder("straumflyt.ingest.mqtt.connection.losses")
                 .description("Times the MQTT connection was lost").register(registry);
         for (DeadLetterReason reason : DeadLetterReason.values()) {
-            deadLetters.put(reason, Counter.builder("ingest.dead.letters").tag("reason", reason.name())
+            deadLetters.put(reason, Counter.builder("straumflyt.ingest.dead.letters").tag("reason", reason.name())
                     .description("Messages set aside on the dead-letter topic, by reason").register(registry));
         }
-        latency = Timer.builder("ingest.latency")
+        latency = Timer.builder("straumflyt.ingest.latency")
                 .description("From MQTT arrival to Kafka's confirmation of the message's last record")
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofNanos(100_000))
@@ -65,11 +65,12 @@ public final class IngestMetrics {
 
     /** Gauges read from the running parts. */
     public void bind(IntSupplier inFlight, BooleanSupplier mqttConnected, BooleanSupplier kafkaUp) {
-        Gauge.builder("ingest.inflight", inFlight, s -> s.getAsInt()).strongReference(true)
+        Gauge.builder("straumflyt.ingest.inflight", inFlight, s -> s.getAsInt()).strongReference(true)
                 .description("Messages received and not yet acknowledged").register(registry);
-        Gauge.builder("ingest.mqtt.connected", mqttConnected, s -> s.getAsBoolean() ? 1 : 0).strongReference(true)
+        Gauge.builder("straumflyt.ingest.mqtt.connected", mqttConnected, s -> s.getAsBoolean() ? 1 : 0)
+                .strongReference(true)
                 .description("1 while connected and subscribed to the MQTT broker").register(registry);
-        Gauge.builder("ingest.kafka.connected", kafkaUp, s -> s.getAsBoolean() ? 1 : 0).strongReference(true)
+        Gauge.builder("straumflyt.ingest.kafka.connected", kafkaUp, s -> s.getAsBoolean() ? 1 : 0).strongReference(true)
                 .description("1 while Kafka answers").register(registry);
     }
 
@@ -78,12 +79,13 @@ public final class IngestMetrics {
     }
 
     void readingsProduced(String format, int count) {
-        readings.computeIfAbsent(format, f -> Counter.builder("ingest.readings.produced").tag("format", f)
+        readings.computeIfAbsent(format, f -> Counter.builder("straumflyt.ingest.readings.produced").tag("format", f)
                 .description("Readings Kafka confirmed").register(registry)).increment(count);
     }
 
     void samplesProduced(String format, int count) {
-        samples.computeIfAbsent(format, f -> Counter.builder("ingest.weather.samples.produced").tag("format", f)
+        samples.computeIfAbsent(format, f -> Counter.builder("straumflyt.ingest.weather.samples.produced")
+                .tag("format", f)
                 .description("Outdoor temperature samples Kafka confirmed").register(registry)).increment(count);
     }
 
@@ -98,7 +100,8 @@ public final class IngestMetrics {
     }
 
     void failed(Exception error) {
-        failures.computeIfAbsent(error.getClass().getSimpleName(), reason -> Counter.builder("ingest.messages.failed")
+        failures.computeIfAbsent(error.getClass().getSimpleName(), reason -> Counter
+                .builder("straumflyt.ingest.messages.failed")
                 .tag("reason", reason).description("Messages Kafka refused a record of with an error no retry can "
                         + "cure (e.g. RecordTooLargeException); acknowledged without it").register(registry))
                 .increment();

@@ -146,7 +146,8 @@ public final class IngestBenchmark {
                         String text = subject.scrape();
                         double now = Scrape.parse(text).inFlight();
                         if (now > receiveMaximum && System.getProperty("bench.debug") != null) {
-                            text.lines().filter(l -> l.startsWith("ingest_messages") || l.startsWith("ingest_inflight"))
+                            text.lines().filter(l -> l.startsWith("straumflyt_ingest_messages")
+                                    || l.startsWith("straumflyt_ingest_inflight"))
                                     .forEach(System.out::println);
                         }
                         if (!Double.isNaN(now) && (Double.isNaN(max) || now > max)) {

@@ -32,8 +32,8 @@ public final class RawAckSubscriber implements MqttCallback {
 
     private RawAckSubscriber(MqttAsyncClient client, ServiceContext context) {
         this.client = client;
-        this.produced = Counter.builder("ingest.messages.produced").register(context.registry());
-        this.latency = Timer.builder("ingest.latency").publishPercentileHistogram()
+        this.produced = Counter.builder("straumflyt.ingest.messages.produced").register(context.registry());
+        this.latency = Timer.builder("straumflyt.ingest.latency").publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofNanos(100_000)).maximumExpectedValue(Duration.ofSeconds(60))
                 .register(context.registry());
     }

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /** The two things the benchmark reads from /metrics: messages done, and the latency histogram's buckets. */
 record Scrape(double produced, double inFlight, TreeMap<Double, Double> latencyBuckets) {
     private static final Pattern BUCKET = Pattern.compile(
-            "^ingest_latency_seconds_bucket\\{.*le=\"([^\"]+)\".*} ([0-9.Ee+-]+)$");
+            "^straumflyt_ingest_latency_seconds_bucket\\{.*le=\"([^\"]+)\".*} ([0-9.Ee+-]+)$");
 
     static Scrape parse(String text) {
         double produced = 0;
@@ -17,16 +17,16 @@ record Scrape(double produced, double inFlight, TreeMap<Double, Double> latencyB
         double acknowledged = Double.NaN;
         TreeMap<Double, Double> buckets = new TreeMap<>();
         for (String line : text.split("\n")) {
-            if (line.startsWith("ingest_messages_produced_total")) {
+            if (line.startsWith("straumflyt_ingest_messages_produced_total")) {
                 produced += value(line);
             }
-            if (line.startsWith("ingest_inflight")) {
+            if (line.startsWith("straumflyt_ingest_inflight")) {
                 inFlight = value(line);
             }
-            if (line.startsWith("ingest_messages_received_total")) {
+            if (line.startsWith("straumflyt_ingest_messages_received_total")) {
                 received = value(line);
             }
-            if (line.startsWith("ingest_messages_acknowledged_total")) {
+            if (line.startsWith("straumflyt_ingest_messages_acknowledged_total")) {
                 acknowledged = value(line);
             }
             Matcher m = BUCKET.matcher(line);

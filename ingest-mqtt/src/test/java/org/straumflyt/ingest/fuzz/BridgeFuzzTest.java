@@ -89,22 +89,22 @@ class BridgeFuzzTest {
 
             // Then every message is accounted for exactly once and acknowledged
             Awaitility.await("all received and settled").atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
-                    .until(() -> counter(context, "ingest.messages.received") == total
+                    .until(() -> counter(context, "straumflyt.ingest.messages.received") == total
                             && settled(context) == total
-                            && counter(context, "ingest.messages.acknowledged") == total);
-            assertThat(counter(context, "ingest.messages.failed")).isZero();
-            assertThat(counter(context, "ingest.messages.released")).isZero();
-            assertThat(context.registry().get("ingest.inflight").gauge().value()).isZero();
+                            && counter(context, "straumflyt.ingest.messages.acknowledged") == total);
+            assertThat(counter(context, "straumflyt.ingest.messages.failed")).isZero();
+            assertThat(counter(context, "straumflyt.ingest.messages.released")).isZero();
+            assertThat(context.registry().get("straumflyt.ingest.inflight").gauge().value()).isZero();
             // and the topics hold what the counters say
-            int deadLetters = (int) counter(context, "ingest.dead.letters");
-            int readings = (int) counter(context, "ingest.readings.produced");
-            int samples = (int) counter(context, "ingest.weather.samples.produced");
+            int deadLetters = (int) counter(context, "straumflyt.ingest.dead.letters");
+            int readings = (int) counter(context, "straumflyt.ingest.readings.produced");
+            int samples = (int) counter(context, "straumflyt.ingest.weather.samples.produced");
             assertThat(kafka.consumeAll(topics.readingsDlq().name(), deadLetters, TIMEOUT)).hasSize(deadLetters);
             assertThat(kafka.consumeAll(topics.readings().name(), readings, TIMEOUT)).hasSize(readings);
             assertThat(kafka.consumeAll(topics.weatherSamples().name(), samples, TIMEOUT)).hasSize(samples);
             // and fuzzing reached every outcome
             assertThat(deadLetters).isPositive();
-            assertThat(counter(context, "ingest.messages.produced")).isPositive();
+            assertThat(counter(context, "straumflyt.ingest.messages.produced")).isPositive();
         } finally {
             try {
                 publisher.disconnect().waitForCompletion(30_000);
@@ -117,8 +117,9 @@ class BridgeFuzzTest {
     }
 
     private static double settled(ServiceContext context) {
-        return counter(context, "ingest.messages.produced") + counter(context, "ingest.dead.letters")
-                + counter(context, "ingest.messages.skipped");
+        return counter(context, "straumflyt.ingest.messages.produced")
+                + counter(context, "straumflyt.ingest.dead.letters")
+                + counter(context, "straumflyt.ingest.messages.skipped");
     }
 
     private static double counter(ServiceContext context, String name) {

@@ -17,16 +17,16 @@ import org.straumflyt.publisher.write.WriteResult;
 
 /** The publisher's meters. Names are listed in docs/INFLUXDB.md. */
 public final class PublisherMetrics implements WriteObserver {
-    public static final String POINTS_WRITTEN = "kpi.publisher.points.written";
-    public static final String RECORDS_CONSUMED = "kpi.publisher.records.consumed";
-    public static final String BATCH_POINTS = "kpi.publisher.batch.points";
-    public static final String WRITE_LATENCY = "kpi.publisher.write.latency";
-    public static final String WRITE_RETRIES = "kpi.publisher.write.retries";
-    public static final String WRITE_ERRORS = "kpi.publisher.write.errors";
-    public static final String DEAD_LETTERS = "kpi.publisher.dead.letters";
-    public static final String PAUSED = "kpi.publisher.paused";
-    public static final String PENDING_POINTS = "kpi.publisher.pending.points";
-    public static final String COMMITS_FAILED = "kpi.publisher.commits.failed";
+    public static final String POINTS_WRITTEN = "straumflyt.publisher.points.written";
+    public static final String RECORDS_CONSUMED = "straumflyt.publisher.records.consumed";
+    public static final String BATCH_POINTS = "straumflyt.publisher.batch.points";
+    public static final String WRITE_LATENCY = "straumflyt.publisher.write.latency";
+    public static final String WRITE_RETRIES = "straumflyt.publisher.write.retries";
+    public static final String WRITE_ERRORS = "straumflyt.publisher.write.errors";
+    public static final String DEAD_LETTERS = "straumflyt.publisher.dead.letters";
+    public static final String PAUSED = "straumflyt.publisher.paused";
+    public static final String PENDING_POINTS = "straumflyt.publisher.pending.points";
+    public static final String COMMITS_FAILED = "straumflyt.publisher.commits.failed";
 
     private final MeterRegistry registry;
     private final DistributionSummary batchPoints;
