@@ -3,14 +3,11 @@ package org.straumflyt.deploy;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.apache.kafka.common.config.ConfigDef;
 import org.straumflyt.dashboard.DashboardConfig;
 import org.straumflyt.ingest.IngestConfig;
 import org.straumflyt.processor.ProcessorConfig;
 import org.straumflyt.publisher.PublisherConfig;
-import org.straumflyt.runtime.ServiceConfig;
 
 /**
  * The parts of the docs that are generated from code: each between the lines {@code <!-- name:begin -->} and
@@ -48,7 +45,7 @@ final class GeneratedDocs {
             new Part("docs/INFLUXDB.md", "config:kpi-publisher",
                     () -> ConfigTable.markdown(PublisherConfig.definition(), key -> true)),
             new Part("docs/DASHBOARD.md", "config:dashboard",
-                    () -> ConfigTable.markdown(DashboardConfig.definition(), dashboardKeys())),
+                    () -> ConfigTable.markdown(DashboardConfig.definition(), key -> true)),
             new Part("docs/INFLUXDB.md", "layout:measurements", LayoutTables::markdown),
             new Part("docs/UPGRADING.md", "metrics:renamed", MetricRenames::markdown));
 
@@ -82,12 +79,5 @@ final class GeneratedDocs {
                     + " once each, in that order, around the generated part");
         }
         return markdown.substring(0, from + begin.length()) + "\n" + part.strip() + "\n" + markdown.substring(to);
-    }
-
-    /** The dashboard's own keys and its /health and /metrics endpoint; it reads none of the Kafka and topic keys. */
-    private static Predicate<String> dashboardKeys() {
-        ConfigDef common = ServiceConfig.base(DashboardConfig.DEFAULT_HTTP_PORT);
-        return key -> !common.names().contains(key) || key.startsWith("http.")
-                || key.equals(ServiceConfig.CONFIG_UNKNOWN_KEYS);
     }
 }

@@ -37,6 +37,11 @@ class GeneratedDocsTest {
                 GeneratedDocs.REGENERATE).isEmpty();
     }
 
+    @Test
+    void theOperatorsGuideShowsTheRegenerateCommand() {
+        assertThat(Repo.text(Repo.path("docs/OPERATIONS.md"))).contains("`" + GeneratedDocs.REGENERATE + "`");
+    }
+
     /** Where a document first differs from what it should be, in a line or two. */
     static String firstDifference(String doc, String actual, String expected) {
         List<String> is = actual.lines().toList();
