@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,6 +80,29 @@ class GeneratedDocsTest {
     void aDifferenceIsShownByItsFirstLine() {
         assertThat(firstDifference("d.md", "a\nb\nc\n", "a\nB\nc\n")).isEqualTo("d.md:2: is \"b\", should be \"B\"");
         assertThat(firstDifference("d.md", "a\n", "a\nb\n")).isEqualTo("d.md:2: is \"(end)\", should be \"b\"");
+    }
+
+    @Test
+    void aConfigurationTableShowsEachKeyWithItsVariableDefaultAndDocumentation() {
+        ConfigDef definition = new ConfigDef()
+                .define("a.port", Type.INT, 8081, Importance.HIGH, "Port; 0 picks a free one.")
+                .define("a.dir", Type.STRING, System.getProperty("java.io.tmpdir") + "/a-state", Importance.LOW,
+                        "State <dir>.")
+                .define("a.secret", Type.PASSWORD, null, Importance.LOW, "Secret | token.")
+                .define("a.list", Type.LIST, "", Importance.LOW, "Entries.")
+                .define("a.needed", Type.STRING, Importance.LOW, "Required.")
+                .define("b.other", Type.STRING, "x", Importance.LOW, "Left out.");
+
+        String table = ConfigTable.markdown(definition, key -> key.startsWith("a."));
+
+        assertThat(table.lines()).containsExactly(
+                "| key | environment variable | default | meaning |",
+                "|---|---|---|---|",
+                "| `a.port` | `STRAUMFLYT_A_PORT` | `8081` | Port; 0 picks a free one. |",
+                "| `a.dir` | `STRAUMFLYT_A_DIR` | `<java.io.tmpdir>/a-state` | State \\<dir>. |",
+                "| `a.secret` | `STRAUMFLYT_A_SECRET` or `STRAUMFLYT_A_SECRET_FILE` | none | Secret \\| token. |",
+                "| `a.list` | `STRAUMFLYT_A_LIST` | empty | Entries. |",
+                "| `a.needed` | `STRAUMFLYT_A_NEEDED` | required | Required. |");
     }
 
     @Test

@@ -25,8 +25,8 @@ import org.straumflyt.model.PortfolioKpi;
 import org.straumflyt.model.QualityFlag;
 
 /**
- * The store layout of every KPI: measurement names, tags, fields and timestamps. docs/INFLUXDB.md documents it for
- * dashboard and twin builders; change both together.
+ * The store layout of every KPI: measurement names, tags, fields and timestamps. The measurement tables of
+ * docs/INFLUXDB.md, for dashboard and twin builders, are generated from it (deploy-check's GeneratedDocsTest).
  *
  * <p>Timestamps are the start of the record's period (a UTC hour, or local midnight of the building's time zone for
  * days and months), so that a rewrite of the same key lands on the same point. Tags are stable ids only; everything
