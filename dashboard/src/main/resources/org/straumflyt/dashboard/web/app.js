@@ -252,7 +252,7 @@ function peaksSection(detail) {
       h('dt', {}, t(label)), h('dd', { 'data-figure': key }, text)])),
     m.daysWithData == null ? null : h('p', {}, t('daysWithData', m.daysWithData)),
     h('h3', {}, t('topDays')),
-    table('top-days', [[t('day')], [t('highestHour')], [t('live'), true]], rows),
+    table('top-days', [[t('day')], [t('highestHour')], [t('hourPower'), true]], rows),
   ];
 }
 
@@ -381,7 +381,9 @@ function renderPortfolioRecord(record, page) {
 
 // The first day of the period: the record's time (local midnight of "from") as a date in the dashboard's zone.
 function fromDate(time, zone) {
-  return time ? new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date(time)) : null;
+  // The store writes microseconds; Date reads milliseconds.
+  return time ? new Intl.DateTimeFormat('en-CA', { timeZone: zone })
+    .format(new Date(time.replace(/(\.\d{3})\d+/, '$1'))) : null;
 }
 
 function renderMunicipalities(page) {

@@ -103,7 +103,7 @@ export function signatureChart(days) {
     svg.append(el('text', { x: x(c), y: HEIGHT - 8, class: 'axis', 'text-anchor': 'middle' }, `${c}`));
   }
   svg.append(el('text', { x: 4, y: TOP - 8, class: 'axis' }, 'kWh'));
-  svg.append(el('text', { x: WIDTH - 8, y: HEIGHT - 8, class: 'axis', 'text-anchor': 'end' }, '°C'));
+  svg.append(el('text', { x: WIDTH - 8, y: TOP + plot - 6, class: 'axis', 'text-anchor': 'end' }, '°C'));
   for (const d of points) {
     const dot = el('circle', { cx: x(d.meanTemperatureC), cy: y(d.kwh), r: 5,
       class: d.flags.length > 0 ? 'point flagged' : 'point' });
