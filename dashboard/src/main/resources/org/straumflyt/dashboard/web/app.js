@@ -6,6 +6,7 @@ import { kwh, kw, kwhPerM2, kwhPerM2Whole, m2, percent, percentValue, celsius, c
 import { profileChart, signatureChart } from './chart.js';
 
 const LOW_COVERAGE = 0.9;
+const UNASSIGNED = 'unassigned';
 const main = document.getElementById('main');
 const status = document.getElementById('status');
 const state = { portfolio: null, building: null, municipalities: null, sort: { key: 'name', dir: 1 },
@@ -128,6 +129,11 @@ function sorted(buildings) {
   });
 }
 
+// The stream processor books meters the registry does not know under the building id "unassigned" (REGISTRY.md).
+function displayName(b) {
+  return b.id === UNASSIGNED && !b.inRegistry ? t('unassignedName') : b.name;
+}
+
 function matches(b) {
   const text = state.filter.text.trim().toLocaleLowerCase();
   const inText = !text || [b.name, b.id, b.municipality].some((v) => v && v.toLocaleLowerCase().includes(text));
@@ -158,7 +164,7 @@ function renderPortfolio(portfolio) {
       const raw = sortValue(column, b);
       let content = column.text(b, portfolio);
       if (i === 0) {
-        content = h('span', {}, h('a', { href: `/building/${encodeURIComponent(b.id)}` }, b.name),
+        content = h('span', {}, h('a', { href: `/building/${encodeURIComponent(b.id)}` }, displayName(b)),
           b.name !== b.id || !b.inRegistry ? h('span', { class: 'id' },
             b.inRegistry ? b.id : `${b.id} · ${t('notInRegistry')}`) : null);
       } else if (column.key === 'year' && b.year?.benchmarkKwhPerM2 != null) {
@@ -293,7 +299,7 @@ function daysSection(detail) {
 
 function renderBuilding(detail) {
   const b = detail.summary;
-  document.title = `${b.name} – straumflyt`;
+  document.title = `${displayName(b)} – straumflyt`;
   const figures = [
     ['live', kw(b.liveKw), 'liveKw'], ['today', kwh(b.todayKwh), 'todayKwh'],
     ['lastWeek', kwh(b.lastWeekKwh), 'lastWeekKwh'],
@@ -316,7 +322,7 @@ function renderBuilding(detail) {
     .filter((x) => x).join(' · ');
   main.replaceChildren(
     h('p', {}, h('a', { href: '/' }, `← ${t('back')}`)),
-    h('h1', {}, b.name, ' ', h('span', { class: 'sub', 'data-testid': 'about' }, about)),
+    h('h1', {}, displayName(b), ' ', h('span', { class: 'sub', 'data-testid': 'about' }, about)),
     h('dl', { class: 'figures' }, ...figures.flatMap(([label, text, key]) => [
       h('dt', {}, t(label)), h('dd', { 'data-figure': key }, text)])),
     h('p', { class: 'intro' }, t('liveExplained')),
