@@ -61,7 +61,7 @@ const context = await chromium.launchPersistentContext(profile, {
   headless: true,
   args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
     '--no-first-run'],
-  viewport: { width: 1100, height: 800 },
+  viewport: { width: 1280, height: 800 },
   locale: 'nb-NO',
   timezoneId: 'Europe/Oslo',
 });
