@@ -61,7 +61,7 @@ const context = await chromium.launchPersistentContext(profile, {
   headless: true,
   args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
     '--no-first-run'],
-  viewport: { width: 1100, height: 800 },
+  viewport: { width: 1280, height: 800 },
   locale: 'nb-NO',
   timezoneId: 'Europe/Oslo',
 });
@@ -86,6 +86,20 @@ try {
   equal(await page.getAttribute('html', 'lang'), 'nb', 'default language');
   equal(await text(page, 'h1'), 'Bygg', 'nb heading');
   await checkPortfolio(page, 'nb');
+  equal(await page.evaluate(async () => (await import('/assets/i18n.js')).missingKeys()), [],
+    'both languages have every key');
+
+  // Filtering: by text (name, id or municipality), then by category.
+  const filter = expect.filter;
+  await page.fill('#filter-text', filter.text);
+  equal(await portfolioRows(page), filter.textRows, 'filtered by text');
+  equal(await text(page, '[data-testid="shown"]'), filter.textShown, 'how many are shown');
+  equal(await page.inputValue('#filter-text'), filter.text, 'the filter keeps its text while typing');
+  await page.fill('#filter-text', '');
+  await page.selectOption('#filter-category', filter.category);
+  equal(await portfolioRows(page), filter.categoryRows, 'filtered by category');
+  await page.selectOption('#filter-category', '');
+  equal(await text(page, '[data-testid="shown"]'), filter.allShown, 'filter cleared');
 
   // Sorting: by mouse, then again by keyboard on the same heading.
   await page.click('button[data-sort="todayKwh"]');
@@ -94,7 +108,7 @@ try {
   await page.keyboard.press('Enter');
   equal(await portfolioRows(page), expect.order.todayAscending, 'sorted by today, smallest first');
   equal(await page.getAttribute('th:has(button[data-sort="todayKwh"])', 'aria-sort'), 'ascending', 'aria-sort');
-  await page.click('button[data-sort="id"]');
+  await page.click('button[data-sort="name"]');
   await page.screenshot({ path: join(expect.screenshots, 'portfolio.png'), fullPage: true });
 
   // Language switch: English, kept across a reload, and back.
@@ -123,9 +137,11 @@ try {
   await page.waitForSelector('[data-testid="coverage"]');
   equal(await text(page, '[data-testid="coverage"]'), low.nb, 'low coverage in bokmål');
   equal(await text(page, '[data-testid="meters"]'), low.metersNb, 'meters reporting in bokmål');
-  equal(await page.locator('.flags dt').allInnerTexts(), low.flags, 'flags listed');
+  equal((await page.locator('.flags dt').allInnerTexts()).map(plain), low.flags, 'flags listed');
+  equal(await text(page, '[data-testid="gaps"]'), low.gapsNb, 'gaps today in bokmål');
   await page.click('#lang');
   equal(await text(page, '[data-testid="coverage"]'), low.en, 'low coverage in English');
+  equal(await text(page, '[data-testid="gaps"]'), low.gapsEn, 'gaps today in English');
   await page.click('#lang');
 
   // The building page of the live building: figures, the running hour in progress, yesterday beside today.
@@ -135,15 +151,73 @@ try {
   for (const [figure, expected] of Object.entries(building.figures)) {
     equal(await text(page, `[data-figure="${figure}"]`), expected, `building ${figure}`);
   }
+  equal(await text(page, 'h1'), building.heading, 'building heading: registry name, id, category, municipality');
   for (const [hour, expected] of Object.entries(building.hours)) {
-    equal(await text(page, `tr[data-hour="${hour}"] [data-col="today"]`), expected.today, `hour ${hour} today`);
-    equal(await text(page, `tr[data-hour="${hour}"] [data-col="yesterday"]`), expected.yesterday,
-      `hour ${hour} yesterday`);
+    for (const [column, value] of Object.entries(expected)) {
+      equal(await text(page, `tr[data-hour="${hour}"] [data-col="${column}"]`), value, `hour ${hour} ${column}`);
+    }
   }
   equal(await page.locator('svg.chart rect.running').count(), 1, 'one running bar in the chart');
   equal(plain(await page.locator('svg.chart .running-label').textContent()), 'pågår',
     'running bar labelled in progress');
+  equal(await page.locator('svg.chart rect.last-week').count(), 24, 'last week drawn, every hour');
+
+  // The month's peaks: the capacity basis and the three days behind it.
+  equal(await page.locator('table.top-days tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.day)),
+    building.topDays, 'the three highest days, highest first');
+  equal((await page.locator('table.top-days [data-col="kw"]').allInnerTexts()).map(plain), building.topDaysKw,
+    'their highest hours');
+
+  // Twelve months against the benchmark, said plainly when less than a year has data.
+  equal(await text(page, '[data-testid="year-partial"]'), building.yearPartial, 'partial year in words');
+  equal(await text(page, '[data-testid="benchmark"]'), building.benchmark, 'benchmark in bokmål');
+
+  // The last 30 days against temperature: a point per day with both, gaps and flags in words.
+  equal(await page.locator('table.days tbody tr').count(), building.days, '30 days listed');
+  equal(await page.locator('svg.chart circle.point').count(), building.points, 'a point per day with a temperature');
+  equal(await page.locator('svg.chart circle.point.flagged').count(), building.flaggedPoints, 'flagged day marked');
+  const dayCells = async (cells, language) => {
+    for (const [date, columns] of Object.entries(cells)) {
+      for (const [column, value] of Object.entries(columns)) {
+        equal(await text(page, `tr[data-date="${date}"] [data-col="${column}"]`), value,
+          `${language} day ${date} ${column}`);
+      }
+    }
+  };
+  await dayCells(building.dayCells, 'nb');
   await page.screenshot({ path: join(expect.screenshots, 'building.png'), fullPage: true });
+  await page.click('#lang');
+  await dayCells(building.dayCellsEn, 'en');
+  equal(await text(page, '[data-testid="benchmark"]'), building.benchmarkEn, 'benchmark in English');
+  await page.click('#lang');
+
+  // The municipality page: the U4SSC indicators with their inputs, kWh/m² by category against the benchmark.
+  const municipality = expect.municipality;
+  await page.click('#pages a[data-page="municipality"]');
+  await page.waitForSelector('section[data-period="year_to_date"] tr[data-indicator]');
+  const ytd = 'section[data-period="year_to_date"]';
+  for (const [indicator, value] of Object.entries(municipality.nb)) {
+    equal(await text(page, `${ytd} tr[data-indicator="${indicator}"] [data-col="value"]`), value, `nb ${indicator}`);
+  }
+  for (const [indicator, value] of Object.entries(municipality.inputs)) {
+    equal(await text(page, `${ytd} tr[data-indicator="${indicator}"] [data-col="inputs"]`), value,
+      `inputs of ${indicator}`);
+  }
+  for (const [category, columns] of Object.entries(municipality.categories)) {
+    for (const [column, value] of Object.entries(columns)) {
+      equal(await text(page, `${ytd} tr[data-category="${category}"] [data-col="${column}"]`), value,
+        `category ${category} ${column}`);
+    }
+  }
+  equal(await text(page, `${ytd} [data-testid="period"]`), municipality.period, 'the period in words');
+  equal(await page.locator('section[data-period="rolling_12_months"]').count(), 1, 'rolling 12 months shown too');
+  equal(await page.getAttribute('#pages a[data-page="municipality"]', 'aria-current'), 'page', 'current page marked');
+  await page.screenshot({ path: join(expect.screenshots, 'municipality.png'), fullPage: true });
+  await page.click('#lang');
+  for (const [indicator, value] of Object.entries(municipality.en)) {
+    equal(await text(page, `${ytd} tr[data-indicator="${indicator}"] [data-col="value"]`), value, `en ${indicator}`);
+  }
+  await page.click('#lang');
 
   equal(problems, [], 'no page errors and nothing loaded from elsewhere');
   console.log(`PASS ${checks} checks`);

@@ -25,6 +25,7 @@ public final class DashboardConfig extends ServiceConfig {
     public static final String STORE_TIMEOUT_MS = "store.timeout.ms";
     public static final String TIME_ZONE = "time.zone";
     public static final String LIVE_INTERVAL_MS = "live.interval.ms";
+    public static final String REGISTRY_ENABLED = "registry.enabled";
 
     public DashboardConfig(Map<String, String> values) {
         super(definition(), values);
@@ -44,7 +45,11 @@ public final class DashboardConfig extends ServiceConfig {
                 .define(TIME_ZONE, Type.STRING, "Europe/Oslo", Importance.MEDIUM,
                         "Time zone of 'today' and 'yesterday' and of the hours on the page.")
                 .define(LIVE_INTERVAL_MS, Type.INT, 3_000, Range.between(500, 60_000), Importance.LOW,
-                        "How often the live feed re-reads the running hour from the store, ms.");
+                        "How often the live feed re-reads the running hour from the store, ms.")
+                .define(REGISTRY_ENABLED, Type.BOOLEAN, true, Importance.MEDIUM,
+                        "Read the building registry (the compacted registry.buildings topic on kafka.bootstrap.servers) "
+                                + "for the buildings' names, categories, areas and municipalities; off, the pages "
+                                + "show building ids and the store's tags.");
     }
 
     public String webHost() {
@@ -69,6 +74,10 @@ public final class DashboardConfig extends ServiceConfig {
         } catch (RuntimeException e) {
             throw new ConfigException(TIME_ZONE, getString(TIME_ZONE), "not a time zone id");
         }
+    }
+
+    public boolean registryEnabled() {
+        return getBoolean(REGISTRY_ENABLED);
     }
 
     public Duration liveInterval() {

@@ -25,7 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.straumflyt.dashboard.store.QuestDbKpiReader;
 import org.straumflyt.dashboard.view.BuildingDetail;
+import org.straumflyt.dashboard.store.PortfolioRow;
 import org.straumflyt.dashboard.view.BuildingSummary;
+import org.straumflyt.dashboard.view.DayFigure;
+import org.straumflyt.dashboard.view.MonthPeaks;
+import org.straumflyt.dashboard.view.MunicipalityPage;
+import org.straumflyt.dashboard.view.YearFigure;
 import org.straumflyt.dashboard.view.DashboardQueries;
 import org.straumflyt.dashboard.view.HourBar;
 import org.straumflyt.dashboard.view.LiveHour;
@@ -41,13 +46,17 @@ class DashboardApiTest {
     private static final double EXACT = 1e-9;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static DashboardQueries queries;
+    /** The same store with the registry: names, categories, areas. */
+    private static DashboardQueries named;
     private static WebServer web;
 
     @BeforeAll
     static void store(@PrivateServer QuestDbServer store) {
         KpiFixture.write(store, KpiFixture.rows());
-        queries = new DashboardQueries(new QuestDbKpiReader(store.httpUrl(), Duration.ofSeconds(10)), KpiFixture.ZONE,
-                KpiFixture.CLOCK);
+        KpiFixture.write(store, KpiFixture.history());
+        QuestDbKpiReader reader = new QuestDbKpiReader(store.httpUrl(), Duration.ofSeconds(10));
+        queries = new DashboardQueries(reader, KpiFixture.ZONE, KpiFixture.CLOCK);
+        named = new DashboardQueries(reader, KpiFixture::registry, KpiFixture.ZONE, KpiFixture.CLOCK);
         web = WebServer.start("127.0.0.1", 0, queries, Duration.ofMillis(200),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
@@ -131,6 +140,116 @@ class DashboardApiTest {
         assertThat(today.subList(6, 11)).allSatisfy(bar -> assertThat(bar.kwh()).isNull());
         assertThat(today.get(11).inProgress()).isTrue();
         assertThat(today.get(11).kwh()).isZero();
+    }
+
+    @Test
+    void registryGivesNamesCategoriesAndAreasAndItsBuildingsWithoutDataAreListedToo() {
+        Map<String, BuildingSummary> byId = named.portfolio().buildings().stream()
+                .collect(Collectors.toMap(BuildingSummary::id, b -> b));
+
+        assertThat(named.portfolio().buildings()).extracting(BuildingSummary::id)
+                .containsExactly("barnehage-d", "hall-c", "skole-a", "sykehjem-b");
+        BuildingSummary school = byId.get("skole-a");
+        assertThat(school.name()).isEqualTo("Bekkestua skole");
+        assertThat(school.inRegistry()).isTrue();
+        assertThat(school.areaM2()).isEqualTo(500.0);
+        assertThat(school.municipality()).isEqualTo("3201");
+        BuildingSummary kindergarten = byId.get("barnehage-d");
+        assertThat(kindergarten.name()).isEqualTo("Hosle barnehage");
+        assertThat(kindergarten.category()).isEqualTo("kindergarten");
+        assertThat(kindergarten.areaM2()).isEqualTo(300.0);
+        assertThat(kindergarten.todayKwh()).isNull();
+        assertThat(kindergarten.newestHour()).isNull();
+        assertThat(kindergarten.year().benchmarkKwhPerM2()).as("SSB 2011 has no kindergarten figure").isNull();
+        BuildingSummary hall = byId.get("hall-c");
+        assertThat(hall.name()).as("not in the registry: its id").isEqualTo("hall-c");
+        assertThat(hall.inRegistry()).isFalse();
+        assertThat(hall.category()).as("the store's tag").isEqualTo("sports_hall");
+        assertThat(byId.get("sykehjem-b").areaM2()).as("area 0 in the registry: unknown").isNull();
+        assertThat(named.building("barnehage-d")).as("a registry building without data has a page").isPresent();
+    }
+
+    @Test
+    void todayIsComparedWithTheSameTimeOnTheSameWeekdayLastWeek() {
+        BuildingSummary school = named.portfolio().buildings().stream().filter(b -> b.id().equals("skole-a"))
+                .findFirst().orElseThrow();
+        // Tuesday 3 March from local midnight to 12:00 local (the end of the running hour a week later): 12 × 9 kWh.
+        assertThat(school.lastWeekKwh()).isCloseTo(12 * 9.0, within(EXACT));
+
+        BuildingDetail detail = named.building("skole-a").orElseThrow();
+        assertThat(detail.lastWeek()).hasSize(24).allSatisfy(bar -> assertThat(bar.kwh()).isCloseTo(9.0, within(EXACT)));
+        assertThat(detail.lastWeek().get(0).hourStart()).isEqualTo(KpiFixture.LAST_WEEK);
+        assertThat(detail.summary().lastWeekKwh()).isCloseTo(12 * 9.0, within(EXACT));
+        assertThat(named.building("sykehjem-b").orElseThrow().summary().lastWeekKwh()).isNull();
+    }
+
+    @Test
+    void lastThirtyDaysHaveEnergyAndTemperatureWithGapsAndFlags() {
+        List<DayFigure> days = named.building("skole-a").orElseThrow().days();
+
+        assertThat(days).hasSize(30);
+        assertThat(days.get(0).date()).hasToString("2026-02-08");
+        assertThat(days.get(29).date()).hasToString("2026-03-09");
+        Map<java.time.LocalDate, DayFigure> byDate = days.stream()
+                .collect(Collectors.toMap(DayFigure::date, d -> d));
+        DayFigure last = byDate.get(java.time.LocalDate.parse("2026-03-09"));
+        assertThat(last.kwh()).isCloseTo(400 - 10 * 2.5, within(EXACT));
+        assertThat(last.meanTemperatureC()).isCloseTo(2.5, within(EXACT));
+        assertThat(last.kwhPerM2()).isCloseTo(375.0 / 500, within(EXACT));
+        assertThat(byDate.get(KpiFixture.GAP_DAY).kwh()).as("no record: a gap").isNull();
+        assertThat(byDate.get(KpiFixture.NO_WEATHER_DAY).kwh()).isNotNull();
+        assertThat(byDate.get(KpiFixture.NO_WEATHER_DAY).meanTemperatureC()).isNull();
+        DayFigure flagged = byDate.get(KpiFixture.FLAGGED_DAY);
+        assertThat(flagged.flags()).containsExactlyInAnyOrder("estimated", "gap");
+        assertThat(flagged.hoursWithData()).isEqualTo(20);
+        assertThat(flagged.hoursInDay()).isEqualTo(24);
+    }
+
+    @Test
+    void monthsPeaksAreTheHighestHourAndTheCapacityBasisWithTheThreeDaysBehindIt() {
+        MonthPeaks month = named.building("skole-a").orElseThrow().month();
+
+        assertThat(month.month()).hasToString("2026-03");
+        assertThat(month.peakHourKwh()).isCloseTo(KpiFixture.PEAK_KWH, within(EXACT));
+        assertThat(month.peakHourStart()).isEqualTo(java.time.Instant.parse("2026-03-04T06:00:00Z"));
+        assertThat(month.capacityPeakKw()).isCloseTo((35.0 + 29 + 28) / 3, within(EXACT));
+        assertThat(month.topDays()).extracting(d -> d.date().toString())
+                .containsExactly("2026-03-04", "2026-03-09", "2026-03-08");
+        assertThat(month.topDays()).extracting(MonthPeaks.PeakDay::kwh).containsExactly(35.0, 29.0, 28.0);
+        assertThat(month.daysWithData()).isEqualTo(10);
+    }
+
+    @Test
+    void twelveMonthsPerSquareMetreAgainstTheCategoryBenchmark() {
+        YearFigure year = named.building("skole-a").orElseThrow().summary().year();
+
+        assertThat(year.kwhPerM2()).isCloseTo((6000 + 5250 + 1500) / 500.0, within(1e-9));
+        assertThat(year.monthsWithData()).isEqualTo(3);
+        assertThat(year.from()).hasToString("2025-04");
+        assertThat(year.to()).hasToString("2026-03");
+        assertThat(year.benchmarkKwhPerM2()).isEqualTo(163.0);
+    }
+
+    @Test
+    void municipalityPageHasTheNewestRecordOfEachPeriodWithItsCategories() throws Exception {
+        MunicipalityPage page = named.municipalities();
+
+        assertThat(page.portfolios()).extracting(PortfolioRow::municipality, PortfolioRow::period)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("3201", "rolling_12_months"),
+                        org.assertj.core.groups.Tuple.tuple("3201", "year_to_date"));
+        PortfolioRow ytd = page.portfolios().get(1);
+        assertThat(ytd.values()).containsEntry("smart_meter_percent", 75.0).containsEntry("renewable_percent", 54.0)
+                .containsEntry("kwh_per_m2", 0.75).containsEntry("integrated_building_percent", 66.66666666666666)
+                .containsEntry("period_end", "2026-01-03").containsEntry("annual_basis", "part_of_year");
+        assertThat(ytd.categories()).extracting(c -> c.get("category"), c -> c.get("kwh_per_m2"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("office", 0.6),
+                        org.assertj.core.groups.Tuple.tuple("school", 0.825));
+        assertThat(page.benchmarks()).containsEntry("school", 163.0);
+
+        JsonNode json = JSON.readTree(get("/api/municipalities", 200));
+        assertThat(json.path("portfolios").get(1).path("values").path("smart_meter_percent").asDouble())
+                .isEqualTo(75.0);
+        assertThat(get("/municipality", 200)).contains("/assets/app.js");
     }
 
     @Test

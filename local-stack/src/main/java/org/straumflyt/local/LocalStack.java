@@ -93,6 +93,8 @@ public final class LocalStack {
         int webPort = port(DashboardConfig.DEFAULT_WEB_PORT);
         services.add(remember(ServiceProcess.start("dashboard", "org.straumflyt.dashboard.DashboardMain",
                 options.classpath(), port(DashboardConfig.DEFAULT_HTTP_PORT), Map.of(
+                        // Kafka for the registry topic: the buildings' names, categories and areas
+                        "STRAUMFLYT_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                         "STRAUMFLYT_STORE_URL", store.httpUrl(), "STRAUMFLYT_HTTP_HOST", LOOPBACK,
                         "STRAUMFLYT_WEB_HOST", LOOPBACK, "STRAUMFLYT_WEB_PORT", String.valueOf(webPort)), logs)));
         for (ServiceProcess service : services) {

@@ -19,6 +19,15 @@ public interface KpiReader {
      */
     List<HourRow> hours(Instant from, Instant to, String buildingId);
 
+    /** The building-days with {@code from <= dayStart < to}, ordered by day then building. */
+    List<DayRow> days(Instant from, Instant to, String buildingId);
+
+    /** The building-months with {@code from <= monthStart < to}, ordered by month then building. */
+    List<MonthRow> months(Instant from, Instant to, String buildingId);
+
+    /** The newest portfolio record of every municipality and period, with its categories. */
+    List<PortfolioRow> portfolios();
+
     /** Whether the store answers a query now (the readiness check). */
     boolean available();
 }

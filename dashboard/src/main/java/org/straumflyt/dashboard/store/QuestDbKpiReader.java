@@ -29,10 +29,21 @@ import org.straumflyt.publisher.layout.QuestDbTables;
  */
 public final class QuestDbKpiReader implements KpiReader {
     static final String TABLE = KpiLayouts.BUILDING_HOURLY.name();
+    static final String DAY_TABLE = KpiLayouts.BUILDING_DAILY.name();
+    static final String MONTH_TABLE = KpiLayouts.BUILDING_MONTHLY.name();
+    static final String PORTFOLIO_TABLE = KpiLayouts.PORTFOLIO.name();
+    static final String CATEGORY_TABLE = KpiLayouts.PORTFOLIO_CATEGORY.name();
     static final String TIME = QuestDbTables.TIME_COLUMN;
     /** The columns {@link #hours} reads; a test checks each is a tag or field of {@code building_hourly}. */
     static final List<String> HOUR_COLUMNS = List.of("building", "municipality", "category", "import_kwh",
             "kwh_per_m2", "peak_kw", "meters_reporting", "meters_expected", "coverage", "flags");
+    /** The columns {@link #days} reads, of {@code building_daily}. */
+    static final List<String> DAY_COLUMNS = List.of("building", "time_zone", "import_kwh", "kwh_per_m2",
+            "peak_hour_kwh", "peak_hour_start", "mean_temperature_c", "hours_in_day", "hours_with_data", "coverage",
+            "flags");
+    /** The columns {@link #months} reads, of {@code building_monthly}. */
+    static final List<String> MONTH_COLUMNS = List.of("building", "time_zone", "import_kwh", "kwh_per_m2",
+            "peak_hour_kwh", "peak_hour_start", "capacity_peak_kw", "days_with_data", "coverage", "flags");
     private static final DateTimeFormatter SQL_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -60,27 +71,80 @@ public final class QuestDbKpiReader implements KpiReader {
 
     @Override
     public List<HourRow> hours(Instant from, Instant to, String buildingId) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(q(TIME));
-        HOUR_COLUMNS.forEach(c -> sql.append(", ").append(q(c)));
-        sql.append(" FROM ").append(q(TABLE)).append(" WHERE ").append(q(TIME)).append(" >= '")
-                .append(SQL_TIME.format(from)).append("' AND ").append(q(TIME)).append(" < '")
-                .append(SQL_TIME.format(to)).append('\'');
-        if (buildingId != null) {
-            sql.append(" AND building = '").append(buildingId.replace("'", "''")).append('\'');
-        }
-        sql.append(" ORDER BY ").append(q(TIME)).append(", building");
         List<HourRow> rows = new ArrayList<>();
-        for (Map<String, JsonNode> row : query(sql.toString())) {
-            String flags = text(row.get("flags"));
+        for (Map<String, JsonNode> row : query(select(TABLE, HOUR_COLUMNS, from, to, buildingId))) {
             rows.add(new HourRow(text(row.get("building")), text(row.get("municipality")), text(row.get("category")),
                     Instant.parse(row.get(TIME).asText()), number(row.get("import_kwh"), 0.0),
                     number(row.get("kwh_per_m2"), null), number(row.get("peak_kw"), null),
-                    (int) (double) number(row.get("meters_reporting"), 0.0),
-                    (int) (double) number(row.get("meters_expected"), 0.0),
-                    number(row.get("coverage"), 0.0),
-                    flags == null || flags.isBlank() ? List.of() : Arrays.asList(flags.split(","))));
+                    whole(row.get("meters_reporting")), whole(row.get("meters_expected")),
+                    number(row.get("coverage"), 0.0), flags(row.get("flags"))));
         }
         return rows;
+    }
+
+    @Override
+    public List<DayRow> days(Instant from, Instant to, String buildingId) {
+        List<DayRow> rows = new ArrayList<>();
+        for (Map<String, JsonNode> row : query(select(DAY_TABLE, DAY_COLUMNS, from, to, buildingId))) {
+            rows.add(new DayRow(text(row.get("building")), Instant.parse(row.get(TIME).asText()),
+                    text(row.get("time_zone")), number(row.get("import_kwh"), 0.0),
+                    number(row.get("kwh_per_m2"), null), number(row.get("peak_hour_kwh"), null),
+                    instant(row.get("peak_hour_start")), number(row.get("mean_temperature_c"), null),
+                    whole(row.get("hours_in_day")), whole(row.get("hours_with_data")),
+                    number(row.get("coverage"), 0.0), flags(row.get("flags"))));
+        }
+        return rows;
+    }
+
+    @Override
+    public List<MonthRow> months(Instant from, Instant to, String buildingId) {
+        List<MonthRow> rows = new ArrayList<>();
+        for (Map<String, JsonNode> row : query(select(MONTH_TABLE, MONTH_COLUMNS, from, to, buildingId))) {
+            rows.add(new MonthRow(text(row.get("building")), Instant.parse(row.get(TIME).asText()),
+                    text(row.get("time_zone")), number(row.get("import_kwh"), 0.0),
+                    number(row.get("kwh_per_m2"), null), number(row.get("peak_hour_kwh"), null),
+                    instant(row.get("peak_hour_start")), number(row.get("capacity_peak_kw"), null),
+                    whole(row.get("days_with_data")), number(row.get("coverage"), 0.0), flags(row.get("flags"))));
+        }
+        return rows;
+    }
+
+    /**
+     * The newest record of every municipality and period. {@code LATEST ON} picks, per (municipality, period),
+     * the row with the greatest time: for {@code rolling_12_months} the newest daily figure, for
+     * {@code year_to_date} the current year.
+     */
+    @Override
+    public List<PortfolioRow> portfolios() {
+        List<PortfolioRow> portfolios = new ArrayList<>();
+        for (Map<String, JsonNode> row : query("SELECT * FROM " + q(PORTFOLIO_TABLE) + " LATEST ON " + q(TIME)
+                + " PARTITION BY municipality, period")) {
+            String municipality = text(row.get("municipality"));
+            String period = text(row.get("period"));
+            List<Map<String, Object>> categories = new ArrayList<>();
+            for (Map<String, JsonNode> category : query("SELECT * FROM " + q(CATEGORY_TABLE) + " WHERE "
+                    + q(TIME) + " = '" + row.get(TIME).asText() + "' AND municipality = '" + literal(municipality)
+                    + "' AND period = '" + literal(period) + "' ORDER BY category")) {
+                categories.add(values(category));
+            }
+            portfolios.add(new PortfolioRow(municipality, period, values(row), categories));
+        }
+        portfolios.sort(java.util.Comparator.comparing(PortfolioRow::municipality)
+                .thenComparing(PortfolioRow::period));
+        return portfolios;
+    }
+
+    private static String select(String table, List<String> columns, Instant from, Instant to, String buildingId) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(q(TIME));
+        columns.forEach(c -> sql.append(", ").append(q(c)));
+        sql.append(" FROM ").append(q(table)).append(" WHERE ").append(q(TIME)).append(" >= '")
+                .append(SQL_TIME.format(from)).append("' AND ").append(q(TIME)).append(" < '")
+                .append(SQL_TIME.format(to)).append('\'');
+        if (buildingId != null) {
+            sql.append(" AND building = '").append(literal(buildingId)).append('\'');
+        }
+        sql.append(" ORDER BY ").append(q(TIME)).append(", building");
+        return sql.toString();
     }
 
     @Override
@@ -135,6 +199,36 @@ public final class QuestDbKpiReader implements KpiReader {
             Thread.currentThread().interrupt();
             throw new StoreException("interrupted while querying the store");
         }
+    }
+
+    private static String literal(String text) {
+        return text.replace("'", "''");
+    }
+
+    /** Every column with a value: numbers as numbers, the rest as text. */
+    private static Map<String, Object> values(Map<String, JsonNode> row) {
+        Map<String, Object> values = new java.util.TreeMap<>();
+        row.forEach((column, node) -> {
+            if (node == null || node.isNull()) {
+                return;
+            }
+            values.put(column, node.isNumber() ? (Object) node.asDouble() : node.asText());
+        });
+        return values;
+    }
+
+    private static int whole(JsonNode node) {
+        return (int) (double) number(node, 0.0);
+    }
+
+    private static Instant instant(JsonNode node) {
+        String text = text(node);
+        return text == null || text.isBlank() ? null : Instant.parse(text);
+    }
+
+    private static List<String> flags(JsonNode node) {
+        String flags = text(node);
+        return flags == null || flags.isBlank() ? List.of() : Arrays.asList(flags.split(","));
     }
 
     private static String q(String identifier) {

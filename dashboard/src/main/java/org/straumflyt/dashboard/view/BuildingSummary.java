@@ -7,22 +7,28 @@ import java.util.List;
  * One row of the portfolio page.
  *
  * @param id              building id
- * @param municipality    municipality number, or {@code null}
- * @param category        category wire name, or {@code null}
+ * @param name            the registry's name, or the id when the registry does not know the building
+ * @param inRegistry      whether the registry knows the building
+ * @param municipality    municipality number (registry, else the store's tag), or {@code null}
+ * @param category        category wire name (registry, else the store's tag), or {@code null}
  * @param liveKw          mean power over the measured part of the running hour, or {@code null} when it has no
  *                        building-hour yet
  * @param runningHourKwh  energy of the running hour so far, or {@code null}
  * @param todayKwh        energy since local midnight including the running hour, or {@code null} without data
+ * @param lastWeekKwh     energy of the same weekday last week from its midnight to the end of the same hour
+ *                        (local time), or {@code null} without data
  * @param yesterdayKwh    energy of yesterday (local), or {@code null} without data
  * @param todayKwhPerM2   today's energy per m² heated area, or {@code null} when the area is unknown
- * @param areaM2          heated area derived from energy ÷ energy per m², or {@code null}
- * @param newestHour      UTC start of the building's newest building-hour (data freshness)
+ * @param areaM2          heated area: the registry's, else derived from energy ÷ energy per m², or {@code null}
+ * @param year            kWh/m² over the last twelve months against the category's benchmark
+ * @param newestHour      UTC start of the building's newest building-hour (data freshness), or {@code null}
  * @param coverage        today's coverage: over the completed hours since local midnight, the mean of the hours' coverage with an hour without data counting 0; {@code null} before the first hour completes
  * @param flags           the quality flags of today's hours, in their order of appearance
  * @param metersReporting meters reporting in the newest hour
  * @param metersExpected  meters the registry lists, per the newest hour
  */
-public record BuildingSummary(String id, String municipality, String category, Double liveKw, Double runningHourKwh,
-        Double todayKwh, Double yesterdayKwh, Double todayKwhPerM2, Double areaM2, Instant newestHour,
-        Double coverage, List<String> flags, Integer metersReporting, Integer metersExpected) {
+public record BuildingSummary(String id, String name, boolean inRegistry, String municipality, String category,
+        Double liveKw, Double runningHourKwh, Double todayKwh, Double lastWeekKwh, Double yesterdayKwh,
+        Double todayKwhPerM2, Double areaM2, YearFigure year, Instant newestHour, Double coverage, List<String> flags,
+        Integer metersReporting, Integer metersExpected) {
 }

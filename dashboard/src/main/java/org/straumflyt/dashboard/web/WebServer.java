@@ -31,9 +31,10 @@ import org.straumflyt.dashboard.view.DashboardQueries;
  * The dashboard's web server: the page (static files from the jar, no build step), its JSON API and the live
  * event stream.
  * <ul>
- *   <li>{@code GET /} and {@code GET /building/<id>} — the page; it renders the route itself;</li>
+ *   <li>{@code GET /}, {@code GET /building/<id>} and {@code GET /municipality} — the page; it renders the route
+ *       itself;</li>
  *   <li>{@code GET /assets/<file>} — its scripts, styles;</li>
- *   <li>{@code GET /api/portfolio}, {@code GET /api/buildings/<id>} — JSON;</li>
+ *   <li>{@code GET /api/portfolio}, {@code GET /api/buildings/<id>}, {@code GET /api/municipalities} — JSON;</li>
  *   <li>{@code GET /api/live} — server-sent events with the running hour.</li>
  * </ul>
  */
@@ -114,6 +115,8 @@ public final class WebServer implements AutoCloseable {
             }
             if (path.equals("/api/portfolio")) {
                 send(exchange, 200, TYPES.get("json"), json(queries.portfolio()));
+            } else if (path.equals("/api/municipalities")) {
+                send(exchange, 200, TYPES.get("json"), json(queries.municipalities()));
             } else if (path.startsWith("/api/buildings/")) {
                 String id = URLDecoder.decode(path.substring("/api/buildings/".length()), StandardCharsets.UTF_8);
                 Optional<BuildingDetail> detail = queries.building(id);
@@ -122,7 +125,7 @@ public final class WebServer implements AutoCloseable {
                 } else {
                     send(exchange, 404, TYPES.get("json"), "{\"error\":\"no building " + escape(id) + "\"}");
                 }
-            } else if (path.equals("/") || path.startsWith("/building/")) {
+            } else if (path.equals("/") || path.startsWith("/building/") || path.equals("/municipality")) {
                 resource(exchange, "index.html");
             } else if (path.startsWith("/assets/") && path.matches("/assets/[a-z0-9-]+\\.[a-z]+")) {
                 resource(exchange, path.substring("/assets/".length()));
