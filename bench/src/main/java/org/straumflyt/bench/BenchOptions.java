@@ -49,13 +49,13 @@ record BenchOptions(int buildings, int hours, List<PayloadFormat> formats, List<
                         + "per phase, so that the rate is sustained rather than a burst)")
         int hours;
 
-        @Option(names = "--formats", paramLabel = "LIST", defaultValue = "canonical,ams,tasmota,senml", split = ",",
+        @Option(names = "--formats", paramLabel = "FORMAT", defaultValue = "canonical,ams,tasmota,senml", split = ",",
                 converter = FormatConverter.class,
                 description = "canonical,ams,tasmota,senml,shelly (default: ${DEFAULT-VALUE}, the formats of every "
                         + "measurement so far, so that runs stay comparable)")
         List<PayloadFormat> formats;
 
-        @Option(names = "--settings", paramLabel = "LIST", defaultValue = "default,low-latency", split = ",",
+        @Option(names = "--settings", paramLabel = "SETTING", defaultValue = "default,low-latency", split = ",",
                 converter = SettingsConverter.class,
                 description = "default, low-latency or ms:<commit>/<emit>/<linger>, one pipeline phase each (default: "
                         + "${DEFAULT-VALUE}; ms: the processor's commit and meter emit intervals and the publisher's "
@@ -91,7 +91,7 @@ record BenchOptions(int buildings, int hours, List<PayloadFormat> formats, List<
         @Option(names = "--warm-up-buildings", paramLabel = "N", defaultValue = "40",
                 description = "before each phase's measured load, rounds of the load of N buildings of another "
                         + "municipality each (at most 12 simulated hours) go through the freshly started processes "
-                        + "unmeasured, until their JIT compilers spend less than 10 % of a round compiling, so that "
+                        + "unmeasured, until their JIT compilers spend less than 10 %% of a round compiling, so that "
                         + "they are measured warm (default: ${DEFAULT-VALUE}; 0 for none)")
         int warmUpBuildings;
 

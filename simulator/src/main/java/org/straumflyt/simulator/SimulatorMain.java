@@ -67,7 +67,7 @@ public final class SimulatorMain {
                 description = "municipality number, also building id prefix (default: ${DEFAULT-VALUE})")
         String municipality;
 
-        @Option(names = "--formats", paramLabel = "LIST", split = ",", defaultValue = "canonical,ams,shelly,tasmota,senml",
+        @Option(names = "--formats", paramLabel = "FORMAT", split = ",", defaultValue = "canonical,ams,shelly,tasmota,senml",
                 converter = FormatOption.class, description = "electricity meters' formats, round-robin: "
                         + "canonical,ams,shelly,tasmota,senml (default: all five)")
         List<PayloadFormat> formats;
