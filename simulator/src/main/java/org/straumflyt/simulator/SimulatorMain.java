@@ -15,11 +15,10 @@ import org.straumflyt.simulator.fleet.PayloadFormat;
 import org.straumflyt.simulator.verify.Verifier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Option;
 
 /** The simulator's command line: {@code publish} a fleet, or {@code verify} a store against a run's ground truth. */
-@Command(name = "simulator", subcommands = HelpCommand.class,
+@Command(name = "simulator",
         description = "A reproducible meter fleet over MQTT, with its ground truth, and a verifier of the store.")
 public final class SimulatorMain {
 

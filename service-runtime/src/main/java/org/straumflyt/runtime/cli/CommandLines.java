@@ -19,6 +19,8 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * picocli with straumflyt's conventions, the same for every program:
  * <ul>
+ *   <li>a command with subcommands gets picocli's {@code help} command, and its {@code --help} ends with the usage
+ *       of every subcommand;</li>
  *   <li>every command and subcommand answers {@code -h}/{@code --help} (exit code {@value #OK}), and shows options as
  *       {@code --name VALUE} (both {@code --name VALUE} and {@code --name=VALUE} are accepted);</li>
  *   <li>a usage error (unknown option, missing or malformed value, or a {@link UsageException} thrown while the
@@ -53,9 +55,15 @@ public final class CommandLines {
         for (Object subcommand : subcommands) {
             line.addSubcommand(subcommand);
         }
+        if (subcommands.length > 0 && !line.getSubcommands().containsKey("help")) {
+            line.addSubcommand("help", new CommandLine.HelpCommand());
+        }
         configure(line);
         line.setColorScheme(Help.defaultColorScheme(Ansi.OFF));
         line.setHelpFactory(SpacedLabels::new);
+        if (subcommands.length > 0) {
+            line.getCommandSpec().usageMessage().footer(everyCommandsUsage(line));
+        }
         line.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
             usageError(failed, describe(e));
@@ -202,6 +210,21 @@ public final class CommandLines {
             throw new UsageException(option + " must be positive, got " + value);
         }
         return value;
+    }
+
+    /** The top's help ends with every subcommand's usage, so that one {@code --help} shows every option. */
+    private static String[] everyCommandsUsage(CommandLine line) {
+        List<String> footer = new java.util.ArrayList<>();
+        line.getSubcommands().values().stream().distinct().forEach(command -> {
+            if (!(command.getCommand() instanceof CommandLine.HelpCommand)) {
+                footer.add("");
+                footer.add(command.getUsageMessage().stripTrailing().replace("%", "%%"));
+            }
+        });
+        footer.add("");
+        footer.add("exit codes: " + OK + " done, " + FAILED + " done in part or failed, " + USAGE
+                + " unusable command line");
+        return footer.toArray(String[]::new);
     }
 
     private static void configure(CommandLine line) {
