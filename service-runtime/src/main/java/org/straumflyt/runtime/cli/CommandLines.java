@@ -152,9 +152,9 @@ public final class CommandLines {
             if (e.getArgSpec() != null) {
                 return label(e.getArgSpec()) + " needs a value";
             }
-            if (message.startsWith("Missing required subcommand")) {
-                return "a command is required";
-            }
+        }
+        if (String.valueOf(e.getMessage()).startsWith("Missing required subcommand")) {
+            return "a command is required";
         }
         ArgSpec option = e.getArgSpec();
         Throwable cause = e.getCause();

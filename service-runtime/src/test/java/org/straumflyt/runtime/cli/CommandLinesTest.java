@@ -93,6 +93,25 @@ class CommandLinesTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("copy: --times must be at most 3, got 4");
     }
 
+    @Command(name = "tool")
+    static final class Tool {
+    }
+
+    @Test
+    void aCommandWithSubcommandsNeedsOneAndItsHelpShowsEachOnesOptions() {
+        var line = CommandLines.withStreams(CommandLines.of(new Tool(), new Copy()),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(line.execute()).isEqualTo(CommandLines.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("tool: a command is required");
+        assertThat(line.execute("cp")).isEqualTo(CommandLines.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("tool: unknown command 'cp'");
+
+        assertThat(line.execute("--help")).isEqualTo(CommandLines.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("copy", "help", "usage: tool copy",
+                "--file PATH", "exit codes: 0 done");
+    }
+
     @Test
     void aFailureExitsWithOneAndNamesItsRootCause() {
         assertThat(run("--file", "a", "--dry-run")).isEqualTo(CommandLines.FAILED);
