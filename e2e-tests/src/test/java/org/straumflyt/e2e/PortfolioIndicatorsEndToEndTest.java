@@ -17,7 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.straumflyt.e2e.bench.IngestRoutes;
+import org.straumflyt.bench.IngestRoutes;
 import org.straumflyt.ingest.IngestConfig;
 import org.straumflyt.model.BuildingCategory;
 import org.straumflyt.model.Carrier;

@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.straumflyt.e2e.bench.IngestRoutes;
+import org.straumflyt.bench.IngestRoutes;
 import org.straumflyt.ingest.bridge.Decoded;
 import org.straumflyt.ingest.bridge.MessageDecoder;
 import org.straumflyt.ingest.format.Delivery;

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.straumflyt.dashboard.DashboardConfig;
 import org.straumflyt.publisher.layout.QuestDbTables;
+import org.straumflyt.runtime.cli.CommandLines;
+import org.straumflyt.runtime.cli.UsageException;
 import org.straumflyt.simulator.Pacing;
 import org.straumflyt.simulator.Simulation;
 import org.straumflyt.simulator.SimulationOptions;
@@ -44,10 +46,11 @@ public final class LocalStack {
     public static void main(String[] args) throws Exception {
         LocalStackOptions options;
         try {
-            options = LocalStackOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("local stack: " + e.getMessage() + System.lineSeparator() + LocalStackOptions.USAGE);
-            System.exit(2);
+            options = CommandLines.parseOrExit(new LocalStackOptions.Line(), args).options();
+        } catch (UsageException e) {
+            System.err.println("LocalStack: " + e.getMessage() + System.lineSeparator());
+            CommandLines.of(new LocalStackOptions.Line()).usage(System.err);
+            System.exit(CommandLines.USAGE);
             return;
         }
         LocalStack stack = new LocalStack(options);

@@ -4,11 +4,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.straumflyt.runtime.cli.CommandLines;
+import org.straumflyt.runtime.cli.UsageException;
 import org.straumflyt.simulator.fleet.FaultPlan;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Options of the local stack.
@@ -22,48 +25,73 @@ import org.straumflyt.simulator.fleet.FaultPlan;
  */
 record LocalStackOptions(Path stateDir, String classpath, int buildings, Duration history, String faults, long seed) {
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*([smhd])");
-    static final String USAGE = """
-            usage: LocalStack --classpath CP [--state DIR] [--buildings N] [--history DURATION] [--faults SPEC] [--seed N]
-              --state DIR          state directory (default .straumflyt)
-              --buildings N        simulated buildings (default 12)
-              --history DURATION   past to backfill before going live: 6h, 90m, 2d or ISO-8601 such as PT6H (default 6h)
-              --faults SPEC        e.g. duplicates=0.01,reorder=0.01,glitches=0.001 (default a little of each)
-              --seed N             fleet seed (default 42)""";
 
+    /**
+     * Parses the stack's arguments ({@code --help} is left to {@link LocalStack#main}).
+     *
+     * @throws UsageException naming the first unusable option
+     */
     static LocalStackOptions parse(String[] args) {
-        Map<String, String> o = new TreeMap<>();
-        for (int i = 0; i < args.length; i += 2) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --option value pairs, got '" + args[i] + "'");
+        return CommandLines.parse(new Line(), args).options();
+    }
+
+    /** The options as picocli fills them, with their defaults. */
+    @Command(name = "LocalStack", description = "The whole pipeline on this machine with a simulated fleet "
+            + "(./straumflyt run passes its options here).")
+    static final class Line {
+        @Option(names = "--classpath", paramLabel = "CP", required = true,
+                description = "the services' classpath (./straumflyt run gives it)")
+        String classpath;
+
+        @Option(names = "--state", paramLabel = "DIR", defaultValue = ".straumflyt",
+                description = "state directory, wiped at each start (default: ${DEFAULT-VALUE})")
+        Path state;
+
+        @Option(names = "--buildings", paramLabel = "N", defaultValue = "12",
+                description = "simulated buildings (default: ${DEFAULT-VALUE})")
+        long buildings;
+
+        @Option(names = "--history", paramLabel = "DURATION", defaultValue = "6h", converter = HistoryOption.class,
+                description = "past to backfill before going live: 6h, 90m, 2d or ISO-8601 such as PT6H "
+                        + "(default: ${DEFAULT-VALUE})")
+        Duration history;
+
+        @Option(names = "--faults", paramLabel = "SPEC",
+                defaultValue = "duplicates=0.01,reorder=0.01,glitches=0.001,spikes=0.001,garbage=0.001",
+                description = "faults in the simulator's syntax, e.g. duplicates=0.01,reorder=0.01,glitches=0.001 "
+                        + "(default: ${DEFAULT-VALUE})")
+        String faults;
+
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+                description = "fleet seed (default: ${DEFAULT-VALUE})")
+        long seed;
+
+        LocalStackOptions options() {
+            if (buildings < 1 || buildings > Integer.MAX_VALUE) {
+                throw new UsageException("--buildings expects a whole number of at least 1, got '" + buildings + "'");
             }
-            o.put(args[i].substring(2), args[i + 1]);
+            try {
+                FaultPlan.parse(faults);
+            } catch (RuntimeException e) {
+                throw new UsageException("--faults: " + e.getMessage(), e);
+            }
+            return new LocalStackOptions(state.toAbsolutePath(), classpath, (int) buildings, history, faults, seed);
         }
-        String classpath = o.remove("classpath");
-        if (classpath == null) {
-            throw new IllegalArgumentException("--classpath is required");
+    }
+
+    /** {@code --history}: {@link #duration}. */
+    static final class HistoryOption implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return duration(value);
         }
-        LocalStackOptions options = new LocalStackOptions(Path.of(o.getOrDefault("state", ".straumflyt")).toAbsolutePath(),
-                classpath, (int) number("buildings", o.getOrDefault("buildings", "12"), 1),
-                duration("history", o.getOrDefault("history", "6h")),
-                o.getOrDefault("faults", "duplicates=0.01,reorder=0.01,glitches=0.001,spikes=0.001,garbage=0.001"),
-                number("seed", o.getOrDefault("seed", "42"), Long.MIN_VALUE));
-        try {
-            FaultPlan.parse(options.faults());
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--faults: " + e.getMessage());
-        }
-        o.keySet().removeAll(java.util.Set.of("state", "buildings", "history", "faults", "seed"));
-        if (!o.isEmpty()) {
-            throw new IllegalArgumentException("unknown options " + o.keySet());
-        }
-        return options;
     }
 
     /**
      * A positive duration: a number with a unit ({@code 90s}, {@code 90m}, {@code 6h}, {@code 2d}) or ISO-8601
      * ({@code PT6H}, {@code P2D}).
      */
-    static Duration duration(String option, String text) {
+    static Duration duration(String text) {
         Matcher compact = SHORT_DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
         Duration duration;
         if (compact.matches()) {
@@ -78,26 +106,13 @@ record LocalStackOptions(Path stateDir, String classpath, int buildings, Duratio
             try {
                 duration = Duration.parse(text.trim());
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("--" + option + " expects a duration such as 6h, 90m, 2d or PT6H, "
-                        + "got '" + text + "'");
+                throw new CommandLine.TypeConversionException("expects a duration such as 6h, 90m, 2d or PT6H, got '"
+                        + text + "'");
             }
         }
         if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException("--" + option + " must be longer than zero, got '" + text + "'");
+            throw new CommandLine.TypeConversionException("must be longer than zero, got '" + text + "'");
         }
         return duration;
-    }
-
-    private static long number(String option, String text, long minimum) {
-        try {
-            long value = Long.parseLong(text.trim());
-            if (value >= minimum) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("--" + option + " expects a whole number"
-                + (minimum > 0 ? " of at least " + minimum : "") + ", got '" + text + "'");
     }
 }

@@ -57,16 +57,35 @@ public final class ConfigSource {
         if (file != null) {
             values.putAll(readFile(file));
         }
+        values.putAll(fromEnvironment(environment, ""));
+        return values;
+    }
+
+    /**
+     * The keys that environment variables set, as {@link #load} reads them (without the properties file): key
+     * {@code kafka.security.protocol} from {@code STRAUMFLYT_KAFKA_SECURITY_PROTOCOL}, or from the file named by
+     * {@code STRAUMFLYT_KAFKA_SECURITY_PROTOCOL_FILE} (secrets; the file's content, trimmed). Also for programs that
+     * are not services, such as the operator tools.
+     *
+     * @param keyPrefix only keys that start with it (e.g. {@code kafka.}); {@code ""} for all. Secret files of other
+     *                  keys are not read.
+     * @throws ConfigException when a secret file cannot be read, naming its variable and file
+     */
+    public static Map<String, String> fromEnvironment(Map<String, String> environment, String keyPrefix) {
+        Map<String, String> values = new TreeMap<>();
         environment.forEach((name, value) -> {
             if (RUNTIME_VARIABLES.contains(name)) {
                 return;
             }
             if (isSecretFile(name)) {
-                values.put(secretKeyOf(name), readSecret(name, Path.of(value)));
+                String key = secretKeyOf(name);
+                if (key.startsWith(keyPrefix)) {
+                    values.put(key, readSecret(name, Path.of(value)));
+                }
                 return;
             }
             String key = keyOf(name);
-            if (key != null) {
+            if (key != null && key.startsWith(keyPrefix)) {
                 values.put(key, value);
             }
         });

@@ -3,157 +3,183 @@ package org.straumflyt.simulator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import org.straumflyt.model.Topics;
+import org.straumflyt.runtime.cli.CommandLines;
+import org.straumflyt.runtime.cli.UsageException;
 import org.straumflyt.simulator.fleet.FaultPlan;
 import org.straumflyt.simulator.fleet.PayloadFormat;
 import org.straumflyt.simulator.verify.Verifier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The simulator's command line: {@code publish} a fleet, or {@code verify} a store against a run's ground truth. */
+@Command(name = "simulator",
+        description = "A reproducible meter fleet over MQTT, with its ground truth, and a verifier of the store.")
 public final class SimulatorMain {
-    static final String USAGE = """
-            usage: simulator publish [options]     simulate a fleet and publish it over MQTT (and its registry to Kafka)
-                   simulator verify  [options]     compare the store's KPIs with a run's ground truth
-
-            publish options:
-              --mqtt URI            MQTT broker (default tcp://127.0.0.1:1883)
-              --kafka HOST:PORT     Kafka, for the building registry and weather (default: none, skip them)
-              --topic-prefix P      Kafka topic prefix (default straumflyt.)
-              --buildings N         buildings in the fleet (default 10)
-              --municipality NO     municipality number, also building id prefix (default 3201)
-              --formats LIST        electricity meters' formats, round-robin: canonical,ams,shelly,tasmota,senml
-                                    (default: all five)
-              --seed N              reproducible fleet, load and faults (default 42)
-              --start INSTANT       simulated start, ISO-8601 UTC (default: 6 hours before now, on the hour)
-              --duration DURATION   simulated length, ISO-8601 (default PT6H)
-              --speed S             simulated seconds per second: 1 = real time, 60 = a minute per second;
-                                    max = as fast as possible; live = the past as fast as possible, then
-                                    each message at its time on the clock (default max)
-              --faults SPEC         e.g. duplicates=0.01,reorder=0.01,late=0.005,late.delay=PT2H,resets=0.001,
-                                    rollovers=0.1,glitches=0.002,spikes=0.002,gaps=0.002,garbage=0.001 (default none)
-              --truth DIR           write the ground truth (meter-hours.csv, building-hours.csv) here
-
-            verify options:
-              --truth DIR           the ground truth of the run
-              --store URL           QuestDB HTTP endpoint holding the KPIs (default http://127.0.0.1:9000)
-              --tolerance KWH       allowed difference per hour (default 1e-6)
-              --timeout DURATION    keep checking until it matches or this passes (default PT2M)
-              --municipality NO     compare only this simulated municipality's meters and buildings
-            """;
 
     private SimulatorMain() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         System.exit(run(args));
     }
 
-    static int run(String[] args) throws Exception {
-        if (args.length == 0 || Set.of("-h", "--help", "help").contains(args[0])) {
-            System.out.println(USAGE);
-            return args.length == 0 ? 2 : 0;
-        }
-        // After the command only the option forms ask for help, as in the other tools ("help" may be a value).
-        if (Arrays.stream(args).skip(1).anyMatch(a -> a.equals("--help") || a.equals("-h"))) {
-            System.out.println(USAGE);
-            return 0;
-        }
-        Map<String, String> options;
-        try {
-            options = parse(Arrays.copyOfRange(args, 1, args.length));
-        } catch (IllegalArgumentException e) {
-            System.err.println("simulator: " + e.getMessage() + "\n\n" + USAGE);
-            return 2;
-        }
-        try {
-            return switch (args[0]) {
-                case "publish" -> publish(options);
-                case "verify" -> verify(options);
-                default -> throw new IllegalArgumentException("unknown command '" + args[0] + "'");
-            };
-        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
-            System.err.println("simulator: " + e.getMessage() + "\n\n" + USAGE);
-            return 2;
-        }
+    /** Runs one command line; returns the exit code (2: the command line cannot be run). */
+    static int run(String[] args) {
+        return CommandLines.of(new SimulatorMain(), new Publish(), new Verify()).execute(args);
     }
 
-    private static int publish(Map<String, String> o) throws Exception {
-        SimulationOptions options = publishOptions(o);
-        System.err.printf("simulating %d buildings from %s for %s, pacing %s, formats %s%n", options.buildings(),
-                options.start(), options.duration(), options.pacing(), options.formats());
-        new Simulation(options, System.err).run();
-        return 0;
+    /**
+     * The options of {@code publish}.
+     *
+     * @throws UsageException naming the first unusable option
+     */
+    static SimulationOptions publishOptions(String... args) {
+        return CommandLines.parse(new Publish(), args).options();
     }
 
-    static SimulationOptions publishOptions(Map<String, String> o) {
-        Set<String> known = Set.of("mqtt", "kafka", "topic-prefix", "buildings", "municipality", "formats", "seed",
-                "start", "duration", "speed", "faults", "truth");
-        requireKnown(o, known);
-        Instant start = o.containsKey("start") ? Instant.parse(o.get("start"))
-                : Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(6));
-        List<PayloadFormat> formats = Arrays.stream(o.getOrDefault("formats", "canonical,ams,shelly,tasmota,senml")
-                .split(",")).map(PayloadFormat::parse).toList();
-        return new SimulationOptions(Long.parseLong(o.getOrDefault("seed", "42")),
-                integer(o.getOrDefault("buildings", "10"), "--buildings"), o.getOrDefault("municipality", "3201"),
-                formats, start, Duration.parse(o.getOrDefault("duration", "PT6H")),
-                Pacing.parse(o.getOrDefault("speed", "max")), FaultPlan.parse(o.get("faults")),
-                o.getOrDefault("mqtt", "tcp://127.0.0.1:1883"), o.get("kafka"),
-                o.getOrDefault("topic-prefix", Topics.DEFAULT_PREFIX), o.containsKey("truth") ? Path.of(o.get("truth")) : null);
-    }
+    @Command(name = "publish",
+            description = "simulate a fleet and publish it over MQTT (and its registry to Kafka)")
+    static final class Publish implements Callable<Integer> {
+        @Option(names = "--mqtt", paramLabel = "URI", defaultValue = "tcp://127.0.0.1:1883",
+                description = "MQTT broker (default: ${DEFAULT-VALUE})")
+        String mqtt;
 
-    private static int verify(Map<String, String> o) throws Exception {
-        requireKnown(o, Set.of("truth", "store", "tolerance", "timeout", "municipality"));
-        if (!o.containsKey("truth")) {
-            throw new IllegalArgumentException("verify needs --truth DIR");
-        }
-        Verifier verifier = new Verifier(o.getOrDefault("store", "http://127.0.0.1:9000"),
-                number(o.getOrDefault("tolerance", "1e-6"), "--tolerance"), o.get("municipality"));
-        Verifier.Report report = verifier.verifyUntil(Path.of(o.get("truth")),
-                Duration.parse(o.getOrDefault("timeout", "PT2M")));
-        System.out.println(report.summary());
-        return report.ok() ? 0 : 1;
-    }
+        @Option(names = "--kafka", paramLabel = "HOST:PORT",
+                description = "Kafka, for the building registry and weather (default: none, skip them)")
+        String kafka;
 
-    static Map<String, String> parse(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(args[i] + " needs a value");
-            }
-            options.put(args[i].substring(2), args[++i]);
-        }
-        return options;
-    }
+        @Option(names = "--topic-prefix", paramLabel = "P", defaultValue = Topics.DEFAULT_PREFIX,
+                description = "Kafka topic prefix (default: ${DEFAULT-VALUE})")
+        String topicPrefix;
 
-    private static void requireKnown(Map<String, String> options, Set<String> known) {
-        for (String key : options.keySet()) {
-            if (!known.contains(key)) {
-                throw new IllegalArgumentException("unknown option --" + key);
+        @Option(names = "--buildings", paramLabel = "N", defaultValue = "10",
+                description = "buildings in the fleet (default: ${DEFAULT-VALUE})")
+        int buildings;
+
+        @Option(names = "--municipality", paramLabel = "NO", defaultValue = "3201",
+                description = "municipality number, also building id prefix (default: ${DEFAULT-VALUE})")
+        String municipality;
+
+        @Option(names = "--formats", paramLabel = "FORMAT", split = ",", defaultValue = "canonical,ams,shelly,tasmota,senml",
+                converter = FormatOption.class, description = "electricity meters' formats, round-robin: "
+                        + "canonical,ams,shelly,tasmota,senml (default: all five)")
+        List<PayloadFormat> formats;
+
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+                description = "reproducible fleet, load and faults (default: ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--start", paramLabel = "INSTANT", converter = InstantOption.class,
+                description = "simulated start, ISO-8601 UTC on a whole hour (default: 6 hours before now, on the hour)")
+        Instant start;
+
+        @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "PT6H",
+                description = "simulated length, ISO-8601, whole hours (default: ${DEFAULT-VALUE})")
+        Duration duration;
+
+        @Option(names = "--speed", paramLabel = "S", defaultValue = "max", converter = SpeedOption.class,
+                description = "simulated seconds per second: 1 = real time, 60 = a minute per second; max = as fast "
+                        + "as possible; live = the past as fast as possible, then each message at its time on the "
+                        + "clock (default: ${DEFAULT-VALUE})")
+        Pacing speed;
+
+        @Option(names = "--faults", paramLabel = "SPEC", defaultValue = "none", converter = FaultsOption.class,
+                description = "e.g. duplicates=0.01,reorder=0.01,late=0.005,late.delay=PT2H,resets=0.001,"
+                        + "rollovers=0.1,glitches=0.002,spikes=0.002,gaps=0.002,garbage=0.001 (default: ${DEFAULT-VALUE})")
+        FaultPlan faults;
+
+        @Option(names = "--truth", paramLabel = "DIR",
+                description = "write the ground truth (meter-hours.csv, building-hours.csv, ...) here")
+        Path truth;
+
+        /** The options as one value; its checks (whole hours, at least one building) become usage errors. */
+        SimulationOptions options() {
+            Instant from = start != null ? start
+                    : Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(6));
+            try {
+                return new SimulationOptions(seed, buildings, municipality, formats, from, duration, speed, faults,
+                        mqtt, kafka, topicPrefix, truth);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage(), e);
             }
         }
-    }
 
-    private static int integer(String text, String option) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " must be a whole number, got '" + text + "'");
+        @Override
+        public Integer call() throws Exception {
+            SimulationOptions options = options();
+            System.err.printf("simulating %d buildings from %s for %s, pacing %s, formats %s%n", options.buildings(),
+                    options.start(), options.duration(), options.pacing(), options.formats());
+            new Simulation(options, System.err).run();
+            return CommandLines.OK;
         }
     }
 
-    private static double number(String text, String option) {
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " must be a number, got '" + text + "'");
+    @Command(name = "verify", description = "compare the store's KPIs with a run's ground truth; exit code 1 when "
+            + "they differ")
+    static final class Verify implements Callable<Integer> {
+        @Option(names = "--truth", paramLabel = "DIR", required = true, description = "the ground truth of the run")
+        Path truth;
+
+        @Option(names = "--store", paramLabel = "URL", defaultValue = "http://127.0.0.1:9000",
+                description = "QuestDB HTTP endpoint holding the KPIs (default: ${DEFAULT-VALUE})")
+        String store;
+
+        @Option(names = "--tolerance", paramLabel = "KWH", defaultValue = "1e-6",
+                description = "allowed difference per hour (default: ${DEFAULT-VALUE})")
+        double tolerance;
+
+        @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT2M",
+                description = "keep checking until it matches or this passes (default: ${DEFAULT-VALUE})")
+        Duration timeout;
+
+        @Option(names = "--municipality", paramLabel = "NO",
+                description = "compare only this simulated municipality's meters and buildings")
+        String municipality;
+
+        @Override
+        public Integer call() throws Exception {
+            Verifier.Report report = new Verifier(store, tolerance, municipality).verifyUntil(truth, timeout);
+            System.out.println(report.summary());
+            return report.ok() ? CommandLines.OK : CommandLines.FAILED;
+        }
+    }
+
+    static final class FormatOption implements CommandLine.ITypeConverter<PayloadFormat> {
+        @Override
+        public PayloadFormat convert(String value) {
+            return PayloadFormat.parse(value);
+        }
+    }
+
+    static final class SpeedOption implements CommandLine.ITypeConverter<Pacing> {
+        @Override
+        public Pacing convert(String value) {
+            return Pacing.parse(value);
+        }
+    }
+
+    static final class FaultsOption implements CommandLine.ITypeConverter<FaultPlan> {
+        @Override
+        public FaultPlan convert(String value) {
+            return FaultPlan.parse(value);
+        }
+    }
+
+    static final class InstantOption implements CommandLine.ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String value) {
+            try {
+                return Instant.parse(value.trim());
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("expects an ISO-8601 UTC time such as "
+                        + "2026-11-20T00:00:00Z, got '" + value + "'");
+            }
         }
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.straumflyt.simulator.fleet.FaultPlan;
 import org.straumflyt.simulator.fleet.PayloadFormat;
@@ -12,7 +11,7 @@ import org.straumflyt.simulator.fleet.PayloadFormat;
 class SimulatorMainTest {
     @Test
     void optionsHaveSaneDefaults() {
-        SimulationOptions options = SimulatorMain.publishOptions(Map.of());
+        SimulationOptions options = SimulatorMain.publishOptions();
 
         assertThat(options.buildings()).isEqualTo(10);
         assertThat(options.formats()).containsExactly(PayloadFormat.values());
@@ -24,15 +23,15 @@ class SimulatorMainTest {
 
     @Test
     void badOptionsAreRefusedWithTheirName() {
-        assertThatThrownBy(() -> SimulatorMain.publishOptions(Map.of("buildings", "many")))
+        assertThatThrownBy(() -> SimulatorMain.publishOptions("--buildings", "many"))
                 .hasMessageContaining("--buildings").hasMessageContaining("many");
-        assertThatThrownBy(() -> SimulatorMain.publishOptions(Map.of("formats", "modbus")))
+        assertThatThrownBy(() -> SimulatorMain.publishOptions("--formats", "modbus"))
                 .hasMessageContaining("modbus").hasMessageContaining("tasmota");
-        assertThatThrownBy(() -> SimulatorMain.publishOptions(Map.of("start", "2026-11-20T00:30:00Z")))
+        assertThatThrownBy(() -> SimulatorMain.publishOptions("--start", "2026-11-20T00:30:00Z"))
                 .hasMessageContaining("whole UTC hour");
-        assertThatThrownBy(() -> SimulatorMain.publishOptions(Map.of("faults", "meteors=0.1")))
+        assertThatThrownBy(() -> SimulatorMain.publishOptions("--faults", "meteors=0.1"))
                 .hasMessageContaining("meteors");
-        assertThatThrownBy(() -> SimulatorMain.publishOptions(Map.of("colour", "blue")))
+        assertThatThrownBy(() -> SimulatorMain.publishOptions("--colour", "blue"))
                 .hasMessageContaining("--colour");
         assertThatThrownBy(() -> FaultPlan.parse("duplicates=2")).hasMessageContaining("0..1");
     }
@@ -59,7 +58,7 @@ class SimulatorMainTest {
         java.lang.reflect.Method pace = Simulation.class.getDeclaredMethod("pace",
                 org.straumflyt.simulator.publish.Outgoing.class, long.class);
         pace.setAccessible(true);
-        SimulationOptions options = SimulatorMain.publishOptions(Map.of("buildings", "1", "duration", "PT1H"));
+        SimulationOptions options = SimulatorMain.publishOptions("--buildings", "1", "--duration", "PT1H");
         Simulation simulation = new Simulation(options, new java.io.PrintStream(new java.io.ByteArrayOutputStream()));
         var first = simulation.schedule().next();
 

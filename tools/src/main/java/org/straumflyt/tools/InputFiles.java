@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.straumflyt.runtime.cli.UsageException;
 
 /** The input files of the import commands: UTF-8 text, {@code -} for stdin. */
 public final class InputFiles {

@@ -1,22 +1,20 @@
 package org.straumflyt.tools;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.apache.kafka.common.config.ConfigException;
 import org.straumflyt.model.Topics;
+import org.straumflyt.runtime.ConfigSource;
+import org.straumflyt.runtime.ServiceConfig;
+import org.straumflyt.runtime.cli.UsageException;
 
 /**
  * Where Kafka is and which topics to use, configured like the services: {@code --kafka} and {@code --topic-prefix}
- * win over {@code STRAUMFLYT_KAFKA_BOOTSTRAP_SERVERS} and {@code STRAUMFLYT_TOPIC_PREFIX}. Every other
- * {@code STRAUMFLYT_KAFKA_<PROPERTY>} variable is passed to the Kafka clients (e.g.
+ * ({@link KafkaOptions}) win over {@code STRAUMFLYT_KAFKA_BOOTSTRAP_SERVERS} and {@code STRAUMFLYT_TOPIC_PREFIX}.
+ * Every other {@code STRAUMFLYT_KAFKA_<PROPERTY>} variable is passed to the Kafka clients (e.g.
  * {@code STRAUMFLYT_KAFKA_SECURITY_PROTOCOL=SASL_SSL}), and {@code STRAUMFLYT_KAFKA_<PROPERTY>_FILE} reads the value
- * from a file (for secrets), as the services' {@code ConfigSource} does.
+ * from a file (for secrets): the environment is read by the services' own {@link ConfigSource#fromEnvironment}.
  *
  * @param bootstrapServers Kafka brokers, {@code host:port[,host:port...]}
  * @param topicPrefix      prefix of every topic name
@@ -24,10 +22,9 @@ import org.straumflyt.model.Topics;
  */
 public record KafkaSettings(String bootstrapServers, String topicPrefix, Map<String, String> clientProperties) {
     public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
-    static final String ENV_PREFIX = "STRAUMFLYT_KAFKA_";
     static final String BOOTSTRAP_VARIABLE = "STRAUMFLYT_KAFKA_BOOTSTRAP_SERVERS";
     static final String PREFIX_VARIABLE = "STRAUMFLYT_TOPIC_PREFIX";
-    private static final String FILE_SUFFIX = "_FILE";
+    private static final String BOOTSTRAP_KEY = ServiceConfig.KAFKA_PREFIX + "bootstrap.servers";
 
     public KafkaSettings {
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
@@ -38,25 +35,25 @@ public record KafkaSettings(String bootstrapServers, String topicPrefix, Map<Str
         clientProperties = Map.copyOf(clientProperties);
     }
 
-    /** The two options every Kafka command has. */
-    public static List<OptionSpec> options() {
-        return List.of(
-                OptionSpec.value("kafka", "HOST:PORT", "Kafka bootstrap servers; env " + BOOTSTRAP_VARIABLE,
-                        DEFAULT_BOOTSTRAP_SERVERS),
-                OptionSpec.value("topic-prefix", "PREFIX", "prefix of every topic name; env " + PREFIX_VARIABLE,
-                        Topics.DEFAULT_PREFIX));
-    }
-
     /** Reads the settings from the options (which win) and the environment. */
-    public static KafkaSettings from(Options options, Map<String, String> environment) {
-        String servers = options.given("kafka") ? options.get("kafka")
-                : environment.getOrDefault(BOOTSTRAP_VARIABLE, DEFAULT_BOOTSTRAP_SERVERS);
-        String prefix = options.given("topic-prefix") ? options.get("topic-prefix")
-                : environment.getOrDefault(PREFIX_VARIABLE, Topics.DEFAULT_PREFIX);
+    public static KafkaSettings from(KafkaOptions options, Map<String, String> environment) {
         try {
-            return new KafkaSettings(servers.trim(), prefix.trim(), passThrough(environment));
-        } catch (IllegalArgumentException e) {
-            throw e instanceof UsageException u ? u : new UsageException(e.getMessage(), e);
+            Map<String, String> kafka = ConfigSource.fromEnvironment(environment, ServiceConfig.KAFKA_PREFIX);
+            String servers = options.kafka != null ? options.kafka
+                    : kafka.getOrDefault(BOOTSTRAP_KEY, DEFAULT_BOOTSTRAP_SERVERS);
+            String prefix = options.topicPrefix != null ? options.topicPrefix
+                    : environment.getOrDefault(PREFIX_VARIABLE, Topics.DEFAULT_PREFIX);
+            Map<String, String> clients = new TreeMap<>();
+            kafka.forEach((key, value) -> {
+                if (!key.equals(BOOTSTRAP_KEY)) {
+                    clients.put(key.substring(ServiceConfig.KAFKA_PREFIX.length()), value);
+                }
+            });
+            return new KafkaSettings(servers.trim(), prefix.trim(), clients);
+        } catch (UsageException e) {
+            throw e;
+        } catch (IllegalArgumentException | ConfigException e) {
+            throw new UsageException(e.getMessage(), e);
         }
     }
 
@@ -70,33 +67,5 @@ public record KafkaSettings(String bootstrapServers, String topicPrefix, Map<Str
         properties.putAll(clientProperties);
         properties.put("bootstrap.servers", bootstrapServers);
         return properties;
-    }
-
-    private static Map<String, String> passThrough(Map<String, String> environment) {
-        Map<String, String> properties = new TreeMap<>();
-        environment.forEach((name, value) -> {
-            if (!name.startsWith(ENV_PREFIX) || name.equals(BOOTSTRAP_VARIABLE)
-                    || name.equals(BOOTSTRAP_VARIABLE + FILE_SUFFIX)) {
-                return;
-            }
-            if (name.endsWith(FILE_SUFFIX)) {
-                properties.put(property(name.substring(0, name.length() - FILE_SUFFIX.length())), secret(name, value));
-            } else {
-                properties.put(property(name), value);
-            }
-        });
-        return properties;
-    }
-
-    private static String property(String variable) {
-        return variable.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
-    }
-
-    private static String secret(String variable, String file) {
-        try {
-            return Files.readString(Path.of(file), StandardCharsets.UTF_8).trim();
-        } catch (IOException e) {
-            throw new UsageException(variable + " names " + file + ", which cannot be read: " + e.getMessage(), e);
-        }
     }
 }

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.straumflyt.runtime.cli.CommandLines;
 
 class ToolsMainTest {
     static final Path SAMPLE = Path.of("../docs/examples/weather-daily.csv");
@@ -147,7 +148,7 @@ class ToolsMainTest {
     void kafkaClientPropertiesComeFromTheEnvironmentAndFlagsWin(@TempDir Path dir) throws Exception {
         Path secret = dir.resolve("jaas");
         Files.writeString(secret, "secret-config\n");
-        Options options = Options.parse(java.util.List.of("--topic-prefix", "test."), KafkaSettings.options());
+        KafkaOptions options = CommandLines.parse(new KafkaOptions(), "--topic-prefix", "test.");
 
         KafkaSettings settings = KafkaSettings.from(options, Map.of(
                 "STRAUMFLYT_KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9092,kafka-2:9092",

@@ -3,7 +3,7 @@ package org.straumflyt.tools.registry;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.Locale;
-import org.straumflyt.tools.UsageException;
+import org.straumflyt.runtime.cli.UsageException;
 
 /** The input formats of {@code registry-import}. */
 public enum RegistryFormat {

@@ -1,0 +1,43 @@
+package org.straumflyt.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Reads counters from a process's Prometheus {@code /metrics}. */
+final class Metrics {
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final URI uri;
+
+    Metrics(String metricsUrl) {
+        this.uri = URI.create(metricsUrl);
+    }
+
+    /**
+     * The sum of the series of {@code name} whose labels contain every one of {@code labelParts} (all series when
+     * none is given); 0 when there is none yet.
+     */
+    double sum(String name, String... labelParts) throws IOException, InterruptedException {
+        String text = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        double sum = 0;
+        for (String line : text.split("\n")) {
+            if ((line.startsWith(name + "{") || line.startsWith(name + " ")) && containsAll(line, labelParts)) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
+    private static boolean containsAll(String line, String[] parts) {
+        for (String part : parts) {
+            if (!line.contains(part)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
