@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.straumflyt.dashboard.DashboardConfig;
 import org.straumflyt.dashboard.DashboardService;
-import org.straumflyt.e2e.bench.IngestRoutes;
+import org.straumflyt.bench.IngestRoutes;
 import org.straumflyt.ingest.IngestConfig;
 import org.straumflyt.runtime.ServiceContext;
 import org.straumflyt.simulator.Pacing;
