@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.straumflyt.model.Building;
-import org.straumflyt.model.Json;
+import org.straumflyt.model.wire.Json;
 import org.straumflyt.model.Topics;
 import org.straumflyt.tools.ImportSink;
 import org.straumflyt.tools.InputFiles;
