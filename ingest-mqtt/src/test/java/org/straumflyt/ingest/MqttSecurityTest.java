@@ -1,6 +1,6 @@
 package org.straumflyt.ingest;
 
-import org.straumflyt.model.Json;
+import org.straumflyt.model.wire.Json;
 import org.awaitility.Awaitility;
 import static org.assertj.core.api.Assertions.assertThat;
 

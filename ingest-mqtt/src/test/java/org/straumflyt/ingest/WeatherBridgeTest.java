@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.straumflyt.ingest.format.Decoding;
 import org.straumflyt.model.DeadLetter;
 import org.straumflyt.model.DeadLetterReason;
-import org.straumflyt.model.Json;
+import org.straumflyt.model.wire.Json;
 import org.straumflyt.model.WeatherSample;
 import org.straumflyt.testsupport.KafkaBroker;
 import org.straumflyt.testsupport.MosquittoBroker;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.straumflyt.model.DeadLetter;
 import org.straumflyt.model.DeadLetterReason;
-import org.straumflyt.model.Json;
+import org.straumflyt.model.wire.Json;
 import org.straumflyt.model.MeterHour;
 import org.straumflyt.model.Topics;
 import org.straumflyt.testsupport.KafkaBroker;

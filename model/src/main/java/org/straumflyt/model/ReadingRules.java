@@ -7,8 +7,9 @@ import java.util.Objects;
 /**
  * What a reading can be, whatever the meter: the one place where ingest (before a reading reaches Kafka) and the
  * stream processor (for what reaches the readings topic by other ways) decide that a reading is no measurement at
- * all. A reading that breaks a rule is a dead letter with the rule's reason; per-meter plausibility (a meter's own
- * maximum power) is the processor's, which quarantines and flags instead.
+ * all, and where ingest decides the same of an outdoor temperature sample. A reading that breaks a rule is a dead
+ * letter with the rule's reason; per-meter plausibility (a meter's own maximum power) is the processor's, which
+ * quarantines and flags instead.
  *
  * @param maxRegisterKwh the largest register value any meter shows, kWh
  * @param maxPowerKw     the largest power, either sign, any meter measures, kW; interval energy may not imply more
@@ -22,6 +23,13 @@ public record ReadingRules(double maxRegisterKwh, double maxPowerKw, Instant ear
     public static final double DEFAULT_MAX_POWER_KW = 1e6;
     public static final Instant DEFAULT_EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     public static final Duration DEFAULT_MAX_FUTURE = Duration.ofMinutes(5);
+    /**
+     * The outdoor temperatures a sensor can plausibly report, °C. Beyond the records of the inhabited world
+     * (−51 °C in Norway, −68 °C in Siberia is the exception; +57 °C worldwide): a reading outside is a broken probe
+     * (a DS18B20 reports 85 °C on power-up and −127 °C when disconnected), not weather.
+     */
+    public static final double MIN_OUTDOOR_C = -60;
+    public static final double MAX_OUTDOOR_C = 60;
 
     /** A broken rule: the dead-letter reason and a detail naming the value. */
     public record Violation(DeadLetterReason reason, String detail) {
@@ -77,6 +85,30 @@ public record ReadingRules(double maxRegisterKwh, double maxPowerKw, Instant ear
         }
         Violation past = past(what, reading.intervalStart() == null ? reading.timestamp() : reading.intervalStart());
         return past != null ? past : future(what, reading.timestamp(), receivedAt);
+    }
+
+    /**
+     * The first rule the temperature sample breaks (its location id, a finite and plausible outdoor temperature, the
+     * time bounds), or {@code null} when it keeps them all.
+     *
+     * @param receivedAt when it arrived, for the future bound; {@code null} skips that bound
+     */
+    public Violation check(WeatherSample sample, Instant receivedAt) {
+        Violation id = id("location id", sample.locationId());
+        if (id != null) {
+            return id;
+        }
+        String what = "temperature of " + sample.locationId();
+        double c = sample.temperatureC();
+        if (!Double.isFinite(c)) {
+            return new Violation(DeadLetterReason.NOT_FINITE, what + " is " + c);
+        }
+        if (c < MIN_OUTDOOR_C || c > MAX_OUTDOOR_C) {
+            return new Violation(DeadLetterReason.OUT_OF_RANGE, what + " is " + c + " °C, outside the plausible "
+                    + MIN_OUTDOOR_C + ".." + MAX_OUTDOOR_C + " °C");
+        }
+        Violation past = past(what, sample.timestamp());
+        return past != null ? past : future(what, sample.timestamp(), receivedAt);
     }
 
     /** The future bound of any timestamped value, e.g. a temperature sample; {@code null} when it keeps it. */

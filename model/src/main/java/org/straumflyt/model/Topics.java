@@ -4,6 +4,7 @@ import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.straumflyt.model.wire.JsonSerde;
 
 /**
  * The catalogue of straumflyt's Kafka topics, all under one configurable prefix (default

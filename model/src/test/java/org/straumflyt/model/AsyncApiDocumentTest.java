@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.straumflyt.model.wire.Json;
 
 /**
  * The AsyncAPI document in the model jar ({@code /asyncapi.yaml}) describes exactly the topics of {@link Topics}, with

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /** One realistic example of every record that travels on a public topic. */
-final class Samples {
-    static final Instant HOUR = Instant.parse("2026-11-23T06:00:00Z");
+public final class Samples {
+    public static final Instant HOUR = Instant.parse("2026-11-23T06:00:00Z");
 
     private Samples() {
     }
@@ -52,7 +52,7 @@ final class Samples {
                 new Origin("tele/ute-baerum/SENSOR", "tasmota-temperature", Instant.parse("2026-11-23T06:00:10.120Z")));
     }
 
-    static MeterHour meterHour() {
+    public static MeterHour meterHour() {
         return new MeterHour("7359992890000000", "import", Carrier.ELECTRICITY, "baerum-skole-17", HOUR, 23.45, 31.2,
                 1.0, EnergySource.REGISTER, EnumSet.of(QualityFlag.RESET), 2);
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.straumflyt.model.wire.Json;
 
 class WireContractTest {
     private static final Topics TOPICS = Topics.defaults();

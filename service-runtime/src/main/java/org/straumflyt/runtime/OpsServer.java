@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
-import org.straumflyt.model.Json;
+import org.straumflyt.model.wire.Json;
 
 /**
  * The operations endpoint of a service:

@@ -34,7 +34,7 @@ import org.straumflyt.model.DeadLetter;
 import org.straumflyt.model.BuildingMonthlyKey;
 import org.straumflyt.model.MeterHour;
 import org.straumflyt.model.MeterHourKey;
-import org.straumflyt.model.JsonSerde;
+import org.straumflyt.model.wire.JsonSerde;
 import org.straumflyt.model.Reading;
 import org.straumflyt.model.WeatherDaily;
 import org.straumflyt.model.WeatherKey;

@@ -8,7 +8,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.junit.jupiter.api.Test;
 import org.straumflyt.model.Carrier;
-import org.straumflyt.model.JsonSerde;
+import org.straumflyt.model.wire.JsonSerde;
 import org.straumflyt.model.MeterSpec;
 import org.straumflyt.processor.metering.MeterAssignment;
 

@@ -29,7 +29,7 @@ import org.straumflyt.model.WeatherSample;
 import org.straumflyt.model.BuildingHour;
 import org.straumflyt.model.BuildingHourKey;
 import org.straumflyt.model.DeadLetter;
-import org.straumflyt.model.Json;
+import org.straumflyt.model.wire.Json;
 import org.straumflyt.model.MeterHour;
 import org.straumflyt.model.MeterHourKey;
 import org.straumflyt.model.Reading;

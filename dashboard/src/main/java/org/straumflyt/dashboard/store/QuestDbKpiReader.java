@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.straumflyt.model.wire.Json;
 import org.straumflyt.publisher.layout.KpiLayouts;
 import org.straumflyt.publisher.layout.QuestDbTables;
 
@@ -46,7 +47,7 @@ public final class QuestDbKpiReader implements KpiReader {
             "peak_hour_kwh", "peak_hour_start", "capacity_peak_kw", "days_with_data", "coverage", "flags");
     private static final DateTimeFormatter SQL_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final String baseUrl;
     private final Duration timeout;

@@ -2,8 +2,6 @@ package org.straumflyt.dashboard.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.Counter;
@@ -26,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.straumflyt.dashboard.store.StoreException;
 import org.straumflyt.dashboard.view.BuildingDetail;
 import org.straumflyt.dashboard.view.DashboardQueries;
+import org.straumflyt.model.wire.Json;
 
 /**
  * The dashboard's web server: the page (static files from the jar, no build step), its JSON API and the live
@@ -47,8 +46,8 @@ public final class WebServer implements AutoCloseable {
     /** Everything from this origin only: a page that loads nothing from elsewhere, and no inline script. */
     private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
             + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'";
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    /** The project's JSON setup, with nulls written: the API documents {@code null} for "no data". */
+    private static final ObjectMapper JSON = Json.mapperWithNulls();
 
     private final HttpServer server;
     private final ExecutorService executor;

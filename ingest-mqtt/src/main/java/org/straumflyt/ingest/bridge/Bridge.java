@@ -14,7 +14,7 @@ import org.straumflyt.ingest.kafka.KafkaSink;
 import org.straumflyt.ingest.mqtt.MessageListener;
 import org.straumflyt.ingest.mqtt.MqttSource;
 import org.straumflyt.model.DeadLetter;
-import org.straumflyt.model.Json;
+import org.straumflyt.model.wire.Json;
 import org.straumflyt.model.Reading;
 import org.straumflyt.model.Topics;
 import org.slf4j.Logger;

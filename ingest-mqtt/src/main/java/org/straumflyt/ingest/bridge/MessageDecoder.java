@@ -27,13 +27,6 @@ import org.straumflyt.model.WeatherSample;
  */
 public final class MessageDecoder {
     public static final String COMPONENT = "ingest-mqtt";
-    /**
-     * The outdoor temperatures a sensor can plausibly report, °C. Beyond the records of the inhabited world
-     * (−51 °C in Norway, −68 °C in Siberia is the exception; +57 °C worldwide): a reading outside is a broken probe
-     * (a DS18B20 reports 85 °C on power-up and −127 °C when disconnected), not weather.
-     */
-    public static final double MIN_OUTDOOR_C = -60;
-    public static final double MAX_OUTDOOR_C = 60;
 
     /** Readings one message may carry by default: an AMS list or a Shelly Pro status has a few dozen. */
     public static final int DEFAULT_MAX_READINGS = 1_000;
@@ -128,17 +121,7 @@ public final class MessageDecoder {
     }
 
     private void check(WeatherSample sample, Instant receivedAt) throws InvalidPayload {
-        raise(ReadingRules.id("location id", sample.locationId()));
-        String what = "temperature of " + sample.locationId();
-        if (!Double.isFinite(sample.temperatureC())) {
-            throw new InvalidPayload(DeadLetterReason.NOT_FINITE, what + " is " + sample.temperatureC());
-        }
-        if (sample.temperatureC() < MIN_OUTDOOR_C || sample.temperatureC() > MAX_OUTDOOR_C) {
-            throw new InvalidPayload(DeadLetterReason.OUT_OF_RANGE, what + " is " + sample.temperatureC()
-                    + " °C, outside the plausible " + MIN_OUTDOOR_C + ".." + MAX_OUTDOOR_C + " °C");
-        }
-        raise(rules.past(what, sample.timestamp()));
-        raise(rules.future(what, sample.timestamp(), receivedAt));
+        raise(rules.check(sample, receivedAt));
     }
 
     private void check(Reading reading, Instant receivedAt) throws InvalidPayload {

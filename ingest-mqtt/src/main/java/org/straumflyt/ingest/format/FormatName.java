@@ -13,7 +13,7 @@ import org.straumflyt.ingest.format.tasmota.TasmotaTemperatureFormat;
 
 /**
  * The payload formats a route can name, with their configuration names. A format either gives meter readings
- * ({@link PayloadFormat}, topic {@code readings}) or outdoor temperature samples ({@link TemperatureFormat}, topic
+ * ({@link ReadingFormat}, topic {@code readings}) or outdoor temperature samples ({@link TemperatureFormat}, topic
  * {@code weather.samples}).
  */
 public enum FormatName {
@@ -27,10 +27,10 @@ public enum FormatName {
     /** Tasmota {@code tele/<topic>/SENSOR} of a temperature sensor (DS18B20, SI7021, BME280, ...). */
     TASMOTA_TEMPERATURE(new TasmotaTemperatureFormat());
 
-    private final PayloadFormat meterFormat;
+    private final ReadingFormat meterFormat;
     private final TemperatureFormat temperatureFormat;
 
-    FormatName(PayloadFormat format) {
+    FormatName(ReadingFormat format) {
         this.meterFormat = format;
         this.temperatureFormat = null;
     }
@@ -50,7 +50,7 @@ public enum FormatName {
      *
      * @throws IllegalStateException for a temperature format
      */
-    public PayloadFormat format() {
+    public ReadingFormat format() {
         if (meterFormat == null) {
             throw new IllegalStateException(wireName() + " is a temperature format");
         }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import org.straumflyt.model.Json;
+import org.straumflyt.model.wire.Json;
 
 /** Reading payload JSON, and typed access to its fields with precise {@link InvalidPayload} messages. */
 public final class PayloadJson {

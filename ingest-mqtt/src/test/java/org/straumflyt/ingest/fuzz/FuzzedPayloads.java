@@ -10,7 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.straumflyt.model.Json;
+import org.straumflyt.model.wire.Json;
 
 /**
  * Structurally plausible hostile payloads: a real payload of the format, parsed, changed in one to four places

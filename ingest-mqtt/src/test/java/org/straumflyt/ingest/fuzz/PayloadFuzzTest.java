@@ -18,7 +18,7 @@ import org.straumflyt.ingest.route.TopicFilter;
 import org.straumflyt.ingest.route.TopicTemplate;
 import org.straumflyt.model.Carrier;
 import org.straumflyt.model.DeadLetter;
-import org.straumflyt.model.Json;
+import org.straumflyt.model.wire.Json;
 import org.straumflyt.model.Reading;
 import org.straumflyt.model.ReadingRules;
 

@@ -1,7 +1,7 @@
 package org.straumflyt.simulator.format;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.straumflyt.model.Json;
+import org.straumflyt.model.wire.Json;
 import org.straumflyt.simulator.fleet.Snapshot;
 
 /**

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
-import org.straumflyt.model.Json;
+import org.straumflyt.model.wire.Json;
 import org.straumflyt.simulator.truth.IndicatorTruth;
 import org.straumflyt.simulator.truth.PortfolioTruth;
 

@@ -6,17 +6,20 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.straumflyt.model.BuildingHour;
 import org.straumflyt.model.Carrier;
+import org.straumflyt.model.CarrierEnergy;
 import org.straumflyt.model.MeterHour;
 import org.straumflyt.model.QualityFlag;
 import org.straumflyt.model.Registers;
+import org.straumflyt.processor.rollup.EnergyRollup;
 
 /**
- * Running sums of the meter-hours of one building in one UTC hour. The grouped table hands every revision's old
- * value to {@link #retract} and its new value to {@link #add}. Energy and coverage are kept as whole numbers of µWh
- * (10⁻⁹ kWh) and 10⁻⁹ coverage units, so adding and retracting is exact and the result does not depend on order;
- * flags are counted so a retraction can remove one. The size does not grow with the number of meters, except for
- * the per-meter peaks of a registered building (the highest sample cannot be retracted from a sum); the
- * {@code unassigned} pseudo-building keeps no peaks, since it can hold a whole fleet.
+ * Running sums of the meter-hours of one building in one UTC hour: an {@link EnergyRollup} of them, stored in this
+ * form. The grouped table hands every revision's old value to {@link #retract} and its new value to {@link #add}.
+ * Energy and coverage are kept as whole numbers of µWh (10⁻⁹ kWh) and 10⁻⁹ coverage units, so adding and retracting
+ * is exact and the result does not depend on order; flags are counted so a retraction can remove one. The size does
+ * not grow with the number of meters, except for the per-meter peaks of a registered building (the highest sample
+ * cannot be retracted from a sum); the {@code unassigned} pseudo-building keeps no peaks, since it can hold a whole
+ * fleet.
  *
  * @param buildingId   building id, or {@code unassigned}
  * @param hourStart    UTC hour
@@ -66,21 +69,14 @@ public record BuildingHourAggregate(String buildingId, Instant hourStart, Map<Ca
 
     private BuildingHourAggregate change(String building, MeterHour hour, int sign) {
         boolean export = Registers.isExport(hour.register());
-        long energy = sign * Math.round(hour.energyKwh() * SCALE);
-        Map<Carrier, CarrierSums> nextCarriers = new EnumMap<>(Carrier.class);
-        nextCarriers.putAll(carriers);
-        CarrierSums c = nextCarriers.getOrDefault(hour.carrier(), new CarrierSums(0, 0));
-        CarrierSums sums = export ? new CarrierSums(c.importUwh(), c.exportUwh() + energy)
-                : new CarrierSums(c.importUwh() + energy, c.exportUwh());
-        if (sums.importUwh() == 0 && sums.exportUwh() == 0) {
-            nextCarriers.remove(hour.carrier());
-        } else {
-            nextCarriers.put(hour.carrier(), sums);
-        }
-        Map<QualityFlag, Integer> nextFlags = new EnumMap<>(QualityFlag.class);
-        nextFlags.putAll(flags);
-        hour.flags().forEach(f -> nextFlags.merge(f, sign, Integer::sum));
-        nextFlags.values().removeIf(n -> n == 0);
+        // whole µWh and 10⁻⁹ coverage units: the rollup's sums are exact, so a retraction undoes an addition
+        double energy = Math.round(hour.energyKwh() * SCALE);
+        double imported = export ? 0 : energy;
+        double exported = export ? energy : 0;
+        double covered = Math.round(hour.coverage() * SCALE);
+        Map<Carrier, CarrierEnergy> part = Map.of(hour.carrier(), new CarrierEnergy(imported, exported, null));
+        EnergyRollup next = sign > 0 ? rollup().plus(part, imported, exported, covered, hour.flags())
+                : rollup().minus(part, imported, exported, covered, hour.flags());
         Map<String, Double> nextPeaks = new TreeMap<>(peaks);
         String slot = hour.meterId() + '\u0000' + hour.register();
         if (sign < 0) {
@@ -88,8 +84,22 @@ public record BuildingHourAggregate(String buildingId, Instant hourStart, Map<Ca
         } else if (hour.peakKw() != null && !export && !BuildingHour.UNASSIGNED.equals(building)) {
             nextPeaks.put(slot, hour.peakKw());
         }
-        return new BuildingHourAggregate(building, hour.hourStart(), nextCarriers,
-                coverage + sign * Math.round(hour.coverage() * SCALE), registers + sign,
-                importMeters + (export ? 0 : sign), nextFlags, nextPeaks);
+        return of(building, hour.hourStart(), next, importMeters + (export ? 0 : sign), nextPeaks);
+    }
+
+    /** The sums as a rollup, in µWh and 10⁻⁹ coverage units, its parts the meter-registers contributing. */
+    public EnergyRollup rollup() {
+        Map<Carrier, CarrierEnergy> energy = new EnumMap<>(Carrier.class);
+        carriers.forEach((c, sums) -> energy.put(c, new CarrierEnergy(sums.importUwh(), sums.exportUwh(), null)));
+        return EnergyRollup.ofCarriers(energy, coverage, registers, flags);
+    }
+
+    private static BuildingHourAggregate of(String building, Instant hourStart, EnergyRollup rollup,
+            int importMeters, Map<String, Double> peaks) {
+        Map<Carrier, CarrierSums> sums = new EnumMap<>(Carrier.class);
+        rollup.withoutEmptyCarriers().carriers().forEach((c, e) ->
+                sums.put(c, new CarrierSums((long) e.importKwh(), (long) e.exportKwh())));
+        return new BuildingHourAggregate(building, hourStart, sums, (long) rollup.coverage(), rollup.parts(),
+                importMeters, rollup.flags(), peaks);
     }
 }

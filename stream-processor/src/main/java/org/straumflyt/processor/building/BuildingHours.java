@@ -1,7 +1,6 @@
 package org.straumflyt.processor.building;
 
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import org.straumflyt.model.Building;
@@ -9,6 +8,7 @@ import org.straumflyt.model.BuildingHour;
 import org.straumflyt.model.Carrier;
 import org.straumflyt.model.CarrierEnergy;
 import org.straumflyt.model.QualityFlag;
+import org.straumflyt.processor.rollup.EnergyRollup;
 
 /** Turns a building's meter-hours and its registry entry into the building-hour (revision 0: stamped later). */
 public final class BuildingHours {
@@ -24,33 +24,26 @@ public final class BuildingHours {
     }
 
     public static BuildingHour of(BuildingHourAggregate agg, Building building) {
+        EnergyRollup sums = agg.rollup();
         Map<Carrier, CarrierEnergy> carriers = new EnumMap<>(Carrier.class);
-        long importUwh = 0;
-        long exportUwh = 0;
-        for (var e : agg.carriers().entrySet()) {
-            importUwh += e.getValue().importUwh();
-            exportUwh += e.getValue().exportUwh();
-        }
+        sums.carriers().forEach((c, e) -> carriers.put(c, new CarrierEnergy(kwh(e.importKwh()), kwh(e.exportKwh()),
+                null)));
         Double peak = agg.peaks().values().stream().max(Double::compare).orElse(null);
-        for (var e : agg.carriers().entrySet()) {
-            carriers.put(e.getKey(), new CarrierEnergy(kwh(e.getValue().importUwh()), kwh(e.getValue().exportUwh()),
-                    null));
-        }
-        Set<QualityFlag> flags = EnumSet.noneOf(QualityFlag.class);
-        flags.addAll(agg.flags().keySet());
+        Set<QualityFlag> flags = sums.flagSet();
         int expected = building == null ? 0 : building.meters().size();
         if (agg.importMeters() < expected) {
             flags.add(QualityFlag.MISSING_METERS);
         }
-        double importKwh = kwh(importUwh);
-        double meanCoverage = agg.registers() == 0 ? 0 : agg.coverage() / BuildingHourAggregate.SCALE / agg.registers();
+        double importKwh = kwh(sums.imported());
+        double meanCoverage = sums.parts() == 0 ? 0 : sums.coverage() / BuildingHourAggregate.SCALE / sums.parts();
         Double perM2 = building != null && building.heatedAreaM2() > 0 ? importKwh / building.heatedAreaM2() : null;
         return new BuildingHour(agg.buildingId(), building == null ? null : building.municipality(),
-                building == null ? null : building.category(), agg.hourStart(), carriers, importKwh, kwh(exportUwh),
-                perM2, peak, agg.importMeters(), expected, meanCoverage, flags, 0);
+                building == null ? null : building.category(), agg.hourStart(), carriers, importKwh,
+                kwh(sums.exported()), perM2, peak, agg.importMeters(), expected, meanCoverage, flags, 0);
     }
 
-    private static double kwh(long uwh) {
+    /** µWh as kWh. */
+    private static double kwh(double uwh) {
         return uwh / BuildingHourAggregate.SCALE;
     }
 

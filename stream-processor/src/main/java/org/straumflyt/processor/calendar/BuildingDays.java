@@ -1,17 +1,13 @@
 package org.straumflyt.processor.calendar;
 
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
 import org.straumflyt.model.BuildingDaily;
 import org.straumflyt.model.BuildingHour;
-import org.straumflyt.model.Carrier;
-import org.straumflyt.model.CarrierEnergy;
 import org.straumflyt.model.PeakHour;
 import org.straumflyt.model.QualityFlag;
 import org.straumflyt.model.WeatherDaily;
 import org.straumflyt.processor.building.BuildingHourView;
+import org.straumflyt.processor.rollup.EnergyRollup;
 
 /** Turns a building's hours of one local date, and the day's temperature if known, into the building-day. */
 public final class BuildingDays {
@@ -24,22 +20,14 @@ public final class BuildingDays {
     public DailyView of(DailyAggregate agg, WeatherDaily weather) {
         BuildingHourView meta = agg.latest();
         String zone = meta.timeZone();
-        Map<Carrier, CarrierEnergy> carriers = new EnumMap<>(Carrier.class);
-        Set<QualityFlag> flags = EnumSet.noneOf(QualityFlag.class);
-        double importKwh = 0;
-        double exportKwh = 0;
-        double coverage = 0;
+        EnergyRollup sums = EnergyRollup.EMPTY;
         double meterCoverage = 0;
         double baseKwh = 0;
         int baseHours = 0;
         PeakHour peak = null;
         for (BuildingHourView view : agg.hours().values()) {
             BuildingHour h = view.hour();
-            h.carriers().forEach((c, e) -> carriers.merge(c, e, CarrierEnergy::plus));
-            flags.addAll(h.flags());
-            importKwh += h.importKwh();
-            exportKwh += h.exportKwh();
-            coverage += h.coverage();
+            sums = sums.plus(h.carriers(), h.importKwh(), h.exportKwh(), h.coverage(), h.flags());
             meterCoverage += h.coverage() * reportingShare(h);
             if (peak == null || h.importKwh() > peak.kwh()) {
                 peak = new PeakHour(h.hourStart(), h.importKwh());
@@ -49,6 +37,8 @@ public final class BuildingDays {
                 baseHours++;
             }
         }
+        Set<QualityFlag> flags = sums.flagSet();
+        double importKwh = sums.imported();
         int hoursInDay = LocalDays.hoursIn(agg.date(), zone);
         if (agg.hours().size() < hoursInDay) {
             flags.add(QualityFlag.GAP);
@@ -58,9 +48,9 @@ public final class BuildingDays {
         Double gd = weather == null ? null : DegreeDayRules.degreeDays(weather.meanTemperatureC());
         Double normal = weather == null ? null : degreeDays.normalFor(meta.weatherLocationId(), agg.date());
         BuildingDaily daily = new BuildingDaily(agg.buildingId(), meta.hour().municipality(), meta.hour().category(),
-                agg.date(), zone, hoursInDay, agg.hours().size(), carriers, importKwh, exportKwh,
+                agg.date(), zone, hoursInDay, agg.hours().size(), sums.carriers(), importKwh, sums.exported(),
                 area > 0 ? importKwh / area : null, peak, baseHours == 0 ? null : baseKwh / baseHours,
-                weather == null ? null : weather.meanTemperatureC(), gd, normal, coverage / hoursInDay,
+                weather == null ? null : weather.meanTemperatureC(), gd, normal, sums.coverage() / hoursInDay,
                 Math.min(1, meterCoverage / hoursInDay), flags, 0);
         return new DailyView(daily, area);
     }

@@ -2,17 +2,13 @@ package org.straumflyt.processor.calendar;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.straumflyt.model.BuildingDaily;
 import org.straumflyt.model.BuildingMonthly;
-import org.straumflyt.model.Carrier;
-import org.straumflyt.model.CarrierEnergy;
 import org.straumflyt.model.PeakHour;
 import org.straumflyt.model.QualityFlag;
+import org.straumflyt.processor.rollup.EnergyRollup;
 
 /**
  * Turns a building's days of one local month into the building-month: totals, the single highest hour (demand
@@ -29,22 +25,14 @@ public final class BuildingMonths {
 
     public BuildingMonthly of(MonthlyAggregate agg) {
         DailyView meta = agg.latest();
-        Map<Carrier, CarrierEnergy> carriers = new EnumMap<>(Carrier.class);
-        Set<QualityFlag> flags = EnumSet.noneOf(QualityFlag.class);
-        double importKwh = 0;
-        double exportKwh = 0;
-        double coverage = 0;
+        EnergyRollup sums = EnergyRollup.EMPTY;
         double degreeDays = 0;
         double normalDegreeDays = 0;
         boolean allDegreeDays = true;
         List<PeakHour> dailyPeaks = new ArrayList<>();
         for (DailyView view : agg.days().values()) {
             BuildingDaily d = view.daily();
-            d.carriers().forEach((c, e) -> carriers.merge(c, e, CarrierEnergy::plus));
-            flags.addAll(d.flags());
-            importKwh += d.importKwh();
-            exportKwh += d.exportKwh();
-            coverage += d.coverage();
+            sums = sums.plus(d.carriers(), d.importKwh(), d.exportKwh(), d.coverage(), d.flags());
             if (d.peakHour() != null) {
                 dailyPeaks.add(d.peakHour());
             }
@@ -52,6 +40,8 @@ public final class BuildingMonths {
             degreeDays += d.degreeDays() == null ? 0 : d.degreeDays();
             normalDegreeDays += d.normalDegreeDays() == null ? 0 : d.normalDegreeDays();
         }
+        Set<QualityFlag> flags = sums.flagSet();
+        double importKwh = sums.imported();
         Double corrected = null;
         if (allDegreeDays) {
             // corrected once, on the month's sums (never day by day)
@@ -70,10 +60,10 @@ public final class BuildingMonths {
         int daysInMonth = agg.month().lengthOfMonth();
         double area = meta.heatedAreaM2();
         return new BuildingMonthly(agg.buildingId(), meta.daily().municipality(), meta.daily().category(),
-                agg.month(), meta.daily().timeZone(), agg.days().size(), carriers, importKwh, exportKwh,
+                agg.month(), meta.daily().timeZone(), agg.days().size(), sums.carriers(), importKwh, sums.exported(),
                 area > 0 ? importKwh / area : null, dailyPeaks.isEmpty() ? null : dailyPeaks.get(0),
                 List.copyOf(capacity), capacityKw, allDegreeDays ? degreeDays : null,
-                allDegreeDays ? normalDegreeDays : null, corrected, coverage / daysInMonth, flags, 0);
+                allDegreeDays ? normalDegreeDays : null, corrected, sums.coverage() / daysInMonth, flags, 0);
     }
 
     /** The same building-month with another revision. */

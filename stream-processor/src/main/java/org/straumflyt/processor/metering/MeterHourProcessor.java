@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.straumflyt.model.Carrier;
 import org.straumflyt.model.DeadLetter;
 import org.straumflyt.model.DeadLetterReason;
-import org.straumflyt.model.Json;
+import org.straumflyt.model.wire.Json;
 import org.straumflyt.model.MeterHour;
 import org.straumflyt.model.Reading;
 import org.straumflyt.processor.ProcessorMetrics;

@@ -5,7 +5,7 @@ import java.util.List;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.straumflyt.model.Json;
+import org.straumflyt.model.wire.Json;
 
 /**
  * What the meter store holds about a whole meter rather than one of its registers: the registry entry the meter

@@ -9,6 +9,7 @@ import org.straumflyt.model.DeadLetter;
 import org.straumflyt.model.DeadLetterReason;
 import org.straumflyt.model.Reading;
 import org.straumflyt.model.ReadingRules;
+import org.straumflyt.model.wire.ReadingParser;
 import org.straumflyt.processor.ProcessorMetrics;
 
 /**

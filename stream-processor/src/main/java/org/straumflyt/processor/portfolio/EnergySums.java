@@ -3,12 +3,17 @@ package org.straumflyt.processor.portfolio;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import org.straumflyt.model.BuildingCategory;
 import org.straumflyt.model.Carrier;
+import org.straumflyt.model.CarrierEnergy;
 import org.straumflyt.processor.calendar.DegreeDayRules;
+import org.straumflyt.processor.rollup.EnergyRollup;
 
 /**
- * Sums of one building's days over a period (internal): what its indicators and its degree-day correction need.
+ * Sums of one building's days over a period (internal): what its indicators and its degree-day correction need. The
+ * energy part is an {@link EnergyRollup} of the days (import by carrier, totals, meter-days, days with data), kept in
+ * this form, which the contributions topic carries.
  *
  * @param importKwh        energy used, kWh
  * @param exportKwh        energy delivered, kWh
@@ -33,14 +38,26 @@ public record EnergySums(double importKwh, double exportKwh, Map<Carrier, Double
 
     public EnergySums plus(DayEnergy day) {
         boolean weather = day.hasTemperature();
+        EnergyRollup sums = rollup().plus(energyOf(day.importByCarrier()), day.importKwh(), day.exportKwh(),
+                day.meterCoverage(), Set.of());
         Map<Carrier, Double> byCarrier = new EnumMap<>(Carrier.class);
-        byCarrier.putAll(importByCarrier);
-        day.importByCarrier().forEach((carrier, kwh) -> byCarrier.merge(carrier, kwh, Double::sum));
-        return new EnergySums(importKwh + day.importKwh(), exportKwh + day.exportKwh(), byCarrier, daysWithData + 1,
-                completeDays + (day.complete() ? 1 : 0), meterDays + day.meterCoverage(),
+        sums.carriers().forEach((carrier, energy) -> byCarrier.put(carrier, energy.importKwh()));
+        return new EnergySums(sums.imported(), sums.exported(), byCarrier, sums.parts(),
+                completeDays + (day.complete() ? 1 : 0), sums.coverage(),
                 weatherDays + (weather ? 1 : 0), weatherKwh + (weather ? day.importKwh() : 0),
                 degreeDays + (weather ? day.degreeDays() : 0),
                 normalDegreeDays + (weather ? day.normalDegreeDays() : 0));
+    }
+
+    /** The energy sums as a rollup of the days: its coverage is the meter-days, its parts the days with data. */
+    private EnergyRollup rollup() {
+        return new EnergyRollup(energyOf(importByCarrier), importKwh, exportKwh, meterDays, daysWithData, Map.of());
+    }
+
+    private static Map<Carrier, CarrierEnergy> energyOf(Map<Carrier, Double> importByCarrier) {
+        Map<Carrier, CarrierEnergy> energy = new EnumMap<>(Carrier.class);
+        importByCarrier.forEach((carrier, kwh) -> energy.put(carrier, new CarrierEnergy(kwh, 0, null)));
+        return energy;
     }
 
     /**

@@ -20,7 +20,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.common.serialization.Serde;
 import org.straumflyt.model.BuildingDailyKey;
 import org.straumflyt.model.BuildingHour;
-import org.straumflyt.model.JsonSerde;
+import org.straumflyt.model.wire.JsonSerde;
 import org.straumflyt.model.Topics;
 import org.straumflyt.processor.twin.TwinState;
 

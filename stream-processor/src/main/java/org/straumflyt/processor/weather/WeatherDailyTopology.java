@@ -12,7 +12,7 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.straumflyt.model.JsonSerde;
+import org.straumflyt.model.wire.JsonSerde;
 import org.straumflyt.model.Topics;
 import org.straumflyt.model.WeatherKey;
 import org.straumflyt.model.WeatherSample;

@@ -25,7 +25,7 @@ import org.straumflyt.model.BuildingTwin;
 import org.straumflyt.model.Carrier;
 import org.straumflyt.model.CarrierEnergy;
 import org.straumflyt.model.GeoLocation;
-import org.straumflyt.model.Json;
+import org.straumflyt.model.wire.Json;
 import org.straumflyt.model.MeterSpec;
 import org.straumflyt.model.PortfolioKpi;
 import org.straumflyt.model.PortfolioPeriod;

@@ -17,7 +17,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.straumflyt.model.Carrier;
-import org.straumflyt.model.Json;
+import org.straumflyt.model.wire.Json;
 import org.straumflyt.model.Reading;
 import org.straumflyt.model.Topics;
 import org.straumflyt.processor.ProcessorConfig;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import org.straumflyt.model.Json;
+import org.straumflyt.model.wire.Json;
 
 /**
  * Writes one export into a directory: the daily and monthly tables as CSV and JSON, then {@value #METADATA_FILE}

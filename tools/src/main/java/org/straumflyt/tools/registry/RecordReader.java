@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.straumflyt.model.Json;
+import org.straumflyt.model.wire.Json;
 
 /**
  * Turns the JSON of a registry record into the model's record through the model's one codec ({@link Json}), so every

@@ -4,7 +4,7 @@ import java.io.BufferedReader;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.straumflyt.model.Building;
-import org.straumflyt.model.Json;
+import org.straumflyt.model.wire.Json;
 import org.straumflyt.model.Topics;
 import org.straumflyt.runtime.cli.CommandLines;
 import org.straumflyt.tools.ImportSink;

@@ -9,7 +9,7 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import org.straumflyt.model.Building;
-import org.straumflyt.model.Json;
+import org.straumflyt.model.wire.Json;
 import org.straumflyt.tools.registry.RegistryFile.MalformedFileException;
 
 /**

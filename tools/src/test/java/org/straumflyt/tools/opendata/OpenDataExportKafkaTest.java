@@ -29,7 +29,7 @@ import org.straumflyt.model.BuildingDaily;
 import org.straumflyt.model.BuildingDailyKey;
 import org.straumflyt.model.BuildingMonthly;
 import org.straumflyt.model.BuildingMonthlyKey;
-import org.straumflyt.model.Json;
+import org.straumflyt.model.wire.Json;
 import org.straumflyt.model.Topics;
 import org.straumflyt.testsupport.KafkaBroker;
 import org.straumflyt.testsupport.KafkaExtension;

@@ -11,7 +11,7 @@ import org.straumflyt.model.Building;
 import org.straumflyt.model.BuildingCategory;
 import org.straumflyt.model.Carrier;
 import org.straumflyt.model.GeoLocation;
-import org.straumflyt.model.Json;
+import org.straumflyt.model.wire.Json;
 import org.straumflyt.model.MeterSpec;
 import org.straumflyt.tools.registry.RegistryFile.MalformedFileException;
 

@@ -7,10 +7,10 @@ import java.util.List;
 import org.straumflyt.ingest.format.FormatSupport;
 import org.straumflyt.ingest.format.InvalidPayload;
 import org.straumflyt.ingest.format.MessageContext;
-import org.straumflyt.ingest.format.PayloadFormat;
 import org.straumflyt.ingest.format.PayloadJson;
-import org.straumflyt.model.ReadingKind;
+import org.straumflyt.ingest.format.ReadingFormat;
 import org.straumflyt.model.Reading;
+import org.straumflyt.model.ReadingKind;
 import org.straumflyt.model.Registers;
 
 /**
@@ -27,7 +27,7 @@ import org.straumflyt.model.Registers;
  * after a reconnect (then it is a dead letter {@code UNTIMED_REPLAY}). Meter id: the topic's, else the
  * reader's {@code id}.
  */
-public final class AmsFormat implements PayloadFormat {
+public final class AmsFormat implements ReadingFormat {
 
     @Override
     public List<Reading> decode(JsonNode payload, MessageContext context) throws InvalidPayload {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import org.straumflyt.ingest.format.InvalidPayload;
 import org.straumflyt.ingest.format.MessageContext;
-import org.straumflyt.ingest.format.PayloadFormat;
 import org.straumflyt.ingest.format.PayloadJson;
+import org.straumflyt.ingest.format.ReadingFormat;
 import org.straumflyt.ingest.format.Units;
 import org.straumflyt.model.Carrier;
 import org.straumflyt.model.DeadLetterReason;
@@ -18,7 +18,7 @@ import org.straumflyt.model.ReadingKind;
  * straumflyt's own JSON: one reading object or an array of them (schema {@code schemas/canonical-payload.schema.json}).
  * A reading's own {@code meterId} wins over the topic's, so one gateway topic can carry many meters.
  */
-public final class CanonicalFormat implements PayloadFormat {
+public final class CanonicalFormat implements ReadingFormat {
 
     @Override
     public List<Reading> decode(JsonNode payload, MessageContext context) throws InvalidPayload {

@@ -1,7 +1,7 @@
 package org.straumflyt.ingest.format.senml;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +9,8 @@ import java.util.Locale;
 import org.straumflyt.ingest.format.FormatSupport;
 import org.straumflyt.ingest.format.InvalidPayload;
 import org.straumflyt.ingest.format.MessageContext;
-import org.straumflyt.ingest.format.PayloadFormat;
 import org.straumflyt.ingest.format.PayloadJson;
+import org.straumflyt.ingest.format.ReadingFormat;
 import org.straumflyt.ingest.format.Units;
 import org.straumflyt.model.DeadLetterReason;
 import org.straumflyt.model.Reading;
@@ -33,7 +33,7 @@ import org.straumflyt.model.Registers;
  * </ul>
  * Meter id: the topic's, else the base name without its trailing {@code :}, {@code /}, {@code .} or {@code _}.
  */
-public final class SenmlFormat implements PayloadFormat {
+public final class SenmlFormat implements ReadingFormat {
     /** RFC 8428 §4.5.3: times below 2^28 s are relative to the current time. */
     private static final double RELATIVE_TIME_LIMIT = 268_435_456;
 

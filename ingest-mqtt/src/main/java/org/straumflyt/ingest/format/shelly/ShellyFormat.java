@@ -1,6 +1,7 @@
 package org.straumflyt.ingest.format.shelly;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -8,14 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.time.Duration;
 import org.straumflyt.ingest.format.Delivery;
 import org.straumflyt.ingest.format.FormatSupport;
 import org.straumflyt.ingest.format.InvalidPayload;
 import org.straumflyt.ingest.format.MessageContext;
 import org.straumflyt.ingest.format.NothingToMeter;
-import org.straumflyt.ingest.format.PayloadFormat;
 import org.straumflyt.ingest.format.PayloadJson;
+import org.straumflyt.ingest.format.ReadingFormat;
 import org.straumflyt.model.Reading;
 import org.straumflyt.model.ReadingKind;
 import org.straumflyt.model.Registers;
@@ -61,7 +61,7 @@ import org.straumflyt.model.Registers;
  * way. Frames with nothing to meter ({@code NotifyEvent}, a {@code NotifyStatus} of Wi-Fi or inputs) are
  * {@link NothingToMeter}. Meter id: the topic's, else the frame's {@code src} (the device id).
  */
-public final class ShellyFormat implements PayloadFormat {
+public final class ShellyFormat implements ReadingFormat {
     private static final Pattern METERING_COMPONENT =
             Pattern.compile("(?:switch|pm1|cover|em|emdata|em1|em1data):(\\d+)");
     private static final List<String> STATUS_METHODS = List.of("NotifyStatus", "NotifyFullStatus");

@@ -7,8 +7,8 @@ import java.util.List;
 import org.straumflyt.ingest.format.FormatSupport;
 import org.straumflyt.ingest.format.InvalidPayload;
 import org.straumflyt.ingest.format.MessageContext;
-import org.straumflyt.ingest.format.PayloadFormat;
 import org.straumflyt.ingest.format.PayloadJson;
+import org.straumflyt.ingest.format.ReadingFormat;
 import org.straumflyt.model.Reading;
 import org.straumflyt.model.ReadingKind;
 import org.straumflyt.model.Registers;
@@ -25,7 +25,7 @@ import org.straumflyt.model.Registers;
  * </ul>
  * Meter id: the topic's only (the route's template, e.g. {@code tele/{meterId}/SENSOR}).
  */
-public final class TasmotaFormat implements PayloadFormat {
+public final class TasmotaFormat implements ReadingFormat {
 
     @Override
     public List<Reading> decode(JsonNode payload, MessageContext context) throws InvalidPayload {

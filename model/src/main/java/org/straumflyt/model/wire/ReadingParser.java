@@ -1,15 +1,15 @@
-package org.straumflyt.processor.metering;
+package org.straumflyt.model.wire;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.Instant;
 import org.straumflyt.model.Carrier;
-import org.straumflyt.model.Json;
+import org.straumflyt.model.wire.Json;
 import org.straumflyt.model.Origin;
 import org.straumflyt.model.Reading;
 import org.straumflyt.model.ReadingKind;
-import org.straumflyt.model.StreamingJson;
+import org.straumflyt.model.wire.StreamingJson;
 
 /**
  * Decodes a {@link Reading} from the JSON of the readings topic with Jackson's streaming parser instead of data

@@ -1,4 +1,4 @@
-package org.straumflyt.processor.metering;
+package org.straumflyt.model.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.straumflyt.model.Carrier;
-import org.straumflyt.model.Json;
+import org.straumflyt.model.wire.Json;
 import org.straumflyt.model.Origin;
 import org.straumflyt.model.Reading;
 import org.straumflyt.model.ReadingKind;

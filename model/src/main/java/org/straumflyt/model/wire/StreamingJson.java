@@ -1,4 +1,4 @@
-package org.straumflyt.model;
+package org.straumflyt.model.wire;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -18,6 +18,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.straumflyt.model.Building;
+import org.straumflyt.model.Carrier;
+import org.straumflyt.model.WireNamed;
 
 /**
  * Building blocks of hand-written JSON codecs on Jackson's streaming API, for the few types whose data binding costs

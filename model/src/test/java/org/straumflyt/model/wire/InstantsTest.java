@@ -1,4 +1,4 @@
-package org.straumflyt.model;
+package org.straumflyt.model.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

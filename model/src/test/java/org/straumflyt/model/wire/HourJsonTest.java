@@ -1,4 +1,4 @@
-package org.straumflyt.model;
+package org.straumflyt.model.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -21,6 +21,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.straumflyt.model.BuildingHourKey;
+import org.straumflyt.model.Carrier;
+import org.straumflyt.model.EnergySource;
+import org.straumflyt.model.MeterHour;
+import org.straumflyt.model.MeterHourKey;
+import org.straumflyt.model.QualityFlag;
+import org.straumflyt.model.Samples;
+import org.straumflyt.model.Topic;
+import org.straumflyt.model.Topics;
 
 /**
  * The streaming codecs of meter hours and hour keys write the mapper's bytes, and read like the mapper: an equal

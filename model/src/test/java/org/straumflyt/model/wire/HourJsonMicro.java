@@ -1,4 +1,4 @@
-package org.straumflyt.model;
+package org.straumflyt.model.wire;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -7,12 +7,18 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
+import org.straumflyt.model.BuildingHourKey;
+import org.straumflyt.model.Carrier;
+import org.straumflyt.model.EnergySource;
+import org.straumflyt.model.MeterHour;
+import org.straumflyt.model.MeterHourKey;
+import org.straumflyt.model.QualityFlag;
 
 /**
  * A rough measurement (not a test, no JMH) of the cost per record of the serdes of meter hours and hour keys: the
  * mapper ({@code new JsonSerde<>(type)}) against the streaming codecs ({@link JsonSerde#meterHour()} and so on), on
  * hours as the meter stage writes them. Run with the test classpath:
- * {@code java -cp target/test-classes:target/classes:<deps> org.straumflyt.model.HourJsonMicro [block [rounds]]}.
+ * {@code java -cp target/test-classes:target/classes:<deps> org.straumflyt.model.wire.HourJsonMicro [block [rounds]]}.
  */
 public final class HourJsonMicro {
     private static final int COUNT = 4096;

@@ -1,10 +1,10 @@
-package org.straumflyt.processor.metering;
+package org.straumflyt.model.wire;
 
 import java.time.Instant;
 import java.util.Random;
 import java.util.function.Function;
 import org.straumflyt.model.Carrier;
-import org.straumflyt.model.Json;
+import org.straumflyt.model.wire.Json;
 import org.straumflyt.model.Origin;
 import org.straumflyt.model.Reading;
 import org.straumflyt.model.ReadingKind;

@@ -1,4 +1,4 @@
-package org.straumflyt.model;
+package org.straumflyt.model.wire;
 
 import java.io.UncheckedIOException;
 import java.util.function.Function;
@@ -6,6 +6,9 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
+import org.straumflyt.model.BuildingHourKey;
+import org.straumflyt.model.MeterHour;
+import org.straumflyt.model.MeterHourKey;
 
 /**
  * A Kafka serde for one record type through the shared {@link Json} codec. {@code null} maps to

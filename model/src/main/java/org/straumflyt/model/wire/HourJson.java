@@ -1,10 +1,16 @@
-package org.straumflyt.model;
+package org.straumflyt.model.wire;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Set;
+import org.straumflyt.model.BuildingHourKey;
+import org.straumflyt.model.Carrier;
+import org.straumflyt.model.EnergySource;
+import org.straumflyt.model.MeterHour;
+import org.straumflyt.model.MeterHourKey;
+import org.straumflyt.model.QualityFlag;
 
 /**
  * Hand-written JSON codecs ({@link StreamingJson}) of {@link MeterHour}, {@link MeterHourKey} and

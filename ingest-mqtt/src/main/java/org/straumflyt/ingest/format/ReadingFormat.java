@@ -5,10 +5,10 @@ import java.util.List;
 import org.straumflyt.model.Reading;
 
 /**
- * Turns one parsed MQTT payload into readings in canonical units (kWh, kW). Implementations are stateless.
+ * Turns one parsed MQTT payload of a meter into readings in canonical units (kWh, kW). Implementations are stateless.
  * Value checks shared by all formats (finite, non-negative registers, not in the future) happen after decoding.
  */
-public interface PayloadFormat {
+public interface ReadingFormat {
 
     /**
      * @param payload the payload, already parsed as JSON (NaN and Infinity tokens allowed, so that they are

@@ -1,0 +1,4 @@
+/**
+ * Shelly Gen2+ devices: component status and RPC notifications.
+ */
+package org.straumflyt.ingest.format.shelly;
