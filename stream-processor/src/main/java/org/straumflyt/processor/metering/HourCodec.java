@@ -7,13 +7,16 @@ import java.util.Set;
 import org.straumflyt.model.Carrier;
 import org.straumflyt.model.EnergySource;
 import org.straumflyt.model.QualityFlag;
+import org.straumflyt.processor.engine.PendingHour;
+import org.straumflyt.processor.series.EmittedHour;
+import org.straumflyt.processor.series.HourValue;
 
 /**
  * The binary form of hour values inside the meter stage's stores (never on a public topic): what was emitted, with
  * its revision, and what waits for the next emission, with the meter's attribution. Fixed-width numbers, enums by
  * ordinal, strings as UTF-8 with a length (-1 for {@code null}).
  */
-final class HourCodec {
+public final class HourCodec {
     private static final QualityFlag[] FLAGS = QualityFlag.values();
     private static final EnergySource[] SOURCES = EnergySource.values();
     private static final Carrier[] CARRIERS = Carrier.values();
@@ -24,20 +27,20 @@ final class HourCodec {
     }
 
     /** An emitted hour of a series: value and revision. */
-    static byte[] emitted(EmittedHour hour) {
+    public static byte[] emitted(EmittedHour hour) {
         ByteBuffer b = ByteBuffer.allocate(VALUE_BYTES + 8);
         putValue(b, hour.value());
         return b.putLong(hour.revision()).array();
     }
 
-    static EmittedHour emitted(long hourStart, byte[] bytes) {
+    public static EmittedHour emitted(long hourStart, byte[] bytes) {
         ByteBuffer b = ByteBuffer.wrap(bytes);
         HourValue value = value(hourStart, b);
         return new EmittedHour(value, b.getLong());
     }
 
     /** An hour waiting for the next emission, with the building and carrier it is attributed to. */
-    static byte[] pending(PendingHour hour) {
+    public static byte[] pending(PendingHour hour) {
         byte[] meter = utf8(hour.meterId());
         byte[] register = utf8(hour.register());
         byte[] building = utf8(hour.buildingId());
@@ -51,7 +54,7 @@ final class HourCodec {
         return b.array();
     }
 
-    static PendingHour pending(byte[] bytes) {
+    public static PendingHour pending(byte[] bytes) {
         ByteBuffer b = ByteBuffer.wrap(bytes);
         long hourStart = b.getLong();
         Carrier carrier = CARRIERS[b.get()];

@@ -10,6 +10,8 @@ import org.straumflyt.model.DeadLetterReason;
 import org.straumflyt.model.Reading;
 import org.straumflyt.model.ReadingRules;
 import org.straumflyt.processor.ProcessorMetrics;
+import org.straumflyt.processor.engine.MeterHourProcessor;
+import org.straumflyt.processor.input.DecodedReading;
 
 /**
  * Decodes the raw bytes of the readings topic. Bytes that are not a valid reading, and readings no meter can have
