@@ -264,7 +264,7 @@ final class UpgradeFixture {
 
     /**
      * Waits until the application has consumed its inputs (committed offsets at the end of every topic it reads)
-     * and its outputs have not grown for three seconds.
+     * and its outputs have not grown for four seconds.
      */
     static void awaitSettled(KafkaBroker kafka) {
         long[] stableSince = {System.nanoTime()};
@@ -276,11 +276,15 @@ final class UpgradeFixture {
                 stableSince[0] = System.nanoTime();
                 return false;
             }
-            return System.nanoTime() - stableSince[0] > Duration.ofSeconds(3).toNanos();
+            return System.nanoTime() - stableSince[0] > Duration.ofSeconds(4).toNanos();
         });
     }
 
-    /** Records of the readings topic the application has not committed yet. */
+    /**
+     * Records the application has not committed yet, on every topic it has offsets for (its repartition topics and
+     * the KPI tables it reads too). A transaction marker follows the last record of a topic written transactionally:
+     * there a committed offset one short of the end is done.
+     */
     private static long lag(KafkaBroker kafka) throws Exception {
         Admin admin = kafka.admin();
         var committed = admin.listConsumerGroupOffsets(APPLICATION_ID).partitionsToOffsetAndMetadata().get();
@@ -288,10 +292,13 @@ final class UpgradeFixture {
         for (int p = 0; p < PARTITIONS; p++) {
             latest.put(new TopicPartition(TOPICS.readings().name(), p), OffsetSpec.latest());
         }
+        committed.keySet().forEach(p -> latest.put(p, OffsetSpec.latest()));
         long lag = 0;
         for (var e : admin.listOffsets(latest).all().get().entrySet()) {
             var c = committed.get(e.getKey());
-            lag += e.getValue().offset() - (c == null ? 0 : c.offset());
+            long position = c == null ? 0 : c.offset();
+            boolean transactional = !e.getKey().topic().equals(TOPICS.readings().name());
+            lag += Math.max(0, e.getValue().offset() - position - (transactional && position > 0 ? 1 : 0));
         }
         return lag;
     }

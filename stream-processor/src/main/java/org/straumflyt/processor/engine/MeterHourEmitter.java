@@ -15,7 +15,7 @@ import org.straumflyt.processor.series.EmittedHour;
 import org.straumflyt.processor.series.HourValue;
 import org.straumflyt.processor.series.MeterEntries;
 import org.straumflyt.processor.series.SeriesKeys;
-import org.straumflyt.processor.series.SeriesStore;
+import org.straumflyt.processor.series.StoredSeries;
 
 /**
  * Decides when a recomputed meter-hour goes downstream. Immediately when the emit interval is 0; otherwise the
@@ -56,7 +56,7 @@ public final class MeterHourEmitter {
             }
             return 0;
         }
-        SeriesStore series = new SeriesStore(state, meterId, register);
+        StoredSeries series = new StoredSeries(state, meterId, register);
         int emitted = 0;
         for (HourValue value : hours) {
             EmittedHour before = series.emitted(value.hourStart());
@@ -79,7 +79,7 @@ public final class MeterHourEmitter {
             Consumer<MeterHour> out) {
         int emitted = 0;
         for (String register : registers) {
-            SeriesStore series = new SeriesStore(state, meterId, register);
+            StoredSeries series = new StoredSeries(state, meterId, register);
             for (EmittedHour before : series.emittedHours()) {
                 out.accept(emit(series, before, before.value(),
                         meterHour(meterId, register, carrier, buildingId, before.value())));
@@ -107,7 +107,7 @@ public final class MeterHourEmitter {
         int emitted = 0;
         for (KeyValue<Bytes, byte[]> entry : due) {
             PendingHour hour = HourCodec.pending(entry.value);
-            SeriesStore series = new SeriesStore(state, hour.meterId(), hour.register());
+            StoredSeries series = new StoredSeries(state, hour.meterId(), hour.register());
             EmittedHour before = series.emitted(hour.value().hourStart());
             if (before == null || !before.value().equals(hour.value())) {
                 out.accept(emit(series, before, hour.value(), hour.toMeterHour(resolution)));
@@ -118,7 +118,7 @@ public final class MeterHourEmitter {
         return emitted;
     }
 
-    private static MeterHour emit(SeriesStore series, EmittedHour before, HourValue value, MeterHour hour) {
+    private static MeterHour emit(StoredSeries series, EmittedHour before, HourValue value, MeterHour hour) {
         long revision = before == null ? 1 : before.revision() + 1;
         series.putEmitted(new EmittedHour(value, revision));
         return hour.withRevision(revision);

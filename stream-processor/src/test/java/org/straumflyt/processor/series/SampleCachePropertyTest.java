@@ -34,7 +34,7 @@ class SampleCachePropertyTest {
         long frozen = 0;
         for (int step = 0; step < steps; step++) {
             String register = REGISTERS[random.nextInt(REGISTERS.length)];
-            SeriesStore plain = new SeriesStore(plainStore, METER, register);
+            SampleSeries plain = new StoredSeries(plainStore, METER, register);
             SeriesStore cached = new SeriesStore(cachedStore, METER, register, cache);
             long t = frozen + random.nextInt(8 * 60) * MINUTE + random.nextInt(3) * 1000;
             long first = plain.firstRegister();
@@ -107,9 +107,9 @@ class SampleCachePropertyTest {
         }
         for (String register : REGISTERS) {
             assertThat(new SeriesStore(cachedStore, METER, register, cache).meta())
-                    .isEqualTo(new SeriesStore(plainStore, METER, register).meta());
-            assertThat(registers(new SeriesStore(cachedStore, METER, register)))
-                    .isEqualTo(registers(new SeriesStore(plainStore, METER, register)));
+                    .isEqualTo(new StoredSeries(plainStore, METER, register).meta());
+            assertThat(registers(new StoredSeries(cachedStore, METER, register)))
+                    .isEqualTo(registers(new StoredSeries(plainStore, METER, register)));
         }
     }
 
@@ -117,7 +117,7 @@ class SampleCachePropertyTest {
      * What the engine does after inserting a sample when only the watermark and the last register reading move: the
      * copy in memory takes the new bookkeeping, the store is not written and derives it from its newest samples.
      */
-    private static void follow(SeriesStore plain, SeriesStore cached, long at, boolean register) {
+    private static void follow(SampleSeries plain, SampleSeries cached, long at, boolean register) {
         SeriesMeta m = cached.meta();
         if (m != null) {
             SeriesMeta next = new SeriesMeta(Math.max(m.watermark(), at), m.frozenFrom(), m.firstRegister(),
@@ -127,7 +127,7 @@ class SampleCachePropertyTest {
         }
     }
 
-    private static long newestPower(SeriesStore series) {
+    private static long newestPower(SampleSeries series) {
         List<Sample> power = series.power(Long.MIN_VALUE / 4, Long.MAX_VALUE / 4);
         return power.isEmpty() ? Long.MIN_VALUE : power.get(power.size() - 1).at();
     }
@@ -182,13 +182,13 @@ class SampleCachePropertyTest {
         assertThat(a.registersAround(0, 0, 4, 0, 2 * MINUTE).readings()).hasSize(3);
     }
 
-    private static long lastRegister(SeriesStore series) {
+    private static long lastRegister(SampleSeries series) {
         List<Sample> all = registers(series);
         return all.isEmpty() ? Long.MIN_VALUE : all.get(all.size() - 1).at();
     }
 
     /** Every register reading of the series (a window with more neighbours allowed than there are readings). */
-    private static List<Sample> registers(SeriesStore series) {
+    private static List<Sample> registers(SampleSeries series) {
         return new ArrayList<>(series.registersAround(Long.MIN_VALUE / 4, Long.MAX_VALUE / 4, 1_000_000,
                 Long.MIN_VALUE, Long.MAX_VALUE).readings());
     }
