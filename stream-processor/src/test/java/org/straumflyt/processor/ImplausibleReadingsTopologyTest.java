@@ -20,7 +20,7 @@ import org.straumflyt.model.MeterSpec;
 import org.straumflyt.model.QualityFlag;
 import org.straumflyt.model.Reading;
 import org.straumflyt.model.ReadingRules;
-import org.straumflyt.processor.metering.MeteringRules;
+import org.straumflyt.processor.engine.MeteringRules;
 
 /** Power and registers no meter can show never become a peak or energy, through the real topology. */
 class ImplausibleReadingsTopologyTest {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.straumflyt.model.Carrier;
 import org.straumflyt.model.wire.JsonSerde;
 import org.straumflyt.model.MeterSpec;
-import org.straumflyt.processor.metering.MeterAssignment;
+import org.straumflyt.processor.assignment.MeterAssignment;
 
 class MemoizingSerdeTest {
     private final JsonSerde<MeterAssignment> json = new JsonSerde<>(MeterAssignment.class);

@@ -12,6 +12,7 @@ import org.straumflyt.model.EnergySource;
 import org.straumflyt.model.MeterHour;
 import org.straumflyt.model.QualityFlag;
 import org.straumflyt.model.Reading;
+import org.straumflyt.processor.engine.MeteringRules;
 
 /** Cumulative registers through the real topology: hour borders, order, duplicates, revisions. */
 class MeterRegisterTopologyTest {
@@ -89,7 +90,7 @@ class MeterRegisterTopologyTest {
     @Test
     void shouldEmitEveryChangeAtOnceWhenTheEmitIntervalIsZero() {
         try (TopologyFixture immediate = new TopologyFixture(
-                org.straumflyt.processor.metering.MeteringRules.defaults().withEmitInterval(java.time.Duration.ZERO))) {
+                MeteringRules.defaults().withEmitInterval(java.time.Duration.ZERO))) {
             immediate.send(reg("06:00:00", 100));
             immediate.send(reg("06:30:00", 105));
             immediate.send(reg("06:45:00", 107));

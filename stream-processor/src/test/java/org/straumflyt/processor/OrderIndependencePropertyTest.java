@@ -28,7 +28,7 @@ import org.straumflyt.model.MeterHour;
 import org.straumflyt.model.MeterHourKey;
 import org.straumflyt.model.MeterSpec;
 import org.straumflyt.model.Reading;
-import org.straumflyt.processor.metering.MeteringRules;
+import org.straumflyt.processor.engine.MeteringRules;
 import org.straumflyt.processor.oracle.MeterOracle;
 
 /**

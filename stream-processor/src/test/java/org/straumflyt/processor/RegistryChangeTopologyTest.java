@@ -15,7 +15,7 @@ import org.straumflyt.model.Carrier;
 import org.straumflyt.model.MeterHour;
 import org.straumflyt.model.MeterSpec;
 import org.straumflyt.model.Reading;
-import org.straumflyt.processor.metering.MeteringRules;
+import org.straumflyt.processor.engine.MeteringRules;
 
 /** The building level follows the registry for all history: meters registered late, moved, or removed. */
 class RegistryChangeTopologyTest {

@@ -21,20 +21,20 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.straumflyt.model.Building;
 import org.straumflyt.model.BuildingDaily;
 import org.straumflyt.model.BuildingDailyKey;
-import org.straumflyt.model.BuildingMonthly;
-import org.straumflyt.model.BuildingMonthlyKey;
-import org.straumflyt.model.WeatherDaily;
-import org.straumflyt.model.WeatherKey;
-import org.straumflyt.model.WeatherSample;
 import org.straumflyt.model.BuildingHour;
 import org.straumflyt.model.BuildingHourKey;
+import org.straumflyt.model.BuildingMonthly;
+import org.straumflyt.model.BuildingMonthlyKey;
 import org.straumflyt.model.DeadLetter;
 import org.straumflyt.model.wire.Json;
 import org.straumflyt.model.MeterHour;
 import org.straumflyt.model.MeterHourKey;
 import org.straumflyt.model.Reading;
 import org.straumflyt.model.Topics;
-import org.straumflyt.processor.metering.MeteringRules;
+import org.straumflyt.model.WeatherDaily;
+import org.straumflyt.model.WeatherKey;
+import org.straumflyt.model.WeatherSample;
+import org.straumflyt.processor.engine.MeteringRules;
 
 /** The real topology in a {@link TopologyTestDriver}, with helpers to feed readings and read the KPI topics. */
 final class TopologyFixture implements AutoCloseable {

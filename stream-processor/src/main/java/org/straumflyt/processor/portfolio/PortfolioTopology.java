@@ -14,14 +14,11 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
-import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
-import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.common.serialization.Serde;
 import org.straumflyt.model.BuildingDailyKey;
 import org.straumflyt.model.BuildingHour;
 import org.straumflyt.model.wire.JsonSerde;
 import org.straumflyt.model.Topics;
+import org.straumflyt.processor.StateStores;
 import org.straumflyt.processor.twin.TwinState;
 
 /**
@@ -52,7 +49,6 @@ public final class PortfolioTopology {
     private final PortfolioMetrics metrics;
     private final Clock clock;
     private final int contributionsPerTick;
-    private boolean inMemory;
 
     public PortfolioTopology(Topics topics, PortfolioRules rules, PortfolioMetrics metrics, Clock clock) {
         this(topics, rules, metrics, clock, BuildingStage.CONTRIBUTIONS_PER_TICK);
@@ -70,9 +66,7 @@ public final class PortfolioTopology {
 
     /** The topology; in-memory stores when {@code properties} choose in-memory DSL stores, else RocksDB. */
     public Topology build(Properties properties) {
-        Object suppliers = properties.get(StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG);
-        Class<?> inMemorySuppliers = BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class;
-        inMemory = inMemorySuppliers.equals(suppliers) || inMemorySuppliers.getName().equals(String.valueOf(suppliers));
+        StateStores stores = StateStores.of(properties);
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(withDefaults(properties))));
         JsonSerde<BuildingEvent> eventSerde = new JsonSerde<>(BuildingEvent.class);
 
@@ -99,7 +93,7 @@ public final class PortfolioTopology {
                 .map((k, d) -> KeyValue.pair(d.buildingId(), new BuildingEvent.Day(d)),
                         Named.as("portfolio-day-event"));
         var meterHourly = topics.meterHourly();
-        builder.addStateStore(Stores.keyValueStoreBuilder(store(METER_ACTIVITY), Serdes.String(),
+        builder.addStateStore(stores.keyValue(METER_ACTIVITY, Serdes.String(),
                 new JsonSerde<>(MeterActivity.class)));
         KStream<String, BuildingEvent> meters = builder
                 .stream(meterHourly.name(), Consumed.with(meterHourly.keySerde(), meterHourly.valueSerde())
@@ -108,7 +102,7 @@ public final class PortfolioTopology {
                         Named.as("portfolio-meter-activity"),
                         METER_ACTIVITY);
 
-        addBuildingStores(builder);
+        addBuildingStores(builder, stores);
         KStream<String, StageOutput> outputs = registryEvents
                 .merge(hours, Named.as("portfolio-merge-hours"))
                 .merge(days, Named.as("portfolio-merge-days"))
@@ -120,9 +114,9 @@ public final class PortfolioTopology {
 
         var twins = topics.twinBuildings();
         var portfolio = topics.portfolio();
-        builder.addStateStore(Stores.keyValueStoreBuilder(store(MUNICIPALITY_CONTRIBUTIONS),
+        builder.addStateStore(stores.keyValue(MUNICIPALITY_CONTRIBUTIONS,
                 new JsonSerde<>(MunicipalityBuildingKey.class), new JsonSerde<>(BuildingContribution.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(store(PORTFOLIO_EMITTED), portfolio.keySerde(),
+        builder.addStateStore(stores.keyValue(PORTFOLIO_EMITTED, portfolio.keySerde(),
                 portfolio.valueSerde()));
         outputs.split(Named.as("portfolio-output-"))
                 .branch((k, v) -> v instanceof StageOutput.Twin, Branched.withConsumer(twin -> twin
@@ -146,21 +140,15 @@ public final class PortfolioTopology {
         return builder.build(properties);
     }
 
-    private void addBuildingStores(StreamsBuilder builder) {
-        add(builder, REGISTRY, Serdes.String(), topics.registryBuildings().valueSerde());
-        add(builder, DAYS, new JsonSerde<>(BuildingDailyKey.class), new JsonSerde<>(DayEnergy.class));
-        add(builder, METERS_SEEN, Serdes.String(), new JsonSerde<>(MetersSeen.class));
-        add(builder, TWIN_STATE, Serdes.String(), new JsonSerde<>(TwinState.class));
-        add(builder, TWINS_EMITTED, Serdes.String(), topics.twinBuildings().valueSerde());
-        add(builder, CONTRIBUTIONS_EMITTED, Serdes.String(), new JsonSerde<>(BuildingContribution.class));
-    }
-
-    private <K, V> void add(StreamsBuilder builder, String name, Serde<K> keySerde, Serde<V> valueSerde) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(store(name), keySerde, valueSerde));
-    }
-
-    private KeyValueBytesStoreSupplier store(String name) {
-        return inMemory ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
+    private void addBuildingStores(StreamsBuilder builder, StateStores stores) {
+        builder.addStateStore(stores.keyValue(REGISTRY, Serdes.String(), topics.registryBuildings().valueSerde()));
+        builder.addStateStore(stores.keyValue(DAYS, new JsonSerde<>(BuildingDailyKey.class),
+                new JsonSerde<>(DayEnergy.class)));
+        builder.addStateStore(stores.keyValue(METERS_SEEN, Serdes.String(), new JsonSerde<>(MetersSeen.class)));
+        builder.addStateStore(stores.keyValue(TWIN_STATE, Serdes.String(), new JsonSerde<>(TwinState.class)));
+        builder.addStateStore(stores.keyValue(TWINS_EMITTED, Serdes.String(), topics.twinBuildings().valueSerde()));
+        builder.addStateStore(stores.keyValue(CONTRIBUTIONS_EMITTED, Serdes.String(),
+                new JsonSerde<>(BuildingContribution.class)));
     }
 
     /** StreamsConfig needs an application id and servers even when only the topology options matter. */

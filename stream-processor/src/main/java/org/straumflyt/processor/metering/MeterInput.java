@@ -1,5 +1,0 @@
-package org.straumflyt.processor.metering;
-
-/** What the meter stage receives, keyed by meter id: readings, and changes of a meter's registry entry. */
-public sealed interface MeterInput permits AssignedReading, AssignmentChange {
-}
