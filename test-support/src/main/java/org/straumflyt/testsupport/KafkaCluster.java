@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -25,6 +26,7 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.straumflyt.runtime.PartitionsReady;
 
@@ -185,6 +187,20 @@ public final class KafkaCluster implements AutoCloseable {
         TopicDescription description = await("describe " + topic,
                 admin().describeTopics(List.of(topic)).topicNameValues().get(topic));
         return description.partitions();
+    }
+
+    /**
+     * A topic's effective setting: its own, else the brokers' default.
+     *
+     * @param topic the topic
+     * @param key   the setting, e.g. {@code min.insync.replicas}
+     * @return its value
+     */
+    public String topicConfig(String topic, String key) {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        Config config = await("describe the configuration of " + topic,
+                admin().describeConfigs(List.of(resource)).all()).get(resource);
+        return config.get(key).value();
     }
 
     /**

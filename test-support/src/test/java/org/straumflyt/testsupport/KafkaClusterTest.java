@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,11 +49,11 @@ class KafkaClusterTest {
             assertThat(p.replicas()).hasSize(3);
             assertThat(p.isr()).hasSize(3);
         });
-        assertThat(topicConfig("replicated", TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG)).isEqualTo("2");
+        assertThat(cluster.topicConfig("replicated", TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG)).isEqualTo("2");
         // and a topic a service creates without settings of its own gets the same, from the brokers' defaults
         cluster.admin().createTopics(List.of(new NewTopic("defaults", Optional.empty(), Optional.empty()))).all()
                 .get(30, TimeUnit.SECONDS);
-        assertThat(topicConfig("defaults", TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG)).isEqualTo("2");
+        assertThat(cluster.topicConfig("defaults", TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG)).isEqualTo("2");
         Waits.until("defaults described", Duration.ofSeconds(30), Duration.ofMillis(200),
                 () -> !cluster.partitions("defaults").isEmpty(), () -> "");
         assertThat(cluster.partitions("defaults")).allSatisfy(p -> assertThat(p.replicas()).hasSize(3));
@@ -98,13 +93,5 @@ class KafkaClusterTest {
             records.add(new ProducerRecord<>("survivors", "k", prefix + "-" + i));
         }
         return records;
-    }
-
-    private String topicConfig(String topic, String key)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        Map<ConfigResource, Config> configs = cluster.admin().describeConfigs(List.of(resource)).all()
-                .get(30, TimeUnit.SECONDS);
-        return configs.get(resource).get(key).value();
     }
 }
