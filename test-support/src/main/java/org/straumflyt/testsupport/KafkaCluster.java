@@ -335,6 +335,15 @@ public final class KafkaCluster implements AutoCloseable {
                     List.of(config.propertiesFile().toString()));
         }
 
+        /**
+         * Longer than a single broker's: the three JVMs start at once and a node is ready only after the quorum
+         * elected a leader; on a two-core machine loaded by other builds the JVMs alone took 66 s to start.
+         */
+        @Override
+        protected Duration startTimeout() {
+            return Duration.ofSeconds(300);
+        }
+
         /** Ready when this node, asked itself, counts itself among the live brokers (registered and caught up). */
         @Override
         protected boolean probeReady() throws Exception {
