@@ -60,8 +60,8 @@ import org.straumflyt.testsupport.QuestDbServer;
  * building-hours, building-days, the municipality's indicators and its portfolio figures — with nothing lost and
  * nothing stored twice. It prints each rebalance of the processors and the longest time no KPI moved.
  *
- * <p>Long (some 6 minutes on an idle two-core machine, 9 on a busy one): it runs with {@code -Pscale} (see
- * docs/OPERATIONS.md, "Scaling out").
+ * <p>Long (9 minutes on a busy two-core machine): it runs with {@code -Pscale} (see docs/OPERATIONS.md, "Scaling
+ * out").
  */
 class ScaleOutTest {
     private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
