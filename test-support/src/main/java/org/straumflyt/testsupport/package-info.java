@@ -36,5 +36,17 @@
  * {@code KafkaBroker.startNew()}, {@code MosquittoBroker.startNew()},
  * {@code MosquittoBroker.builder().requireClientCertificate().credentials(user, password).start()},
  * {@code QuestDbServer.startNew()} (close them, e.g. with try-with-resources).
+ *
+ * <p>A replicated cluster, always private: {@link org.straumflyt.testsupport.KafkaCluster#startNew()} starts three
+ * KRaft nodes (replication factor 3, {@code min.insync.replicas=2}); services take its
+ * {@code bootstrapServers()} (every node), and a test kills and restarts single nodes:
+ * <pre>
+ * try (KafkaCluster kafka = KafkaCluster.startNew()) {
+ *     KafkaCluster.Broker leader = kafka.leaderOf("readings", 0).orElseThrow();
+ *     leader.kill();                                                // SIGKILL
+ *     leader.start();                                               // same ports, same log directory
+ *     kafka.awaitFullyInSync(List.of("readings"), Duration.ofMinutes(1));
+ * }
+ * </pre>
  */
 package org.straumflyt.testsupport;
