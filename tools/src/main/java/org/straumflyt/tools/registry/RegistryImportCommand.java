@@ -4,14 +4,15 @@ import java.io.BufferedReader;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.straumflyt.model.Building;
-import org.straumflyt.model.wire.Json;
 import org.straumflyt.model.Topics;
+import org.straumflyt.model.wire.Json;
 import org.straumflyt.runtime.cli.CommandLines;
 import org.straumflyt.tools.ImportSink;
+import org.straumflyt.tools.ImportTiming;
 import org.straumflyt.tools.InputFiles;
 import org.straumflyt.tools.KafkaImportSink;
-import org.straumflyt.tools.KafkaSettings;
 import org.straumflyt.tools.KafkaOptions;
+import org.straumflyt.tools.KafkaSettings;
 import org.straumflyt.tools.ToolContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,13 +43,8 @@ public final class RegistryImportCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafkaOptions;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT1M",
-            description = "how long to wait for Kafka to answer (default: ${DEFAULT-VALUE})")
-    Duration timeout;
-
-    @Option(names = "--progress", paramLabel = "DURATION", defaultValue = "PT2S",
-            description = "interval of progress lines on stderr (default: ${DEFAULT-VALUE})")
-    Duration progress;
+    @Mixin
+    ImportTiming timing;
 
     public RegistryImportCommand(ToolContext context) {
         this.context = context;
@@ -57,8 +53,8 @@ public final class RegistryImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RegistryFormat format = RegistryFormat.of(formatOption, file);
-        CommandLines.positive("--timeout", timeout);
-        CommandLines.positive("--progress", progress);
+        Duration timeout = timing.timeout();
+        Duration progress = timing.progress();
         KafkaSettings kafka = kafkaOptions.settings(context.environment());
         Topics topics = kafka.topics();
         RegistryImport registryImport = new RegistryImport(format, skipInvalid, context.err(), context.clock(),

@@ -7,10 +7,11 @@ import org.straumflyt.model.Topics;
 import org.straumflyt.model.WeatherDaily;
 import org.straumflyt.runtime.cli.CommandLines;
 import org.straumflyt.tools.ImportSink;
+import org.straumflyt.tools.ImportTiming;
 import org.straumflyt.tools.InputFiles;
 import org.straumflyt.tools.KafkaImportSink;
-import org.straumflyt.tools.KafkaSettings;
 import org.straumflyt.tools.KafkaOptions;
+import org.straumflyt.tools.KafkaSettings;
 import org.straumflyt.tools.ToolContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,13 +33,8 @@ public final class WeatherImportCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafkaOptions;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT1M",
-            description = "how long to wait for Kafka to answer (default: ${DEFAULT-VALUE})")
-    Duration timeout;
-
-    @Option(names = "--progress", paramLabel = "DURATION", defaultValue = "PT2S",
-            description = "interval of progress lines on stderr (default: ${DEFAULT-VALUE})")
-    Duration progress;
+    @Mixin
+    ImportTiming timing;
 
     public WeatherImportCommand(ToolContext context) {
         this.context = context;
@@ -46,8 +42,8 @@ public final class WeatherImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CommandLines.positive("--timeout", timeout);
-        CommandLines.positive("--progress", progress);
+        Duration timeout = timing.timeout();
+        Duration progress = timing.progress();
         KafkaSettings kafka = kafkaOptions.settings(context.environment());
         Topics topics = kafka.topics();
         try (BufferedReader reader = InputFiles.open(file, System.in);
