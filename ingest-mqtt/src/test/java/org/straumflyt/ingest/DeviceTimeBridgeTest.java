@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.straumflyt.ingest.format.shelly.ShellyFormat;
 import org.straumflyt.model.DeadLetter;
 import org.straumflyt.model.DeadLetterReason;
 import org.straumflyt.model.Reading;
@@ -55,21 +56,30 @@ class DeviceTimeBridgeTest {
             // When ingest starts again and the broker delivers the backlog at once
             ingest.start();
 
-            // Then every register reading is at its device minute with its value, and no power sample of an unknown
-            // second is booked (before, all 180 collapsed into the instant of arrival)
+            // Then every register reading is at its device minute with its value (before, all 180 collapsed into the
+            // instant of arrival), and a power sample, whose second the status does not give, is booked only for a
+            // status still live at its arrival (minute_ts within ShellyFormat.LIVE_WINDOW): at most the newest one,
+            // when the backlog's last minute is that recent
             Awaitility.await("backlog acknowledged").atMost(TIMEOUT)
                     .until(() -> ingest.counter("straumflyt.ingest.messages.acknowledged") >= 180);
             List<Reading> readings = TopicSnapshot.readings(kafka.bootstrapServers(), ingest.topics.readings().name());
+            assertThat(readings).allSatisfy(r -> assertThat(r.meterId()).isEqualTo("shellyplus1pm-1"));
+            List<Reading> registers = readings.stream().filter(r -> r.kind() == ReadingKind.ENERGY_REGISTER).toList();
+            List<Reading> power = readings.stream().filter(r -> r.kind() == ReadingKind.POWER).toList();
+            assertThat(registers.size() + power.size()).as("only registers and power").isEqualTo(readings.size());
             // (delivery is at least once: a message the broker sends again gives the same reading twice, which the
             // processor takes as one; any extra must be such an exact copy, never a reading of another minute)
             Map<Instant, Double> landed = new TreeMap<>();
-            readings.forEach(r -> assertThat(landed.merge(r.timestamp(), r.value(), (a, b) -> a.equals(b) ? a : null))
+            registers.forEach(r -> assertThat(landed.merge(r.timestamp(), r.value(), (a, b) -> a.equals(b) ? a : null))
                     .as("every reading of %s has the same value", r.timestamp()).isNotNull());
-            assertThat(readings).hasSizeGreaterThanOrEqualTo(180).allSatisfy(r -> {
-                assertThat(r.kind()).isEqualTo(ReadingKind.ENERGY_REGISTER);
-                assertThat(r.meterId()).isEqualTo("shellyplus1pm-1");
-            });
+            assertThat(registers).hasSizeGreaterThanOrEqualTo(180);
             assertThat(landed).isEqualTo(registerKwh);
+            Instant lastMinute = firstMinute.plusSeconds(60L * 179);
+            assertThat(power).as("power samples of statuses no longer live").allSatisfy(p -> {
+                assertThat(p.timestamp()).isEqualTo(p.origin().receivedAt());
+                assertThat(p.timestamp()).isBeforeOrEqualTo(lastMinute.plus(ShellyFormat.LIVE_WINDOW));
+                assertThat(p.value()).isEqualTo((900.0 + 179) / 1000.0);
+            });
         }
     }
 
