@@ -136,7 +136,8 @@ public final class ProcessorService implements Service {
                 LogAndContinueProcessingExceptionHandler.class.getName());
         p.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
         // Process whatever has arrived instead of idling for partitions that are momentarily empty: a reading
-        // processed before a registry change of its meter is re-attributed when the change arrives.
+        // processed before a registry change of its meter is re-attributed when the change arrives, and its hours
+        // are recomputed when the change brings other limits (register maximum, maximum power).
         p.putIfAbsent(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
         if (config.inMemoryStores()) {
             p.put(StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG,

@@ -153,6 +153,47 @@ class OrderIndependencePropertyTest {
         }
     }
 
+    /**
+     * The registry entry gives limits that change how readings count (the register maximum: a drop near it is a
+     * rollover, not a reset; the maximum power: a step or sample beyond it is a spike). Wherever the entry arrives
+     * among a messy meter's readings (a start-up race: readings first), the final meter-hours are those computed
+     * with the entry known from the start.
+     */
+    @Property(tries = 30)
+    void finalMeterHoursUseTheRegistryLimitsWhereverTheEntryArrives(@ForAll("messyRegister") List<Reading> readings,
+            @ForAll Random random) {
+        Building limited = new Building("school", "school", "3201", BuildingCategory.SCHOOL, 1000, null, null, null,
+                false, List.of(new MeterSpec("m1", Carrier.ELECTRICITY, List.of("import"), 2000.0, 30.0)));
+        List<Reading> sorted = new ArrayList<>(readings);
+        sorted.sort((a, b) -> a.timestamp().compareTo(b.timestamp()));
+        Map<MeterHourKey, MeterHour> known;
+        try (TopologyFixture fixture = new TopologyFixture()) {
+            fixture.register(limited);
+            fixture.sendAll(sorted);
+            known = withoutRevision(fixture.meterHourTable());
+        }
+
+        List<Reading> delivered = withDuplicatesShuffled(readings, random);
+        int entry = random.nextInt(delivered.size() + 1);
+        Map<MeterHourKey, MeterHour> late;
+        try (TopologyFixture fixture = new TopologyFixture()) {
+            for (int i = 0; i <= delivered.size(); i++) {
+                if (i == entry) {
+                    fixture.register(limited);
+                }
+                if (i < delivered.size()) {
+                    fixture.send(delivered.get(i));
+                }
+                if (random.nextInt(8) == 0) {
+                    fixture.flush();
+                }
+            }
+            late = withoutRevision(fixture.meterHourTable());
+        }
+
+        assertThat(late).isEqualTo(known);
+    }
+
     private static Building school(List<String> meters) {
         return new Building("school", "school", "3201", BuildingCategory.SCHOOL, 1000, null, null, null, false,
                 meters.stream().map(m -> MeterSpec.of(m, Carrier.ELECTRICITY)).toList());

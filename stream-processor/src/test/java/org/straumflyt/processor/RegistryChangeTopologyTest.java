@@ -49,6 +49,28 @@ class RegistryChangeTopologyTest {
     }
 
     @Test
+    void shouldBookARolloverSeenBeforeTheRegistryGaveTheRegisterMaximum() {
+        // Given a meter whose register rolls over (99 995 -> 5 kWh) before the registry lists it: without its
+        // maximum the drop cannot be told from a replaced meter, so nothing is booked across it
+        fixture.sendAll(List.of(reg("el", "06:00:00", 99_990), reg("el", "06:30:00", 99_995), reg("el", "07:00:00", 5),
+                reg("el", "08:00:00", 25)));
+        assertThat(fixture.meterHour("el", "import", DAY + "06:00:00Z").energyKwh()).isCloseTo(5, within(EPS));
+
+        // When the registry lists it with its register maximum, and no reading follows
+        fixture.register(new Building("school", "school", "3201", BuildingCategory.SCHOOL, 1000, null, null, null,
+                false, List.of(new MeterSpec("el", Carrier.ELECTRICITY, List.of("import"), 100_000.0, null))));
+
+        // Then the hour is recomputed with the maximum: the step across the rollover is booked, in the meter-hour
+        // and in the building's hour
+        MeterHour rolled = fixture.meterHour("el", "import", DAY + "06:00:00Z");
+        assertThat(rolled.energyKwh()).isCloseTo(15, within(EPS));
+        assertThat(rolled.buildingId()).isEqualTo("school");
+        assertThat(hour("school", "06:00:00").importKwh()).isCloseTo(15, within(EPS));
+        assertThat(hour("school", "07:00:00").importKwh()).isCloseTo(20, within(EPS));
+        assertThat(hour(BuildingHour.UNASSIGNED, "06:00:00").importKwh()).isCloseTo(0, within(EPS));
+    }
+
+    @Test
     void shouldMoveTheHoursOfAMeterThatReportedBeforeItWasRegisteredIntoItsBuilding() {
         // Given a meter whose readings are processed before the registry lists it
         fixture.sendAll(List.of(reg("el", "06:00:00", 100), reg("el", "07:00:00", 140), reg("el", "08:00:00", 160)));

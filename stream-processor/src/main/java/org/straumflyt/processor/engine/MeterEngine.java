@@ -57,29 +57,7 @@ public final class MeterEngine {
         long to = range[1];
         List<HourValue> recomputed = new ArrayList<>();
         List<RegisterEvent> newEvents = new ArrayList<>();
-        if (from < to) {
-            RegisterAnalysis register = now.has(ReadingKind.ENERGY_REGISTER)
-                    ? analyse(store, from, to, limits, now) : RegisterAnalysis.EMPTY;
-            List<Sample> power = now.has(ReadingKind.POWER)
-                    ? store.power(from - rules.powerMaxGapMs(), to + rules.powerMaxGapMs()) : List.of();
-            List<Sample> plausible = new ArrayList<>(power.size());
-            List<Long> quarantined = new ArrayList<>();
-            for (Sample s : power) {
-                if (limits.implausiblePower(s.value())) {
-                    quarantined.add(s.at());
-                } else {
-                    plausible.add(s);
-                }
-            }
-            MeterSeriesData data = new MeterSeriesData(register, plausible,
-                    now.has(ReadingKind.INTERVAL_ENERGY) ? store.intervals() : List.of(), quarantined);
-            recomputed.addAll(calculator.compute(data, from, to).values());
-            for (RegisterEvent event : register.events()) {
-                if (event.at() >= frozen && !store.markEvent(event)) {
-                    newEvents.add(event);
-                }
-            }
-        }
+        compute(store, from, to, limits, now, recomputed, newEvents);
         if (reading.kind() == ReadingKind.POWER && limits.implausiblePower(reading.value()) && at >= frozen) {
             RegisterEvent spike = new RegisterEvent(at, QualityFlag.SPIKE);
             if (!store.markEvent(spike)) {
@@ -87,6 +65,53 @@ public final class MeterEngine {
             }
         }
         return new MeterUpdate.Applied(recomputed, newEvents, insert.conflict);
+    }
+
+    /**
+     * Recomputes every hour the series still holds (from its first hour that may change to the hour of its newest
+     * reading) with other limits: the meter's registry entry changed, e.g. it arrived after the first readings, so
+     * a drop that was a reset without the register maximum is now a rollover, or a step is now beyond the meter's
+     * maximum power. No reading is applied; the watermark stays.
+     */
+    public MeterUpdate.Applied recompute(MeterLimits limits, SeriesStore store) {
+        SeriesMeta meta = store.meta();
+        List<HourValue> recomputed = new ArrayList<>();
+        List<RegisterEvent> newEvents = new ArrayList<>();
+        if (meta != null) {
+            compute(store, meta.frozenFrom(), resolution.end(resolution.floor(meta.watermark())), limits, meta,
+                    recomputed, newEvents);
+        }
+        return new MeterUpdate.Applied(recomputed, newEvents, false);
+    }
+
+    /** Computes the hours {@code [from, to)} into {@code recomputed}, and the register events not seen before. */
+    private void compute(SeriesStore store, long from, long to, MeterLimits limits, SeriesMeta meta,
+            List<HourValue> recomputed, List<RegisterEvent> newEvents) {
+        if (from >= to) {
+            return;
+        }
+        long frozen = meta.frozenFrom();
+        RegisterAnalysis register = meta.has(ReadingKind.ENERGY_REGISTER)
+                ? analyse(store, from, to, limits, meta) : RegisterAnalysis.EMPTY;
+        List<Sample> power = meta.has(ReadingKind.POWER)
+                ? store.power(from - rules.powerMaxGapMs(), to + rules.powerMaxGapMs()) : List.of();
+        List<Sample> plausible = new ArrayList<>(power.size());
+        List<Long> quarantined = new ArrayList<>();
+        for (Sample s : power) {
+            if (limits.implausiblePower(s.value())) {
+                quarantined.add(s.at());
+            } else {
+                plausible.add(s);
+            }
+        }
+        MeterSeriesData data = new MeterSeriesData(register, plausible,
+                meta.has(ReadingKind.INTERVAL_ENERGY) ? store.intervals() : List.of(), quarantined);
+        recomputed.addAll(calculator.compute(data, from, to).values());
+        for (RegisterEvent event : register.events()) {
+            if (event.at() >= frozen && !store.markEvent(event)) {
+                newEvents.add(event);
+            }
+        }
     }
 
     /**

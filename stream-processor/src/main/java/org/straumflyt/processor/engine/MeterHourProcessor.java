@@ -3,6 +3,8 @@ package org.straumflyt.processor.engine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -101,7 +103,10 @@ public final class MeterHourProcessor implements Processor<String, MeterInput, S
     /**
      * A meter's registry entry changed: the hours it still holds go out again under the new building (and
      * carrier), so kpi.meter-hourly names the right building for every hour that is not yet final. A change that
-     * leaves the building and carrier as they were re-emits nothing.
+     * leaves the building and carrier as they were re-emits nothing. A change of the meter's limits (its register
+     * maximum, its maximum power) recomputes those hours with the new limits and emits the ones that differ: the
+     * hours of readings applied before the registry listed the meter were computed without them, e.g. a rollover
+     * booked as nothing.
      */
     private void reattribute(Record<String, MeterInput> record, AssignmentChange change) {
         MeterEntries meter = new MeterEntries(store, change.meterId());
@@ -113,12 +118,26 @@ public final class MeterHourProcessor implements Processor<String, MeterInput, S
         }
         String buildingId = after == null ? null : after.buildingId();
         Carrier carrier = (after == null ? before : after).spec().carrier();
-        if (before != null && after != null && before.buildingId().equals(buildingId)
-                && before.spec().carrier() == carrier) {
-            return;
+        List<String> registers = meter.registers();
+        Consumer<MeterHour> out = hour -> context.forward(record.withValue(new MeterOutput.Hour(hour)));
+        if (before == null || after == null || !before.buildingId().equals(buildingId)
+                || before.spec().carrier() != carrier) {
+            metrics.meterHours(emitter.reattribute(change.meterId(), registers, carrier, buildingId, out));
         }
-        metrics.meterHours(emitter.reattribute(change.meterId(), meter.registers(), carrier, buildingId,
-                hour -> context.forward(record.withValue(new MeterOutput.Hour(hour)))));
+        // Without an entry before, the readings were applied with their own carrier's default limits: taken to be
+        // the carrier the entry now gives
+        MeterLimits was = before == null ? MeterLimits.of(null, carrier, rules)
+                : MeterLimits.of(before.spec(), before.spec().carrier(), rules);
+        MeterLimits now = MeterLimits.of(after == null ? null : after.spec(), carrier, rules);
+        if (!was.equals(now)) {
+            for (String register : registers) {
+                MeterUpdate.Applied applied = engine.recompute(now,
+                        new SeriesStore(store, change.meterId(), register, samples));
+                applied.newEvents().forEach(e -> metrics.registerEvent(e.type()));
+                metrics.meterHours(emitter.update(change.meterId(), register, carrier, buildingId,
+                        applied.recomputed(), out));
+            }
+        }
     }
 
     private void apply(Record<String, MeterInput> record, AssignedReading assigned) {
