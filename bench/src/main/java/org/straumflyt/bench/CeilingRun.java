@@ -7,9 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.straumflyt.local.ServiceProcess;
-import org.straumflyt.testsupport.KafkaBroker;
-import org.straumflyt.testsupport.MosquittoBroker;
-import org.straumflyt.testsupport.QuestDbServer;
+import org.straumflyt.servers.KafkaBroker;
+import org.straumflyt.servers.MosquittoBroker;
+import org.straumflyt.servers.QuestDbServer;
 
 /** The ceiling phase: the load through Mosquitto → {@link CeilingBridge} → Kafka, as fast as it goes. */
 final class CeilingRun {

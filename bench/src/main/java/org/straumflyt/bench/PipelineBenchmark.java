@@ -14,9 +14,9 @@ import org.straumflyt.runtime.cli.CommandLines;
 import org.straumflyt.simulator.Pacing;
 import org.straumflyt.simulator.SimulationOptions;
 import org.straumflyt.simulator.fleet.FaultPlan;
-import org.straumflyt.testsupport.KafkaBroker;
-import org.straumflyt.testsupport.MosquittoBroker;
-import org.straumflyt.testsupport.QuestDbServer;
+import org.straumflyt.servers.KafkaBroker;
+import org.straumflyt.servers.MosquittoBroker;
+import org.straumflyt.servers.QuestDbServer;
 
 /**
  * The end-to-end benchmark (a command, not a test). On private Kafka, Mosquitto and QuestDB servers it sends one

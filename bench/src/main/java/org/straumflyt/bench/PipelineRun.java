@@ -26,9 +26,9 @@ import org.straumflyt.simulator.fleet.SimBuilding;
 import org.straumflyt.simulator.fleet.WeatherModel;
 import org.straumflyt.simulator.publish.RegistryPublisher;
 import org.straumflyt.simulator.verify.Verifier;
-import org.straumflyt.testsupport.KafkaBroker;
-import org.straumflyt.testsupport.MosquittoBroker;
-import org.straumflyt.testsupport.QuestDbServer;
+import org.straumflyt.servers.KafkaBroker;
+import org.straumflyt.servers.MosquittoBroker;
+import org.straumflyt.servers.QuestDbServer;
 
 /**
  * One pipeline phase: the three services as child JVMs with production configuration except the latency settings,

@@ -36,9 +36,9 @@ import org.straumflyt.dashboard.view.HourBar;
 import org.straumflyt.dashboard.view.LiveHour;
 import org.straumflyt.dashboard.view.Portfolio;
 import org.straumflyt.dashboard.web.WebServer;
-import org.straumflyt.testsupport.PrivateServer;
-import org.straumflyt.testsupport.QuestDbExtension;
-import org.straumflyt.testsupport.QuestDbServer;
+import org.straumflyt.servers.PrivateServer;
+import org.straumflyt.servers.QuestDbExtension;
+import org.straumflyt.servers.QuestDbServer;
 
 /** The page's figures and the JSON API, read from a real QuestDB holding rows the publisher's writer wrote. */
 @ExtendWith(QuestDbExtension.class)

@@ -27,11 +27,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.straumflyt.model.Building;
 import org.straumflyt.model.Topic;
 import org.straumflyt.model.Topics;
-import org.straumflyt.testsupport.KafkaBroker;
-import org.straumflyt.testsupport.KafkaExtension;
-import org.straumflyt.testsupport.PrivateServer;
-import org.straumflyt.testsupport.QuestDbExtension;
-import org.straumflyt.testsupport.QuestDbServer;
+import org.straumflyt.servers.KafkaBroker;
+import org.straumflyt.servers.KafkaExtension;
+import org.straumflyt.servers.PrivateServer;
+import org.straumflyt.servers.QuestDbExtension;
+import org.straumflyt.servers.QuestDbServer;
 
 /**
  * The dashboard in a real browser: Debian's Chromium driven by playwright-core (src/test/browser/dashboard.mjs)

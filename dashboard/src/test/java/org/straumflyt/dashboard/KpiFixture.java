@@ -33,7 +33,7 @@ import org.straumflyt.publisher.layout.KpiLayouts;
 import org.straumflyt.publisher.layout.QuestDbTables;
 import org.straumflyt.publisher.write.InfluxPointStore;
 import org.straumflyt.publisher.write.WriteResult;
-import org.straumflyt.testsupport.QuestDbServer;
+import org.straumflyt.servers.QuestDbServer;
 
 /**
  * Known building-hours, written to QuestDB by the publisher's own writer and layout, at a fixed "now":

@@ -44,10 +44,10 @@ import org.straumflyt.simulator.SimulationOptions;
 import org.straumflyt.simulator.fleet.FaultPlan;
 import org.straumflyt.simulator.fleet.PayloadFormat;
 import org.straumflyt.simulator.verify.Verifier;
-import org.straumflyt.testsupport.KafkaBroker;
-import org.straumflyt.testsupport.MosquittoBroker;
-import org.straumflyt.testsupport.QuestDbServer;
-import org.straumflyt.testsupport.RealServers;
+import org.straumflyt.servers.KafkaBroker;
+import org.straumflyt.servers.MosquittoBroker;
+import org.straumflyt.servers.QuestDbServer;
+import org.straumflyt.servers.RealServers;
 
 /**
  * The dashboard at the end of the whole pipeline: a small simulated fleet's yesterday (and the hour before it) goes

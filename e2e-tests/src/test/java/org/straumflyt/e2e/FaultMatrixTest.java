@@ -27,9 +27,9 @@ import org.straumflyt.simulator.SimulationOptions;
 import org.straumflyt.simulator.fleet.FaultPlan;
 import org.straumflyt.simulator.fleet.PayloadFormat;
 import org.straumflyt.simulator.verify.Verifier;
-import org.straumflyt.testsupport.KafkaBroker;
-import org.straumflyt.testsupport.MosquittoBroker;
-import org.straumflyt.testsupport.QuestDbServer;
+import org.straumflyt.servers.KafkaBroker;
+import org.straumflyt.servers.MosquittoBroker;
+import org.straumflyt.servers.QuestDbServer;
 
 /**
  * The fault matrix: a simulated fleet with messy data runs through the whole pipeline while one component is killed

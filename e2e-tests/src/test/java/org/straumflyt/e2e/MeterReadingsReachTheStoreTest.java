@@ -17,10 +17,10 @@ import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.Test;
-import org.straumflyt.testsupport.KafkaBroker;
-import org.straumflyt.testsupport.MosquittoBroker;
-import org.straumflyt.testsupport.QuestDbServer;
-import org.straumflyt.testsupport.RealServers;
+import org.straumflyt.servers.KafkaBroker;
+import org.straumflyt.servers.MosquittoBroker;
+import org.straumflyt.servers.QuestDbServer;
+import org.straumflyt.servers.RealServers;
 
 /**
  * The first end-to-end path: a meter's register readings, published over MQTT by a real client, pass through

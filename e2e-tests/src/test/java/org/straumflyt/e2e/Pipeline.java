@@ -16,9 +16,9 @@ import org.straumflyt.publisher.PublisherService;
 import org.straumflyt.publisher.layout.QuestDbTables;
 import org.straumflyt.runtime.Service;
 import org.straumflyt.runtime.ServiceContext;
-import org.straumflyt.testsupport.KafkaBroker;
-import org.straumflyt.testsupport.MosquittoBroker;
-import org.straumflyt.testsupport.QuestDbServer;
+import org.straumflyt.servers.KafkaBroker;
+import org.straumflyt.servers.MosquittoBroker;
+import org.straumflyt.servers.QuestDbServer;
 
 /**
  * The three services, each with its own configuration and context as in production, wired to the test's real

@@ -12,9 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.straumflyt.local.LocalStack;
 import org.straumflyt.local.ServiceProcess;
-import org.straumflyt.testsupport.KafkaBroker;
-import org.straumflyt.testsupport.MosquittoBroker;
-import org.straumflyt.testsupport.QuestDbServer;
+import org.straumflyt.servers.KafkaBroker;
+import org.straumflyt.servers.MosquittoBroker;
+import org.straumflyt.servers.QuestDbServer;
 
 /**
  * The three services as separate JVMs, configured through environment variables as in production, so that a test

@@ -33,10 +33,10 @@ import org.straumflyt.simulator.fleet.SimMeter;
 import org.straumflyt.simulator.truth.PortfolioAssumptions;
 import org.straumflyt.simulator.truth.PortfolioTruth;
 import org.straumflyt.simulator.verify.Verifier;
-import org.straumflyt.testsupport.KafkaBroker;
-import org.straumflyt.testsupport.MosquittoBroker;
-import org.straumflyt.testsupport.QuestDbServer;
-import org.straumflyt.testsupport.RealServers;
+import org.straumflyt.servers.KafkaBroker;
+import org.straumflyt.servers.MosquittoBroker;
+import org.straumflyt.servers.QuestDbServer;
+import org.straumflyt.servers.RealServers;
 
 /**
  * The portfolio's energy indicators end to end: a small fleet's last days, replayed through the whole pipeline,

@@ -25,9 +25,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.straumflyt.local.LocalStack;
 import org.straumflyt.local.ServiceProcess;
-import org.straumflyt.testsupport.KafkaBroker;
-import org.straumflyt.testsupport.Ports;
-import org.straumflyt.testsupport.TestServers;
+import org.straumflyt.servers.KafkaBroker;
+import org.straumflyt.servers.Ports;
+import org.straumflyt.servers.TestServers;
 
 /**
  * Every runnable as it ships: {@code java -jar <module>/target/<jar>}, configured only through environment variables,

@@ -11,9 +11,9 @@ import org.straumflyt.model.Carrier;
 import org.straumflyt.model.wire.Json;
 import org.straumflyt.model.Reading;
 import org.straumflyt.model.ReadingKind;
-import org.straumflyt.testsupport.KafkaBroker;
-import org.straumflyt.testsupport.MosquittoBroker;
-import org.straumflyt.testsupport.TestServers;
+import org.straumflyt.servers.KafkaBroker;
+import org.straumflyt.servers.MosquittoBroker;
+import org.straumflyt.servers.TestServers;
 
 class CanonicalBridgeTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);

@@ -14,9 +14,9 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.straumflyt.model.Reading;
 import org.straumflyt.model.Topics;
-import org.straumflyt.testsupport.KafkaBroker;
-import org.straumflyt.testsupport.MosquittoBroker;
-import org.straumflyt.testsupport.TestServers;
+import org.straumflyt.servers.KafkaBroker;
+import org.straumflyt.servers.MosquittoBroker;
+import org.straumflyt.servers.TestServers;
 
 /** Loss-freedom when the bridge dies without a graceful shutdown, and when the MQTT broker restarts. */
 class CrashRecoveryTest {

@@ -19,9 +19,9 @@ import org.straumflyt.model.DeadLetter;
 import org.straumflyt.model.DeadLetterReason;
 import org.straumflyt.model.Reading;
 import org.straumflyt.model.ReadingKind;
-import org.straumflyt.testsupport.KafkaBroker;
-import org.straumflyt.testsupport.MosquittoBroker;
-import org.straumflyt.testsupport.TestServers;
+import org.straumflyt.servers.KafkaBroker;
+import org.straumflyt.servers.MosquittoBroker;
+import org.straumflyt.servers.TestServers;
 
 /**
  * Device time on real brokers: history the broker kept while ingest was away lands at the time the device measured

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.awaitility.Awaitility;
 import org.straumflyt.runtime.ConfigSource;
-import org.straumflyt.testsupport.ParentWatchdog;
+import org.straumflyt.servers.ParentWatchdog;
 
 /**
  * ingest-mqtt as its own JVM, configured through environment variables as in production, so a test can kill it

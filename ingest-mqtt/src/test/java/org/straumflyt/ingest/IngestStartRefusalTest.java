@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.straumflyt.testsupport.MainRun;
+import org.straumflyt.servers.MainRun;
 
 /** ingest-mqtt as shipped ({@link IngestMain} in its own JVM) refuses a wrong configuration with exit code 2. */
 class IngestStartRefusalTest {

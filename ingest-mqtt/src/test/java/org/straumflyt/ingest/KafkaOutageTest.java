@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.straumflyt.testsupport.KafkaBroker;
-import org.straumflyt.testsupport.MosquittoBroker;
-import org.straumflyt.testsupport.TestServers;
+import org.straumflyt.servers.KafkaBroker;
+import org.straumflyt.servers.MosquittoBroker;
+import org.straumflyt.servers.TestServers;
 
 /** A Kafka outage delays messages but loses none, and what waits in the bridge stays bounded. */
 class KafkaOutageTest {

@@ -14,10 +14,10 @@ import java.util.Map;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.junit.jupiter.api.Test;
 import org.straumflyt.model.Reading;
-import org.straumflyt.testsupport.KafkaBroker;
-import org.straumflyt.testsupport.MosquittoBroker;
-import org.straumflyt.testsupport.TestServers;
-import org.straumflyt.testsupport.TlsFiles;
+import org.straumflyt.servers.KafkaBroker;
+import org.straumflyt.servers.MosquittoBroker;
+import org.straumflyt.servers.TestServers;
+import org.straumflyt.servers.TlsFiles;
 
 /** TLS (server and client certificates) and password authentication against a real Mosquitto. */
 class MqttSecurityTest {

@@ -12,7 +12,7 @@ import org.straumflyt.model.wire.Json;
 import org.straumflyt.model.Reading;
 import org.straumflyt.model.Topics;
 import org.straumflyt.runtime.ServiceContext;
-import org.straumflyt.testsupport.KafkaBroker;
+import org.straumflyt.servers.KafkaBroker;
 
 /** An ingest service under test, on its own topic prefix so tests sharing the brokers do not see each other. */
 final class RunningIngest implements AutoCloseable {

@@ -9,9 +9,9 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.straumflyt.ingest.format.Decoding;
 import org.straumflyt.model.Reading;
-import org.straumflyt.testsupport.KafkaBroker;
-import org.straumflyt.testsupport.MosquittoBroker;
-import org.straumflyt.testsupport.TestServers;
+import org.straumflyt.servers.KafkaBroker;
+import org.straumflyt.servers.MosquittoBroker;
+import org.straumflyt.servers.TestServers;
 
 /** Shelly RPC notifications on real brokers: readings at the device's time; other notifications acknowledged. */
 class ShellyRpcBridgeTest {

@@ -13,9 +13,9 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.straumflyt.model.DeadLetter;
 import org.straumflyt.model.DeadLetterReason;
-import org.straumflyt.testsupport.KafkaBroker;
-import org.straumflyt.testsupport.MosquittoBroker;
-import org.straumflyt.testsupport.TestServers;
+import org.straumflyt.servers.KafkaBroker;
+import org.straumflyt.servers.MosquittoBroker;
+import org.straumflyt.servers.TestServers;
 
 /**
  * No single message stops intake: acknowledgements go out in arrival order, so a message whose record Kafka can

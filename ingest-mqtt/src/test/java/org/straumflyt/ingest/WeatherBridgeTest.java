@@ -13,9 +13,9 @@ import org.straumflyt.model.DeadLetter;
 import org.straumflyt.model.DeadLetterReason;
 import org.straumflyt.model.wire.Json;
 import org.straumflyt.model.WeatherSample;
-import org.straumflyt.testsupport.KafkaBroker;
-import org.straumflyt.testsupport.MosquittoBroker;
-import org.straumflyt.testsupport.TestServers;
+import org.straumflyt.servers.KafkaBroker;
+import org.straumflyt.servers.MosquittoBroker;
+import org.straumflyt.servers.TestServers;
 
 /** A weather sensor's route on real brokers: samples reach weather.samples keyed by location, bad ones the DLQ. */
 class WeatherBridgeTest {

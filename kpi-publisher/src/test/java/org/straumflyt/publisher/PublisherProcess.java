@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.straumflyt.runtime.ConfigSource;
-import org.straumflyt.testsupport.ParentWatchdog;
+import org.straumflyt.servers.ParentWatchdog;
 
 /**
  * The publisher as a separate JVM ({@link PublisherMain}, configured through environment variables exactly as in

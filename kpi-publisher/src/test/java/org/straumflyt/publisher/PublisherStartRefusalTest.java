@@ -8,7 +8,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.straumflyt.testsupport.MainRun;
+import org.straumflyt.servers.MainRun;
 
 /** The publisher as shipped ({@link PublisherMain} in its own JVM) refuses a wrong configuration with exit code 2. */
 class PublisherStartRefusalTest {

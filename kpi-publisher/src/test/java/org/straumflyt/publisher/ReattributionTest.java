@@ -15,10 +15,10 @@ import org.straumflyt.model.Carrier;
 import org.straumflyt.model.EnergySource;
 import org.straumflyt.model.MeterHour;
 import org.straumflyt.model.Topics;
-import org.straumflyt.testsupport.KafkaBroker;
-import org.straumflyt.testsupport.KafkaExtension;
-import org.straumflyt.testsupport.QuestDbExtension;
-import org.straumflyt.testsupport.QuestDbServer;
+import org.straumflyt.servers.KafkaBroker;
+import org.straumflyt.servers.KafkaExtension;
+import org.straumflyt.servers.QuestDbExtension;
+import org.straumflyt.servers.QuestDbServer;
 
 /**
  * The stream processor re-emits a meter-hour with its building when the registry assigns the meter after the hour was

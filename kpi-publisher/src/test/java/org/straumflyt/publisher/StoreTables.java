@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.straumflyt.publisher.layout.QuestDbTables;
-import org.straumflyt.testsupport.QuestDbServer;
+import org.straumflyt.servers.QuestDbServer;
 
 /** Reading back from QuestDB in tests: DDL of the layout, and bounded waits for WAL tables. */
 final class StoreTables {

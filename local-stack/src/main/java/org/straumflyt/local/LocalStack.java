@@ -22,10 +22,10 @@ import org.straumflyt.simulator.Simulation;
 import org.straumflyt.simulator.SimulationOptions;
 import org.straumflyt.simulator.fleet.FaultPlan;
 import org.straumflyt.simulator.fleet.PayloadFormat;
-import org.straumflyt.testsupport.KafkaBroker;
-import org.straumflyt.testsupport.MosquittoBroker;
-import org.straumflyt.testsupport.QuestDbServer;
-import org.straumflyt.testsupport.ServerDirs;
+import org.straumflyt.servers.KafkaBroker;
+import org.straumflyt.servers.MosquittoBroker;
+import org.straumflyt.servers.QuestDbServer;
+import org.straumflyt.servers.ServerDirs;
 
 /**
  * The whole pipeline on this machine: a Kafka broker, Mosquitto and QuestDB (as the InfluxDB-API store) on loopback,

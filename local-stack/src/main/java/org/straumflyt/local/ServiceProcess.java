@@ -40,7 +40,7 @@ public final class ServiceProcess implements AutoCloseable {
             Map<String, String> environment, Path logDir) {
         Path log = logDir.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC",
-                "-cp", classpath, "org.straumflyt.testsupport.ParentWatchdog",
+                "-cp", classpath, "org.straumflyt.servers.ParentWatchdog",
                 String.valueOf(ProcessHandle.current().pid()), mainClass));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

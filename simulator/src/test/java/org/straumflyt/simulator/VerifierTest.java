@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.straumflyt.simulator.truth.IndicatorTruth;
 import org.straumflyt.simulator.truth.PortfolioTruth;
 import org.straumflyt.simulator.verify.Verifier;
-import org.straumflyt.testsupport.QuestDbExtension;
-import org.straumflyt.testsupport.QuestDbServer;
+import org.straumflyt.servers.QuestDbExtension;
+import org.straumflyt.servers.QuestDbServer;
 
 /**
  * The verifier reads a real QuestDB. The tables here have no upsert keys, as a store written by an older layout may

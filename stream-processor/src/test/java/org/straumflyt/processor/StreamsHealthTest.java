@@ -17,8 +17,8 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.straumflyt.runtime.Health;
-import org.straumflyt.testsupport.KafkaBroker;
-import org.straumflyt.testsupport.KafkaExtension;
+import org.straumflyt.servers.KafkaBroker;
+import org.straumflyt.servers.KafkaExtension;
 
 /**
  * A Kafka Streams application on the test broker: ready only while RUNNING, with its state as the reason, and no

@@ -44,7 +44,7 @@ import org.straumflyt.model.Reading;
 import org.straumflyt.model.Topics;
 import org.straumflyt.runtime.ServiceContext;
 import org.straumflyt.runtime.TopicProvisioner;
-import org.straumflyt.testsupport.KafkaBroker;
+import org.straumflyt.servers.KafkaBroker;
 
 /**
  * The KPI topology on a real broker with a small fixed input, and the state it leaves: what the upgrade test

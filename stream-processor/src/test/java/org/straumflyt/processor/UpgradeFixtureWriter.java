@@ -10,9 +10,9 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.straumflyt.testsupport.KafkaBroker;
-import org.straumflyt.testsupport.KafkaExtension;
-import org.straumflyt.testsupport.PrivateServer;
+import org.straumflyt.servers.KafkaBroker;
+import org.straumflyt.servers.KafkaExtension;
+import org.straumflyt.servers.PrivateServer;
 
 /**
  * Writes the upgrade fixture ({@link UpgradeFixture}) with the topology of this commit. Run only on purpose, when

@@ -15,7 +15,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.straumflyt.model.Topic;
-import org.straumflyt.testsupport.KafkaBroker;
+import org.straumflyt.servers.KafkaBroker;
 
 /** Produces and consumes records of a {@link Topic} with its own serdes, for tests on a real broker. */
 public final class TypedRecords {

@@ -16,8 +16,8 @@ import org.straumflyt.model.Carrier;
 import org.straumflyt.model.MeterSpec;
 import org.straumflyt.model.Topic;
 import org.straumflyt.model.Topics;
-import org.straumflyt.testsupport.KafkaBroker;
-import org.straumflyt.testsupport.KafkaExtension;
+import org.straumflyt.servers.KafkaBroker;
+import org.straumflyt.servers.KafkaExtension;
 
 /** The registry as the dashboard reads it from a real broker: latest record per building, tombstones remove. */
 @ExtendWith(KafkaExtension.class)

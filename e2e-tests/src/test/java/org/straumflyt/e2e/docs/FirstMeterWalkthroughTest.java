@@ -17,10 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.straumflyt.e2e.Pipeline;
 import org.straumflyt.local.LocalStack;
 import org.straumflyt.model.Topics;
-import org.straumflyt.testsupport.KafkaBroker;
-import org.straumflyt.testsupport.MosquittoBroker;
-import org.straumflyt.testsupport.QuestDbServer;
-import org.straumflyt.testsupport.RealServers;
+import org.straumflyt.servers.KafkaBroker;
+import org.straumflyt.servers.MosquittoBroker;
+import org.straumflyt.servers.QuestDbServer;
+import org.straumflyt.servers.RealServers;
 
 /**
  * The README's "Connect your first real meter", run as written: its shell blocks, in order, in a directory that looks

@@ -46,9 +46,9 @@ import org.straumflyt.simulator.fleet.PayloadFormat;
 import org.straumflyt.simulator.fleet.SimBuilding;
 import org.straumflyt.simulator.truth.PortfolioAssumptions;
 import org.straumflyt.simulator.verify.Verifier;
-import org.straumflyt.testsupport.KafkaCluster;
-import org.straumflyt.testsupport.MosquittoBroker;
-import org.straumflyt.testsupport.QuestDbServer;
+import org.straumflyt.servers.KafkaCluster;
+import org.straumflyt.servers.MosquittoBroker;
+import org.straumflyt.servers.QuestDbServer;
 
 /**
  * Scale-out, proven: every service runs as several instances against a three-node Kafka cluster with production

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.straumflyt.ingest.IngestMain;
-import org.straumflyt.testsupport.KafkaBroker;
-import org.straumflyt.testsupport.MosquittoBroker;
+import org.straumflyt.servers.KafkaBroker;
+import org.straumflyt.servers.MosquittoBroker;
 
 /**
  * The ingest-mqtt benchmark (not a test). On one real Mosquitto and one real Kafka broker it runs, one after the

@@ -18,9 +18,9 @@ import org.straumflyt.ingest.IngestConfig;
 import org.straumflyt.ingest.IngestService;
 import org.straumflyt.model.Topics;
 import org.straumflyt.runtime.ServiceContext;
-import org.straumflyt.testsupport.KafkaBroker;
-import org.straumflyt.testsupport.MosquittoBroker;
-import org.straumflyt.testsupport.TestServers;
+import org.straumflyt.servers.KafkaBroker;
+import org.straumflyt.servers.MosquittoBroker;
+import org.straumflyt.servers.TestServers;
 
 /**
  * Fuzzed payloads of every format through the whole bridge on real Mosquitto and Kafka: every message is

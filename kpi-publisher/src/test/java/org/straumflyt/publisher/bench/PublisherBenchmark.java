@@ -31,8 +31,8 @@ import org.straumflyt.publisher.layout.QuestDbTables;
 import org.straumflyt.publisher.write.InfluxPointStore;
 import org.straumflyt.publisher.write.WriteResult;
 import org.straumflyt.runtime.ServiceContext;
-import org.straumflyt.testsupport.KafkaBroker;
-import org.straumflyt.testsupport.QuestDbServer;
+import org.straumflyt.servers.KafkaBroker;
+import org.straumflyt.servers.QuestDbServer;
 
 /**
  * Not a test: a benchmark run by hand (see docs/BENCHMARKS.md). On a private Kafka broker and QuestDB it writes

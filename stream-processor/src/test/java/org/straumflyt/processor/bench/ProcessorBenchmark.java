@@ -43,7 +43,7 @@ import org.straumflyt.processor.ProcessorConfig;
 import org.straumflyt.processor.ProcessorService;
 import org.straumflyt.runtime.ServiceContext;
 import org.straumflyt.runtime.TopicProvisioner;
-import org.straumflyt.testsupport.KafkaBroker;
+import org.straumflyt.servers.KafkaBroker;
 
 /**
  * Throughput of the stream processor on a real broker with exactly-once processing, beside a plain Kafka Streams

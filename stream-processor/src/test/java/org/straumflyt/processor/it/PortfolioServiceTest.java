@@ -34,8 +34,8 @@ import org.straumflyt.processor.ProcessorConfig;
 import org.straumflyt.processor.ProcessorService;
 import org.straumflyt.processor.portfolio.PortfolioRules;
 import org.straumflyt.runtime.ServiceContext;
-import org.straumflyt.testsupport.KafkaBroker;
-import org.straumflyt.testsupport.KafkaExtension;
+import org.straumflyt.servers.KafkaBroker;
+import org.straumflyt.servers.KafkaExtension;
 
 /**
  * The service on a real broker runs the portfolio application beside the KPI topology, with its own application id

@@ -36,8 +36,8 @@ import org.straumflyt.model.Topics;
 import org.straumflyt.processor.engine.MeteringRules;
 import org.straumflyt.processor.oracle.MeterOracle;
 import org.straumflyt.runtime.TopicProvisioner;
-import org.straumflyt.testsupport.KafkaBroker;
-import org.straumflyt.testsupport.KafkaExtension;
+import org.straumflyt.servers.KafkaBroker;
+import org.straumflyt.servers.KafkaExtension;
 
 /**
  * The real service on the real broker, SIGKILLed mid-stream and restarted: the final meter-hours and building-hours

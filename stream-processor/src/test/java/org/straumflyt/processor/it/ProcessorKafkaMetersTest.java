@@ -23,8 +23,8 @@ import org.straumflyt.model.Topics;
 import org.straumflyt.processor.ProcessorConfig;
 import org.straumflyt.processor.ProcessorService;
 import org.straumflyt.runtime.ServiceContext;
-import org.straumflyt.testsupport.KafkaBroker;
-import org.straumflyt.testsupport.KafkaExtension;
+import org.straumflyt.servers.KafkaBroker;
+import org.straumflyt.servers.KafkaExtension;
 
 /**
  * A processor that has run readings through its topology exposes Kafka's per-client and per-thread meters, and by

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.straumflyt.processor.ProcessorMain;
 import org.straumflyt.runtime.ConfigSource;
-import org.straumflyt.testsupport.ParentWatchdog;
+import org.straumflyt.servers.ParentWatchdog;
 
 /** The stream processor as a real child JVM (configured through its environment), which a test can SIGKILL. */
 final class ProcessorProcess implements AutoCloseable {

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.straumflyt.testsupport.KafkaBroker;
+import org.straumflyt.servers.KafkaBroker;
 
 /** Configuration of a processor on the test broker: topics and application id of its own, fast commits. */
 final class TestProcessorSettings {
