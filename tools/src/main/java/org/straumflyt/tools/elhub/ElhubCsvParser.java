@@ -11,9 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.straumflyt.tools.CsvFields;
 
@@ -29,12 +27,12 @@ import org.straumflyt.tools.CsvFields;
  * <li>Values: a decimal comma or point ({@code 1,234} is 1.234 kWh: Elhub writes no thousands separator); an empty
  * cell or {@code -} is a missing value.</li>
  * <li>Intervals of 15 minutes (PT15M) or one hour (PT1H, PT60M); both may appear in one file.</li>
- * <li>Daylight saving: in autumn the local hour 02:00–03:00 comes twice. Lines come in time order, so the first line
- * with a repeated local start is the earlier (summer-time) one, the second the later (winter-time) one; a further
- * pair (the same day exported twice) alternates again. An end time that names no instant of its own (03:00 after the
+ * <li>Daylight saving: in autumn the local hour 02:00–03:00 comes twice. Lines come in time order, so a repeated
+ * local start is the earlier (summer-time) instant unless that lies before the previous line's end: then it is the
+ * later (winter-time) one. An end time that names no instant of its own (03:00 after the
  * first 02:00 hour, 02:00 in the spring gap) is the start plus the interval's wall-clock length.</li>
  * </ul>
- * Not thread-safe: it remembers the header and the repeated autumn times it has seen.
+ * Not thread-safe: it remembers the header and the previous line's interval.
  */
 public final class ElhubCsvParser {
     /** The interval lengths Elhub's metering values have. */
@@ -53,8 +51,9 @@ public final class ElhubCsvParser {
     private final char separator;
     private ElhubColumns columns;
     private boolean started;
-    /** How often each local start time that the zone has twice (autumn) has been seen. */
-    private final Map<LocalDateTime, Integer> repeated = new HashMap<>();
+    /** The previous line's interval, to tell the two instants of a repeated autumn time apart. */
+    private Instant previousStart;
+    private Instant previousEnd;
 
     /**
      * @param zone      the zone of local times without an offset (Elhub: Europe/Oslo)
@@ -130,6 +129,8 @@ public final class ElhubCsvParser {
                     + Duration.between(start, to.instantIn(zone)) + " long; expected 15 minutes (PT15M) or one hour "
                     + "(PT1H)");
         }
+        previousStart = start;
+        previousEnd = end;
         String valueText = fields.get(columns.value() - 1);
         if (valueText.isEmpty() || valueText.equals("-")) {
             return new ParsedValue.Missing(lineNumber, start, end);
@@ -148,18 +149,27 @@ public final class ElhubCsvParser {
         return new ParsedValue.Value(lineNumber, start, end, kwh, status);
     }
 
-    /** The start of a local time: the earlier offset on its odd occurrences, the later one on its even ones. */
+    /**
+     * The start of a local time. The repeated autumn times have two instants. Files are in time order, so it is the
+     * earlier one when that does not lie before the previous line's end, else the later one when that does not (the
+     * second of two lines with the same local start); a line that goes back further repeats an earlier line and gets
+     * the instant that makes it the same interval as the previous line, or the earlier one.
+     */
     private Instant startOf(LocalDateTime local, List<ZoneOffset> offsets) {
         if (offsets.size() == 1) {
             return local.toInstant(offsets.get(0));
         }
-        int seen = repeated.merge(local, 1, Integer::sum);
-        // the larger offset makes the earlier instant (02:00+02:00 is before 02:00+01:00)
-        ZoneOffset a = offsets.get(0);
-        ZoneOffset b = offsets.get(1);
-        ZoneOffset earlier = a.getTotalSeconds() > b.getTotalSeconds() ? a : b;
-        ZoneOffset later = earlier == a ? b : a;
-        return local.toInstant(seen % 2 == 1 ? earlier : later);
+        Instant a = local.toInstant(offsets.get(0));
+        Instant b = local.toInstant(offsets.get(1));
+        Instant earlier = a.isBefore(b) ? a : b;
+        Instant later = a.isBefore(b) ? b : a;
+        if (previousEnd == null || !earlier.isBefore(previousEnd)) {
+            return earlier;
+        }
+        if (!later.isBefore(previousEnd) || later.equals(previousStart)) {
+            return later;
+        }
+        return earlier;
     }
 
     /**
