@@ -173,21 +173,23 @@ public final class ElhubCsvParser {
     }
 
     /**
-     * The end: the end time as an instant when that makes a 15- or 60-minute interval, else the start plus the wall-
-     * clock length when that is 15 or 60 minutes (an end in a daylight-saving change), else {@code null}.
+     * The end: the end time as an instant that makes a 15- or 60-minute interval (either instant of a repeated autumn
+     * time), else the start plus the wall-clock length when that is 15 or 60 minutes (an end time the clocks skip or
+     * one written as 03:00 after the first 02:00 hour), else {@code null}.
      */
     private Instant endOf(Instant start, Time from, Time to) {
-        Instant end = to.instantIn(zone);
-        if (RESOLUTIONS.contains(Duration.between(start, end))) {
-            return end;
+        if (to.instant() != null) {
+            return RESOLUTIONS.contains(Duration.between(start, to.instant())) ? to.instant() : null;
         }
-        if (from.local() != null && to.local() != null) {
-            Duration wall = Duration.between(from.local(), to.local());
-            if (RESOLUTIONS.contains(wall)) {
-                return start.plus(wall);
+        for (ZoneOffset offset : zone.getRules().getValidOffsets(to.local())) {
+            Instant end = to.local().toInstant(offset);
+            if (RESOLUTIONS.contains(Duration.between(start, end))) {
+                return end;
             }
         }
-        return null;
+        Duration wall = Duration.between(from.local() != null ? from.local()
+                : LocalDateTime.ofInstant(start, zone), to.local());
+        return RESOLUTIONS.contains(wall) ? start.plus(wall) : null;
     }
 
     /** A number with a decimal comma or point; {@code null} when it is none. */
