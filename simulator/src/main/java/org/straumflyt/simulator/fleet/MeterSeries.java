@@ -128,8 +128,10 @@ public final class MeterSeries implements Iterator<Snapshot> {
         }
         long display = display();
         ready.add(new Snapshot(meter, Instant.ofEpochSecond(t), display, powerW, anomaly));
-        if (opened) {
+        if (opened && !pending.isEmpty()) {
             pending.forEach(s -> truth.addStep(meter, Instant.ofEpochSecond(s[0]), meter.stepSeconds(), s[1]));
+            truth.addReadingInterval(meter, Instant.ofEpochSecond(pending.get(0)[0]), Instant.ofEpochSecond(t),
+                    pending.stream().mapToLong(s -> s[1]).sum());
         }
         pending.clear();
         opened = true;

@@ -15,8 +15,16 @@ import org.straumflyt.simulator.fleet.SimMeter;
  * The exact energy the simulated meters' registers recorded, by meter-hour and building-hour: every step between
  * two register readings of a meter, split at UTC hour borders in proportion to time (the meter's power is constant
  * within a step, so this is the true split).
+ *
+ * <p>The same by quarter-hour ({@code [t, t + 15 min)}, aligned to the epoch): the energy between two consecutive
+ * register readings, split at quarter borders in proportion to time ({@link #addReadingInterval}). That is all the
+ * readings tell: for a meter that reads every step it is the true split; for a meter that reads once an hour on the
+ * hour (AMS) the hour's energy is shared by its quarters in proportion to time. An hour's truth is the sum of its
+ * four quarters' (both book the same energy of the same readings).
  */
 public final class GroundTruth {
+    private static final long QUARTER_MS = 15 * 60 * 1000L;
+
     private final Instant end;
 
     private final Instant start;
@@ -29,6 +37,8 @@ public final class GroundTruth {
 
     /** meter id → hour → kWh. */
     private final Map<String, Map<Instant, Double>> meterHours = new TreeMap<>();
+    /** meter id → quarter-hour → kWh. */
+    private final Map<String, Map<Instant, Double>> meterQuarters = new TreeMap<>();
     private final Map<String, String> buildingOf = new TreeMap<>();
     private final Map<String, String> carrierOf = new TreeMap<>();
     /** meter id → hour → {kWh, seconds its register steps cover}, for the hours before the end. */
@@ -54,6 +64,39 @@ public final class GroundTruth {
             }
             from = to;
         }
+    }
+
+    /**
+     * Books {@code energyWh} between two consecutive register readings of the meter, at {@code from} and {@code to},
+     * into quarter-hours in proportion to time.
+     */
+    public synchronized void addReadingInterval(SimMeter meter, Instant from, Instant to, long energyWh) {
+        buildingOf.put(meter.meterId(), meter.buildingId());
+        carrierOf.put(meter.meterId(), meter.carrier().wireName());
+        Map<Instant, Double> quarters = meterQuarters.computeIfAbsent(meter.meterId(), k -> new TreeMap<>());
+        long fromMs = from.toEpochMilli();
+        long toMs = to.toEpochMilli();
+        for (long t = fromMs; t < toMs; ) {
+            long quarter = Math.floorDiv(t, QUARTER_MS) * QUARTER_MS;
+            long next = Math.min(toMs, quarter + QUARTER_MS);
+            if (quarter < end.toEpochMilli()) {
+                quarters.merge(Instant.ofEpochMilli(quarter), energyWh / 1000.0 * (next - t) / (toMs - fromMs),
+                        Double::sum);
+            }
+            t = next;
+        }
+    }
+
+    /** meter id → quarter-hour start → kWh (import register). */
+    public synchronized Map<String, Map<Instant, Double>> meterQuarters() {
+        Map<String, Map<Instant, Double>> copy = new TreeMap<>();
+        meterQuarters.forEach((m, q) -> copy.put(m, new TreeMap<>(q)));
+        return copy;
+    }
+
+    /** building id → quarter-hour start → kWh used, all carriers. */
+    public synchronized Map<String, Map<Instant, Double>> buildingQuarters() {
+        return byBuilding(meterQuarters);
     }
 
     /** meter id → hour → kWh (import register). */
@@ -86,34 +129,51 @@ public final class GroundTruth {
 
     /** building id → hour → kWh used, all carriers. */
     public synchronized Map<String, Map<Instant, Double>> buildingHours() {
+        return byBuilding(meterHours);
+    }
+
+    private Map<String, Map<Instant, Double>> byBuilding(Map<String, Map<Instant, Double>> byMeter) {
         Map<String, Map<Instant, Double>> buildings = new TreeMap<>();
-        meterHours.forEach((meter, hours) -> hours.forEach((hour, kwh) -> buildings
-                .computeIfAbsent(buildingOf.get(meter), k -> new TreeMap<>()).merge(hour, kwh, Double::sum)));
+        byMeter.forEach((meter, buckets) -> buckets.forEach((bucket, kwh) -> buildings
+                .computeIfAbsent(buildingOf.get(meter), k -> new TreeMap<>()).merge(bucket, kwh, Double::sum)));
         return buildings;
     }
 
     /**
-     * Writes {@code meter-hours.csv}, {@code building-hours.csv} and {@code period.properties} (the hours the truth
-     * speaks for) into {@code directory}.
+     * Writes {@code meter-hours.csv}, {@code building-hours.csv}, {@code meter-quarters.csv},
+     * {@code building-quarters.csv} and {@code period.properties} (the hours the truth speaks for) into
+     * {@code directory}.
      */
     public synchronized void write(Path directory) throws IOException {
         Files.createDirectories(directory);
         Files.writeString(directory.resolve("period.properties"), "start=" + start + "\nend=" + end + "\n",
                 StandardCharsets.UTF_8);
-        try (Writer out = Files.newBufferedWriter(directory.resolve("meter-hours.csv"), StandardCharsets.UTF_8)) {
-            out.write("meter_id,register,carrier,building_id,hour_start,energy_kwh\n");
-            for (var meter : meterHours.entrySet()) {
-                for (var hour : meter.getValue().entrySet()) {
+        writeMeters(directory.resolve("meter-hours.csv"), "hour_start", meterHours);
+        writeBuildings(directory.resolve("building-hours.csv"), "hour_start", buildingHours());
+        writeMeters(directory.resolve("meter-quarters.csv"), "quarter_start", meterQuarters);
+        writeBuildings(directory.resolve("building-quarters.csv"), "quarter_start", buildingQuarters());
+    }
+
+    private void writeMeters(Path file, String bucketColumn, Map<String, Map<Instant, Double>> byMeter)
+            throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("meter_id,register,carrier,building_id," + bucketColumn + ",energy_kwh\n");
+            for (var meter : byMeter.entrySet()) {
+                for (var bucket : meter.getValue().entrySet()) {
                     out.write(meter.getKey() + ",import," + carrierOf.get(meter.getKey()) + ","
-                            + buildingOf.get(meter.getKey()) + "," + hour.getKey() + "," + hour.getValue() + "\n");
+                            + buildingOf.get(meter.getKey()) + "," + bucket.getKey() + "," + bucket.getValue() + "\n");
                 }
             }
         }
-        try (Writer out = Files.newBufferedWriter(directory.resolve("building-hours.csv"), StandardCharsets.UTF_8)) {
-            out.write("building_id,hour_start,import_kwh\n");
-            for (var building : buildingHours().entrySet()) {
-                for (var hour : building.getValue().entrySet()) {
-                    out.write(building.getKey() + "," + hour.getKey() + "," + hour.getValue() + "\n");
+    }
+
+    private static void writeBuildings(Path file, String bucketColumn, Map<String, Map<Instant, Double>> byBuilding)
+            throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("building_id," + bucketColumn + ",import_kwh\n");
+            for (var building : byBuilding.entrySet()) {
+                for (var bucket : building.getValue().entrySet()) {
+                    out.write(building.getKey() + "," + bucket.getKey() + "," + bucket.getValue() + "\n");
                 }
             }
         }

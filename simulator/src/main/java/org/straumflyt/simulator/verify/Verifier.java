@@ -30,8 +30,19 @@ import org.straumflyt.simulator.truth.PortfolioTruth;
  * for hours the registers have not reached. A meter-register-hour or building-hour stored in more than one row is a
  * failure of its own (e.g. an hour kept once per building it was attributed to), never collapsed into one. Reads
  * QuestDB over its HTTP SQL endpoint ({@code /exec}).
+ *
+ * <p>Quarter-hours are compared the same way, level by level, when the truth has them and the store holds rows of
+ * the run; otherwise the report says which level was skipped and why.
  */
 public final class Verifier {
+    /**
+     * The store's tables of {@code kpi.meter-quarter-hourly} and {@code kpi.building-quarter-hourly}, named like the
+     * hourly ones ({@code kpi.meter-hourly} → {@code meter_hourly}) with the same columns.
+     */
+    static final String METER_QUARTER_TABLE = "meter_quarter_hourly";
+    static final String BUILDING_QUARTER_TABLE = "building_quarter_hourly";
+    static final String METER_QUARTERS_CSV = "meter-quarters.csv";
+    static final String BUILDING_QUARTERS_CSV = "building-quarters.csv";
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String store;
     private final double tolerance;
@@ -55,15 +66,41 @@ public final class Verifier {
         this.municipality = municipality;
     }
 
-    /** The outcome of one comparison. */
-    public record Report(Comparison meters, Comparison buildings) {
+    /**
+     * The outcome of one comparison.
+     *
+     * @param meterQuarters    the meter quarter-hours, or {@code null} when they were not compared
+     * @param buildingQuarters the building quarter-hours, or {@code null} when they were not compared
+     * @param skipped          why a quarter-hour level was not compared, one line each; empty when both were
+     */
+    public record Report(Comparison meters, Comparison buildings, Comparison meterQuarters,
+            Comparison buildingQuarters, List<String> skipped) {
+        public Report {
+            skipped = List.copyOf(skipped);
+        }
+
+        /** Hours only (a truth or a store without quarter-hours). */
+        public Report(Comparison meters, Comparison buildings) {
+            this(meters, buildings, null, null, List.of());
+        }
+
         public boolean ok() {
-            return meters.ok() && buildings.ok();
+            return meters.ok() && buildings.ok() && (meterQuarters == null || meterQuarters.ok())
+                    && (buildingQuarters == null || buildingQuarters.ok());
         }
 
         public String summary() {
-            return (ok() ? "OK" : "MISMATCH") + System.lineSeparator() + "  meter-hours:    " + meters
-                    + System.lineSeparator() + "  building-hours: " + buildings;
+            String nl = System.lineSeparator();
+            StringBuilder b = new StringBuilder((ok() ? "OK" : "MISMATCH") + nl + "  meter-hours:    " + meters + nl
+                    + "  building-hours: " + buildings);
+            if (meterQuarters != null) {
+                b.append(nl).append("  meter-quarter-hours:    ").append(meterQuarters);
+            }
+            if (buildingQuarters != null) {
+                b.append(nl).append("  building-quarter-hours: ").append(buildingQuarters);
+            }
+            skipped.forEach(reason -> b.append(nl).append("  skipped ").append(reason));
+            return b.toString();
         }
     }
 
@@ -291,8 +328,39 @@ public final class Verifier {
                 + "WHERE register = 'import' AND" + window + meters);
         Map<String, List<Row>> buildingStore = query("SELECT building, time, import_kwh, false FROM building_hourly "
                 + "WHERE" + window + buildings);
+        List<String> skipped = new ArrayList<>();
+        Comparison meterQuarters = compareQuarters(truthDir.resolve(METER_QUARTERS_CSV), METER_QUARTER_TABLE,
+                "SELECT meter, time, energy_kwh, estimated FROM " + METER_QUARTER_TABLE
+                        + " WHERE register = 'import' AND" + window + meters, 0, 4, 5, Verifier::meterHourName,
+                skipped);
+        Comparison buildingQuarters = compareQuarters(truthDir.resolve(BUILDING_QUARTERS_CSV),
+                BUILDING_QUARTER_TABLE, "SELECT building, time, import_kwh, false FROM " + BUILDING_QUARTER_TABLE
+                        + " WHERE" + window + buildings, 0, 1, 2, Verifier::buildingHourName, skipped);
         return new Report(compare(meterTruth, meterStore, Verifier::meterHourName),
-                compare(buildingTruth, buildingStore, Verifier::buildingHourName));
+                compare(buildingTruth, buildingStore, Verifier::buildingHourName), meterQuarters, buildingQuarters,
+                skipped);
+    }
+
+    /**
+     * Compares one quarter-hour level, or says why not ({@code null}): a truth written before quarter-hours has no
+     * quarter file; a store without rows in the table (the table absent, or empty for this run) means the pipeline's
+     * quarter-hour stage is switched off or its records are not stored, which is not an error of the hours.
+     */
+    private Comparison compareQuarters(Path truthCsv, String table, String sql, int idColumn, int bucketColumn,
+            int kwhColumn, Function<String, String> name, List<String> skipped)
+            throws IOException, InterruptedException {
+        if (!Files.exists(truthCsv)) {
+            skipped.add(table + ": the truth has no " + truthCsv.getFileName() + " (written by an older simulator)");
+            return null;
+        }
+        Map<String, List<Row>> stored = query(sql);
+        if (stored.isEmpty()) {
+            skipped.add(table + ": the store has no rows of this run (the quarter-hour stage is switched off, or "
+                    + "its records are not stored)");
+            return null;
+        }
+        return compare(readTruth(truthCsv, idColumn, bucketColumn, kwhColumn), stored,
+                key -> name.apply(key).replace(" hour ", " quarter-hour "));
     }
 
     private Comparison compare(Map<String, Double> truth, Map<String, List<Row>> stored,
