@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,6 +56,72 @@ class GroundTruthTest {
 
         simulation.truth().meterHours().forEach((meter, hours) -> assertThat(hours.keySet()).as(meter)
                 .containsExactly(START, START.plusSeconds(3600), START.plusSeconds(7200), START.plusSeconds(10800)));
+    }
+
+    @Test
+    void quarterTruthEqualsTheRegisterLinesSplitAtQuarterBordersEvenWithEveryReadingFault() {
+        FaultPlan faults = FaultPlan.parse("duplicates=0.05,reorder=0.05,late=0.01,late.delay=PT1H,resets=0.01,"
+                + "rollovers=0.5,glitches=0.02,spikes=0.02,gaps=0.01,garbage=0.01");
+        Simulation simulation = simulation(8, List.of(PayloadFormat.CANONICAL), faults, Duration.ofHours(12));
+
+        Map<String, Map<Instant, Double>> oracle = oracle(simulation, registerReadings(simulation.schedule()), 900);
+
+        Map<String, Map<Instant, Double>> truth = simulation.truth().meterQuarters();
+        assertThat(truth.keySet()).isEqualTo(oracle.keySet());
+        truth.forEach((meter, quarters) -> {
+            assertThat(quarters).as(meter).hasSize(12 * 4);
+            assertThat(quarters.keySet()).as(meter).isEqualTo(oracle.get(meter).keySet());
+            quarters.forEach((quarter, kwh) -> assertThat(kwh).as("%s %s", meter, quarter)
+                    .isCloseTo(oracle.get(meter).get(quarter), within(1e-9)));
+        });
+    }
+
+    @Test
+    void everyHoursTruthIsTheSumOfItsFourQuartersForEveryFormat() {
+        Simulation simulation = simulation(10, List.of(PayloadFormat.values()), FaultPlan.parse("all=0.01"),
+                Duration.ofHours(6));
+        simulation.schedule().forEachRemaining(o -> { });
+
+        Map<String, Map<Instant, Double>> hours = simulation.truth().meterHours();
+        Map<String, Map<Instant, Double>> quarters = simulation.truth().meterQuarters();
+        assertThat(quarters.keySet()).isEqualTo(hours.keySet());
+        hours.forEach((meter, byHour) -> {
+            assertThat(quarters.get(meter)).as(meter).hasSize(byHour.size() * 4);
+            byHour.forEach((hour, kwh) -> {
+                double sum = 0;
+                for (int q = 0; q < 4; q++) {
+                    Double quarter = quarters.get(meter).get(hour.plusSeconds(900L * q));
+                    assertThat(quarter).as("%s %s quarter %d", meter, hour, q).isNotNull();
+                    sum += quarter;
+                }
+                assertThat(sum).as("%s %s", meter, hour).isCloseTo(kwh, within(1e-9));
+            });
+        });
+        simulation.truth().buildingHours().forEach((building, byHour) -> byHour.forEach((hour, kwh) -> {
+            Map<Instant, Double> q = simulation.truth().buildingQuarters().get(building);
+            double sum = q.get(hour) + q.get(hour.plusSeconds(900)) + q.get(hour.plusSeconds(1800))
+                    + q.get(hour.plusSeconds(2700));
+            assertThat(sum).as("%s %s", building, hour).isCloseTo(kwh, within(1e-9));
+        }));
+    }
+
+    @Test
+    void anHourlyRegisterSharesItsHourEquallyAmongTheQuartersWhileAFrequentOneShowsTheLoad() {
+        Simulation simulation = simulation(2, List.of(PayloadFormat.AMS, PayloadFormat.SHELLY), FaultPlan.NONE,
+                Duration.ofHours(3));
+        simulation.schedule().forEachRemaining(o -> { });
+        Map<String, Map<Instant, Double>> quarters = simulation.truth().meterQuarters();
+
+        // The AMS reader's register reads once an hour: its readings say nothing finer than the hour's energy.
+        Map<Instant, Double> ams = quarters.get("el-1507-b001");
+        Map<Instant, Double> amsHours = simulation.truth().meterHours().get("el-1507-b001");
+        amsHours.forEach((hour, kwh) -> {
+            for (int q = 0; q < 4; q++) {
+                assertThat(ams.get(hour.plusSeconds(900L * q))).isCloseTo(kwh / 4, within(1e-9));
+            }
+        });
+        // The Shelly reads every minute; its quarters differ with the noisy load.
+        assertThat(new TreeSet<>(quarters.get("el-1507-b002").values())).hasSizeGreaterThan(1);
     }
 
     @Test
@@ -114,6 +179,12 @@ class GroundTruthTest {
     }
 
     private static Map<String, Map<Instant, Double>> oracle(Simulation simulation, Map<String, List<double[]>> readings) {
+        return oracle(simulation, readings, 3600);
+    }
+
+    /** The oracle's buckets of {@code bucketSeconds}, aligned to the epoch. */
+    private static Map<String, Map<Instant, Double>> oracle(Simulation simulation, Map<String, List<double[]>> readings,
+            long bucketSeconds) {
         Map<String, SimMeter> meters = new HashMap<>();
         simulation.fleet().forEach(b -> b.meters().forEach(m -> meters.put(m.meterId(), m)));
         Instant end = START.plus(Duration.ofHours(12));
@@ -140,7 +211,7 @@ class GroundTruthTest {
                         delta = max > 0 && byTime.get(previous) > 0.9 * max ? max - byTime.get(previous) + byTime.get(t)
                                 : 0;
                     }
-                    spread(hours, previous, t, delta, end);
+                    spread(hours, previous, t, delta, end, bucketSeconds);
                 }
                 previous = t;
             }
@@ -149,10 +220,11 @@ class GroundTruthTest {
         return result;
     }
 
-    private static void spread(Map<Instant, Double> hours, long from, long to, double kwh, Instant end) {
+    private static void spread(Map<Instant, Double> hours, long from, long to, double kwh, Instant end,
+            long bucketSeconds) {
         for (long s = from; s < to; ) {
-            Instant hour = Instant.ofEpochSecond(s).truncatedTo(ChronoUnit.HOURS);
-            long next = Math.min(to, hour.getEpochSecond() + 3600);
+            Instant hour = Instant.ofEpochSecond(Math.floorDiv(s, bucketSeconds) * bucketSeconds);
+            long next = Math.min(to, hour.getEpochSecond() + bucketSeconds);
             if (hour.isBefore(end)) {
                 hours.merge(hour, kwh * (next - s) / (to - from), Double::sum);
             }
