@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +48,11 @@ class VerifierTest {
                 + "TIMESTAMP(time) PARTITION BY DAY WAL");
         questDb.exec("CREATE TABLE IF NOT EXISTS building_hourly (building SYMBOL, import_kwh DOUBLE, revision LONG, "
                 + "time TIMESTAMP) TIMESTAMP(time) PARTITION BY DAY WAL");
+        questDb.exec("CREATE TABLE IF NOT EXISTS meter_quarter_hourly (meter SYMBOL, register SYMBOL, carrier SYMBOL, "
+                + "building_id VARCHAR, energy_kwh DOUBLE, estimated BOOLEAN, revision LONG, time TIMESTAMP) "
+                + "TIMESTAMP(time) PARTITION BY DAY WAL");
+        questDb.exec("CREATE TABLE IF NOT EXISTS building_quarter_hourly (building SYMBOL, import_kwh DOUBLE, "
+                + "revision LONG, time TIMESTAMP) TIMESTAMP(time) PARTITION BY DAY WAL");
         questDb.exec("CREATE TABLE IF NOT EXISTS portfolio (municipality SYMBOL, period SYMBOL, buildings LONG, "
                 + "electricity_meters LONG, smart_electricity_meters LONG, smart_meter_percent DOUBLE, "
                 + "integrated_buildings LONG, integrated_building_percent DOUBLE, fresh_meter_share DOUBLE, "
@@ -211,9 +217,125 @@ class VerifierTest {
         assertThat(report.summary()).contains("1 duplicated", "duplicated meter " + meter);
     }
 
+    /** The quarters of the two hours of {@link #writeTruth}: 1.5 and 2.5 kWh. */
+    private static final double[] QUARTERS = {0.25, 0.5, 0.5, 0.25, 0.5, 0.75, 0.75, 0.5};
+
+    @Test
+    void quarterHoursEqualToTheTruthPassBesideTheHours(@TempDir Path truth) throws Exception {
+        // Given a truth of two hours and their eight quarters, and a store holding all of them
+        writeTruth(truth);
+        writeQuarterTruth(truth);
+        storeHours();
+        for (int q = 0; q < QUARTERS.length; q++) {
+            storeQuarters(q, QUARTERS[q], QUARTERS[q]);
+        }
+
+        // When it is verified
+        Verifier.Report report = verify(truth);
+
+        // Then hours and quarters match, and nothing was skipped
+        assertThat(report.ok()).as(report.summary()).isTrue();
+        assertThat(report.meterQuarters().matched()).isEqualTo(8);
+        assertThat(report.buildingQuarters().matched()).isEqualTo(8);
+        assertThat(report.skipped()).isEmpty();
+        assertThat(report.summary()).contains("meter-quarter-hours:    8 expected, 8 equal");
+    }
+
+    @Test
+    void aWrongOrMissingQuarterIsAMismatchEvenWhenTheHoursMatch(@TempDir Path truth) throws Exception {
+        // Given the hours right, one meter quarter shifted to its neighbour (the hour's sum unchanged) and one
+        // building quarter not stored
+        writeTruth(truth);
+        writeQuarterTruth(truth);
+        storeHours();
+        for (int q = 0; q < QUARTERS.length; q++) {
+            double meterKwh = q == 0 ? 0.5 : q == 1 ? 0.25 : QUARTERS[q];
+            if (q != 7) {
+                storeQuarters(q, meterKwh, QUARTERS[q]);
+            } else {
+                questDb.exec("INSERT INTO meter_quarter_hourly VALUES ('" + meter + "', 'import', 'electricity', '"
+                        + building + "', " + QUARTERS[q] + ", false, 1, '" + quarter(q) + "')");
+            }
+        }
+
+        Verifier.Report report = verify(truth);
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.meters().ok()).isTrue();
+        assertThat(report.buildings().ok()).isTrue();
+        assertThat(report.meterQuarters().wrong()).hasSize(2);
+        assertThat(report.meterQuarters().wrong()).containsExactlyInAnyOrder(
+                meter + "@" + quarter(0) + " expected 0.25 kWh, store has 0.5",
+                meter + "@" + quarter(1) + " expected 0.5 kWh, store has 0.25");
+        assertThat(report.buildingQuarters().missing()).containsExactly(building + "@" + quarter(7));
+    }
+
+    @Test
+    void quarterHoursAreSkippedWithTheReasonWhenTheStoreHasNone(@TempDir Path truth) throws Exception {
+        // Given a truth with quarters, and a store with the hours only (the quarter-hour stage switched off)
+        writeTruth(truth);
+        writeQuarterTruth(truth);
+        storeHours();
+
+        Verifier.Report report = verify(truth);
+
+        assertThat(report.ok()).as(report.summary()).isTrue();
+        assertThat(report.meterQuarters()).isNull();
+        assertThat(report.buildingQuarters()).isNull();
+        assertThat(report.summary()).contains("skipped meter_quarter_hourly: the store has no rows of this run",
+                "skipped building_quarter_hourly: the store has no rows of this run");
+    }
+
+    @Test
+    void anOlderTruthWithoutQuartersIsComparedByTheHours(@TempDir Path truth) throws Exception {
+        writeTruth(truth);
+        storeHours();
+        storeQuarters(0, 0.25, 0.25);
+
+        Verifier.Report report = verify(truth);
+
+        assertThat(report.ok()).as(report.summary()).isTrue();
+        assertThat(report.meterQuarters()).isNull();
+        assertThat(report.skipped()).hasSize(2);
+        assertThat(report.summary()).contains("skipped meter_quarter_hourly: the truth has no meter-quarters.csv",
+                "skipped building_quarter_hourly: the truth has no building-quarters.csv");
+    }
+
+    private void storeHours() {
+        storeMeterHour(HOUR_1, building, 1.5, 1);
+        storeMeterHour(HOUR_2, building, 2.5, 1);
+        storeBuildingHour(HOUR_1, 1.5);
+        storeBuildingHour(HOUR_2, 2.5);
+    }
+
+    private static String quarter(int q) {
+        return Instant.parse(HOUR_1).plusSeconds(900L * q).toString();
+    }
+
+    private void storeQuarters(int q, double meterKwh, double buildingKwh) {
+        questDb.exec("INSERT INTO meter_quarter_hourly VALUES ('" + meter + "', 'import', 'electricity', '" + building
+                + "', " + meterKwh + ", false, 1, '" + quarter(q) + "')");
+        questDb.exec("INSERT INTO building_quarter_hourly VALUES ('" + building + "', " + buildingKwh + ", 1, '"
+                + quarter(q) + "')");
+    }
+
+    private void writeQuarterTruth(Path dir) throws IOException {
+        StringBuilder meters = new StringBuilder("meter_id,register,carrier,building_id,quarter_start,energy_kwh\n");
+        StringBuilder buildings = new StringBuilder("building_id,quarter_start,import_kwh\n");
+        for (int q = 0; q < QUARTERS.length; q++) {
+            meters.append(meter).append(",import,electricity,").append(building).append(',').append(quarter(q))
+                    .append(',').append(QUARTERS[q]).append('\n');
+            buildings.append(building).append(',').append(quarter(q)).append(',').append(QUARTERS[q]).append('\n');
+        }
+        Files.writeString(dir.resolve("meter-quarters.csv"), meters, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("building-quarters.csv"), buildings, StandardCharsets.UTF_8);
+    }
+
     private Verifier.Report verify(Path truth) throws IOException, InterruptedException {
         questDb.awaitWalApplied("meter_hourly", WAIT);
         questDb.awaitWalApplied("building_hourly", WAIT);
+        questDb.awaitWalApplied("meter_quarter_hourly", WAIT);
+        questDb.awaitWalApplied("building_quarter_hourly", WAIT);
         return new Verifier(questDb.httpUrl(), 1e-9, municipality).verify(truth);
     }
 
