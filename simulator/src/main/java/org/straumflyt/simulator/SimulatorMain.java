@@ -95,7 +95,8 @@ public final class SimulatorMain {
         FaultPlan faults;
 
         @Option(names = "--truth", paramLabel = "DIR",
-                description = "write the ground truth (meter-hours.csv, building-hours.csv, ...) here")
+                description = "write the ground truth (meter-hours.csv, building-hours.csv, meter-quarters.csv, "
+                        + "building-quarters.csv, ...) here")
         Path truth;
 
         /** The options as one value; its checks (whole hours, at least one building) become usage errors. */
