@@ -28,8 +28,8 @@ import org.straumflyt.tools.CsvFields;
  * cell or {@code -} is a missing value.</li>
  * <li>Intervals of 15 minutes (PT15M) or one hour (PT1H, PT60M); both may appear in one file.</li>
  * <li>Daylight saving: in autumn the local hour 02:00–03:00 comes twice. Lines come in time order, so a repeated
- * local start is the earlier (summer-time) instant unless that lies before the previous line's end: then it is the
- * later (winter-time) one. An end time that names no instant of its own (03:00 after the
+ * local start is the instant that continues where the previous line ended (the summer-time one the first time, the
+ * winter-time one the second), or repeats the previous line's. An end time that names no instant of its own (03:00 after the
  * first 02:00 hour, 02:00 in the spring gap) is the start plus the interval's wall-clock length.</li>
  * </ul>
  * Not thread-safe: it remembers the header and the previous line's interval.
@@ -150,10 +150,10 @@ public final class ElhubCsvParser {
     }
 
     /**
-     * The start of a local time. The repeated autumn times have two instants. Files are in time order, so it is the
-     * earlier one when that does not lie before the previous line's end, else the later one when that does not (the
-     * second of two lines with the same local start); a line that goes back further repeats an earlier line and gets
-     * the instant that makes it the same interval as the previous line, or the earlier one.
+     * The start of a repeated autumn local time, which has two instants. Files are in time order, so it is the one
+     * that continues right where the previous line ended (the later one first: after the first 02:00–03:00 hour comes
+     * the second); else the one of the previous line's start (the previous line repeated); else the earliest one not
+     * before the previous line's end; else the earlier one.
      */
     private Instant startOf(LocalDateTime local, List<ZoneOffset> offsets) {
         if (offsets.size() == 1) {
@@ -163,13 +163,20 @@ public final class ElhubCsvParser {
         Instant b = local.toInstant(offsets.get(1));
         Instant earlier = a.isBefore(b) ? a : b;
         Instant later = a.isBefore(b) ? b : a;
-        if (previousEnd == null || !earlier.isBefore(previousEnd)) {
+        if (previousEnd == null) {
             return earlier;
         }
-        if (!later.isBefore(previousEnd) || later.equals(previousStart)) {
-            return later;
+        for (Instant candidate : List.of(later, earlier)) {
+            if (candidate.equals(previousEnd)) {
+                return candidate;
+            }
         }
-        return earlier;
+        for (Instant candidate : List.of(earlier, later)) {
+            if (candidate.equals(previousStart)) {
+                return candidate;
+            }
+        }
+        return !earlier.isBefore(previousEnd) ? earlier : !later.isBefore(previousEnd) ? later : earlier;
     }
 
     /**
