@@ -90,16 +90,15 @@ public final class ElhubImport {
                         continue;
                     }
                 }
+                Reading reading = Reading.interval(target.meterId(), target.register(), v.kwh(), v.start(), v.end(),
+                        target.carrier());
                 if (problem == null) {
-                    Reading reading = Reading.interval(target.meterId(), target.register(), v.kwh(), v.start(),
-                            v.end(), target.carrier());
                     ReadingRules.Violation violation = rules.check(reading, now);
                     problem = violation == null ? null : violation.detail();
                 }
                 if (problem == null) {
                     accepted.put(v.start(), new Accepted(v.end(), v.kwh(), lines));
-                    sink.send(lines, Reading.interval(target.meterId(), target.register(), v.kwh(), v.start(),
-                            v.end(), target.carrier()));
+                    sink.send(lines, reading);
                     values++;
                     kwh += v.kwh();
                     if (Duration.between(v.start(), v.end()).equals(Duration.ofMinutes(15))) {
