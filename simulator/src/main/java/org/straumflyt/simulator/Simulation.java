@@ -41,7 +41,7 @@ public final class Simulation {
         this.weather = new WeatherModel(options.seed());
         this.truth = new GroundTruth(options.start(), options.end());
         this.fleet = new FleetGenerator(options.seed()).generate(options.buildings(), options.municipality(),
-                options.formats(), options.faults().rollovers());
+                options.formats(), options.faults().rollovers(), options.intervalShare());
     }
 
     public List<SimBuilding> fleet() {

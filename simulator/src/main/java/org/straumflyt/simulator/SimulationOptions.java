@@ -27,10 +27,21 @@ import org.straumflyt.simulator.truth.PortfolioAssumptions;
  * @param meterStarts   meters that are silent until a later time than {@code start} (installed, or out of order,
  *                      until then): meter id → their first reading's earliest time
  * @param portfolio     the assumptions of the portfolio truth ({@code portfolio.csv}), or {@code null} to write none
+ * @param intervalShare about this share (0..1) of the canonical electricity meters send interval energy, PT15M and
+ *                      PT1H values mixed, instead of their register
  */
 public record SimulationOptions(long seed, int buildings, String municipality, List<PayloadFormat> formats,
         Instant start, Duration duration, Pacing pacing, FaultPlan faults, String mqttUri, String kafka,
-        String topicPrefix, Path truthDir, Map<String, Instant> meterStarts, PortfolioAssumptions portfolio) {
+        String topicPrefix, Path truthDir, Map<String, Instant> meterStarts, PortfolioAssumptions portfolio,
+        double intervalShare) {
+
+    /** No interval meters. */
+    public SimulationOptions(long seed, int buildings, String municipality, List<PayloadFormat> formats,
+            Instant start, Duration duration, Pacing pacing, FaultPlan faults, String mqttUri, String kafka,
+            String topicPrefix, Path truthDir, Map<String, Instant> meterStarts, PortfolioAssumptions portfolio) {
+        this(seed, buildings, municipality, formats, start, duration, pacing, faults, mqttUri, kafka, topicPrefix,
+                truthDir, meterStarts, portfolio, 0);
+    }
 
     /** Every meter reports from the start; no portfolio truth. */
     public SimulationOptions(long seed, int buildings, String municipality, List<PayloadFormat> formats,
@@ -57,6 +68,9 @@ public record SimulationOptions(long seed, int buildings, String municipality, L
         }
         if (formats.isEmpty()) {
             throw new IllegalArgumentException("--formats needs at least one format");
+        }
+        if (!(intervalShare >= 0 && intervalShare <= 1)) {
+            throw new IllegalArgumentException("--interval-meters must be a share from 0 to 1, got " + intervalShare);
         }
         formats = List.copyOf(formats);
         meterStarts = Map.copyOf(meterStarts);

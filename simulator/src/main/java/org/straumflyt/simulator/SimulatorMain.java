@@ -94,6 +94,12 @@ public final class SimulatorMain {
                         + "rollovers=0.1,glitches=0.002,spikes=0.002,gaps=0.002,garbage=0.001 (default: ${DEFAULT-VALUE})")
         FaultPlan faults;
 
+        @Option(names = "--interval-meters", paramLabel = "SHARE", defaultValue = "0",
+                description = "share (0..1) of the canonical electricity meters that send interval energy instead of "
+                        + "their register: PT15M values in even UTC hours, one PT1H value in odd ones, a mixed series "
+                        + "per meter (default: ${DEFAULT-VALUE})")
+        double intervalShare;
+
         @Option(names = "--truth", paramLabel = "DIR",
                 description = "write the ground truth (meter-hours.csv, building-hours.csv, meter-quarters.csv, "
                         + "building-quarters.csv, ...) here")
@@ -105,7 +111,7 @@ public final class SimulatorMain {
                     : Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(6));
             try {
                 return new SimulationOptions(seed, buildings, municipality, formats, from, duration, speed, faults,
-                        mqtt, kafka, topicPrefix, truth);
+                        mqtt, kafka, topicPrefix, truth, java.util.Map.of(), null, intervalShare);
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage(), e);
             }
@@ -124,6 +130,12 @@ public final class SimulatorMain {
     @Command(name = "verify", description = "compare the store's KPIs with a run's ground truth; exit code 1 when "
             + "they differ")
     static final class Verify implements Callable<Integer> {
+        @Option(names = "--interval-meters", paramLabel = "SHARE", defaultValue = "0",
+                description = "share (0..1) of the canonical electricity meters that send interval energy instead of "
+                        + "their register: PT15M values in even UTC hours, one PT1H value in odd ones, a mixed series "
+                        + "per meter (default: ${DEFAULT-VALUE})")
+        double intervalShare;
+
         @Option(names = "--truth", paramLabel = "DIR", required = true, description = "the ground truth of the run")
         Path truth;
 

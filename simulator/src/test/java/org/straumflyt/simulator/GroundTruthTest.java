@@ -125,6 +125,62 @@ class GroundTruthTest {
     }
 
     @Test
+    void intervalMetersSendMixedQuarterAndHourValuesWhoseOverlapsAreTheTruth() {
+        // Given a fleet whose canonical electricity meters all send interval energy, with duplicates, reordering and
+        // late messages
+        SimulationOptions options = new SimulationOptions(7, 6, "1507", List.of(PayloadFormat.CANONICAL), START,
+                Duration.ofHours(6), new Pacing.Max(), FaultPlan.parse("duplicates=0.05,reorder=0.05,late=0.02,"
+                        + "late.delay=PT1H"), "tcp://127.0.0.1:1", null, "t.", null, Map.of(), null, 1.0);
+        Simulation simulation = new Simulation(options, new PrintStream(new ByteArrayOutputStream()));
+
+        // When its messages are read: interval values per meter, by start, a repeated one once
+        Map<String, TreeMap<Long, long[]>> intervals = new TreeMap<>();
+        simulation.schedule().forEachRemaining(o -> {
+            JsonNode array;
+            try {
+                array = Json.mapper().readTree(o.message().payload());
+            } catch (java.io.IOException e) {
+                return;
+            }
+            for (JsonNode r : array) {
+                if (r.path("kind").asText().equals("INTERVAL_ENERGY")) {
+                    long from = Instant.parse(r.get("intervalStart").asText()).getEpochSecond();
+                    long to = Instant.parse(r.get("timestamp").asText()).getEpochSecond();
+                    long wh = Math.round(r.get("value").asDouble() * 1000);
+                    long[] earlier = intervals.computeIfAbsent(r.get("meterId").asText(), k -> new TreeMap<>())
+                            .put(from, new long[] {to, wh});
+                    assertThat(earlier == null || earlier[0] == to && earlier[1] == wh).as("a repeat differs").isTrue();
+                }
+            }
+        });
+
+        // Then every electricity meter sends them, quarter-hours in even UTC hours and whole hours in odd ones,
+        // back to back over the run, and their overlaps with each quarter and hour are the truth
+        assertThat(intervals.keySet()).hasSize(6).allMatch(m -> m.startsWith("el-"));
+        intervals.forEach((meter, byStart) -> {
+            long expectedStart = START.getEpochSecond();
+            for (var e : byStart.entrySet()) {
+                assertThat(e.getKey()).as(meter).isEqualTo(expectedStart);
+                long length = e.getValue()[0] - e.getKey();
+                assertThat(length).as("%s %s", meter, e.getKey())
+                        .isEqualTo(Math.floorMod(Math.floorDiv(e.getKey(), 3600), 2) == 0 ? 900 : 3600);
+                expectedStart = e.getValue()[0];
+            }
+            assertThat(expectedStart).isEqualTo(START.plus(Duration.ofHours(6)).getEpochSecond());
+            for (long bucket : new long[] {900, 3600}) {
+                Map<Instant, Double> oracle = new TreeMap<>();
+                byStart.forEach((from, v) -> spread(oracle, from, v[0], v[1] / 1000.0, START.plus(Duration.ofHours(6)),
+                        bucket));
+                Map<Instant, Double> truth = bucket == 900 ? simulation.truth().meterQuarters().get(meter)
+                        : simulation.truth().meterHours().get(meter);
+                assertThat(truth.keySet()).as(meter).isEqualTo(oracle.keySet());
+                truth.forEach((b, kwh) -> assertThat(kwh).as("%s %s", meter, b).isCloseTo(oracle.get(b),
+                        within(1e-9)));
+            }
+        });
+    }
+
+    @Test
     void theSameSeedGivesTheSameMessages() {
         FaultPlan faults = FaultPlan.parse("all=0.01");
         List<String> first = messages(simulation(3, List.of(PayloadFormat.values()), faults, Duration.ofHours(2)));

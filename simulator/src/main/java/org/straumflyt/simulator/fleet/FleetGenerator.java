@@ -31,6 +31,16 @@ public final class FleetGenerator {
      */
     public List<SimBuilding> generate(int count, String municipality, List<PayloadFormat> formats,
             double rolloverShare) {
+        return generate(count, municipality, formats, rolloverShare, 0);
+    }
+
+    /**
+     * A fleet of {@code count} buildings in {@code municipality}, where about {@code intervalShare} of the canonical
+     * electricity meters send interval energy ({@link SimMeter#interval}) instead of their register. The choice is
+     * drawn apart from the fleet's other draws: with a share of 0 the fleet is the same as without.
+     */
+    public List<SimBuilding> generate(int count, String municipality, List<PayloadFormat> formats,
+            double rolloverShare, double intervalShare) {
         if (count < 1) {
             throw new IllegalArgumentException("need at least 1 building, got " + count);
         }
@@ -45,7 +55,10 @@ public final class FleetGenerator {
             double area = 400 + Math.round(random.nextDouble() * 76) * 100.0;
             List<SimMeter> meters = new ArrayList<>();
             PayloadFormat format = formats.get(i % formats.size());
-            meters.add(electricityMeter(buildingId, format, area, random, rolloverShare));
+            SimMeter electricity = electricityMeter(buildingId, format, area, random, rolloverShare);
+            boolean interval = format == PayloadFormat.CANONICAL
+                    && Noise.unit(seed, "interval:" + buildingId, 0) < intervalShare;
+            meters.add(interval ? electricity.asInterval() : electricity);
             if (random.nextDouble() < 0.7) {
                 meters.add(heatMeter(buildingId, area, random, rolloverShare));
             }

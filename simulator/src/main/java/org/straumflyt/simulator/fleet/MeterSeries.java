@@ -87,7 +87,7 @@ public final class MeterSeries implements Iterator<Snapshot> {
         long t = gridTime(step);
         boolean sparse = meter.registerEvery() > 1;
         boolean ending = t + (long) meter.stepSeconds() * 13 >= endEpochSecond;
-        if (gapLeft == 0 && !sparse && !ending && opened && lastReadingStep == step - 1
+        if (gapLeft == 0 && !sparse && !ending && !meter.interval() && opened && lastReadingStep == step - 1
                 && random.nextDouble() < faults.gaps()) {
             gapLeft = 2 + random.nextInt(11);
         }
@@ -108,6 +108,10 @@ public final class MeterSeries implements Iterator<Snapshot> {
     }
 
     private void emitGridPoint(long t, double powerKw) {
+        if (meter.interval()) {
+            emitInterval(t);
+            return;
+        }
         boolean registerDue = Math.floorMod(step, meter.registerEvery()) == 0;
         boolean powerDue = meter.powerEvery() > 0 && Math.floorMod(step, meter.powerEvery()) == 0;
         Double powerW = powerDue ? powerKw * 1000 : null;
@@ -142,6 +146,31 @@ public final class MeterSeries implements Iterator<Snapshot> {
             return;
         }
         addLoneAnomaly(t, display, powerW);
+    }
+
+    /**
+     * An interval meter's value when one is due: the energy of the steps since its previous value, booked in the
+     * truth as a register meter's would be (it is the same energy between the same two times). The first due time
+     * only starts the series.
+     */
+    private void emitInterval(long t) {
+        if (!meter.intervalDue(t)) {
+            return;
+        }
+        if (opened && !pending.isEmpty()) {
+            long energyWh = pending.stream().mapToLong(s -> s[1]).sum();
+            Instant from = Instant.ofEpochSecond(pending.get(0)[0]);
+            ready.add(new Snapshot(meter, Instant.ofEpochSecond(t), null, null, Snapshot.Anomaly.NONE, from,
+                    energyWh));
+            pending.forEach(s -> truth.addStep(meter, Instant.ofEpochSecond(s[0]), meter.stepSeconds(), s[1]));
+            truth.addReadingInterval(meter, from, Instant.ofEpochSecond(t), energyWh);
+        }
+        pending.clear();
+        opened = true;
+        lastReadingStep = step;
+        if (t >= endEpochSecond) {
+            closed = true;
+        }
     }
 
     /** A glitch (a lone 0) or a spike (a lone huge value) half a step after a real reading, never the last. */

@@ -7,7 +7,8 @@ import org.straumflyt.simulator.fleet.Snapshot;
 
 /**
  * straumflyt's own JSON on {@code straumflyt/readings/<buildingId>/<meterId>}: an array with the register reading
- * (kWh) and, when present, the power sample (kW).
+ * (kWh) or, for an interval meter, the interval energy (kWh over {@code [intervalStart, timestamp)}), and, when
+ * present, the power sample (kW).
  */
 final class CanonicalEncoder implements PayloadEncoder {
     @Override
@@ -18,6 +19,13 @@ final class CanonicalEncoder implements PayloadEncoder {
             register.put("value", s.registerWh() / 1000.0);
             register.put("unit", "kWh");
             array.add(register);
+        }
+        if (s.intervalWh() != null) {
+            ObjectNode interval = reading(s, "INTERVAL_ENERGY");
+            interval.put("value", s.intervalWh() / 1000.0);
+            interval.put("unit", "kWh");
+            interval.put("intervalStart", s.intervalStart().toString());
+            array.add(interval);
         }
         if (s.powerW() != null) {
             ObjectNode power = reading(s, "POWER");
