@@ -19,6 +19,8 @@ class SimulatorMainTest {
         assertThat(options.duration()).isEqualTo(Duration.ofHours(6));
         assertThat(options.faults()).isEqualTo(FaultPlan.NONE);
         assertThat(options.start().getEpochSecond() % 3600).isZero();
+        assertThat(options.intervalShare()).isZero();
+        assertThat(SimulatorMain.publishOptions("--interval-meters", "0.3").intervalShare()).isEqualTo(0.3);
     }
 
     @Test
@@ -34,6 +36,8 @@ class SimulatorMainTest {
         assertThatThrownBy(() -> SimulatorMain.publishOptions("--colour", "blue"))
                 .hasMessageContaining("--colour");
         assertThatThrownBy(() -> FaultPlan.parse("duplicates=2")).hasMessageContaining("0..1");
+        assertThatThrownBy(() -> SimulatorMain.publishOptions("--interval-meters", "1.5"))
+                .hasMessageContaining("--interval-meters").hasMessageContaining("1.5");
     }
 
     @Test
