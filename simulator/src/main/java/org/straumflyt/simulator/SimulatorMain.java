@@ -155,9 +155,14 @@ public final class SimulatorMain {
                 description = "compare only this simulated municipality's meters and buildings")
         String municipality;
 
+        @Option(names = "--require-quarters", description = "fail when the store has no quarter-hour rows of the "
+                + "run (default: skip the quarter-hour comparison then, and say so)")
+        boolean requireQuarters;
+
         @Override
         public Integer call() throws Exception {
-            Verifier.Report report = new Verifier(store, tolerance, municipality).verifyUntil(truth, timeout);
+            Verifier.Report report = new Verifier(store, tolerance, municipality, requireQuarters)
+                    .verifyUntil(truth, timeout);
             System.out.println(report.summary());
             return report.ok() ? CommandLines.OK : CommandLines.FAILED;
         }

@@ -287,6 +287,23 @@ class VerifierTest {
     }
 
     @Test
+    void whenQuarterHoursAreRequiredAStoreWithoutThemIsAMismatch(@TempDir Path truth) throws Exception {
+        writeTruth(truth);
+        writeQuarterTruth(truth);
+        storeHours();
+        questDb.awaitWalApplied("meter_hourly", WAIT);
+        questDb.awaitWalApplied("building_hourly", WAIT);
+
+        Verifier.Report report = new Verifier(questDb.httpUrl(), 1e-9, municipality, true).verify(truth);
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.meters().ok()).isTrue();
+        assertThat(report.meterQuarters().missing()).hasSize(8);
+        assertThat(report.buildingQuarters().missing()).hasSize(8);
+        assertThat(report.skipped()).isEmpty();
+    }
+
+    @Test
     void anOlderTruthWithoutQuartersIsComparedByTheHours(@TempDir Path truth) throws Exception {
         writeTruth(truth);
         storeHours();

@@ -47,6 +47,7 @@ public final class Verifier {
     private final String store;
     private final double tolerance;
     private final String municipality;
+    private final boolean quartersRequired;
 
     /** Compares the whole store. */
     public Verifier(String storeUrl, double tolerance) {
@@ -58,12 +59,21 @@ public final class Verifier {
      * runs sharing a store do not see each other.
      */
     public Verifier(String storeUrl, double tolerance, String municipality) {
+        this(storeUrl, tolerance, municipality, false);
+    }
+
+    /**
+     * @param quartersRequired a store without quarter-hour rows of the run is a mismatch (every quarter missing),
+     *                         not a skipped level: for runs whose pipeline computes quarter-hours
+     */
+    public Verifier(String storeUrl, double tolerance, String municipality, boolean quartersRequired) {
         if (municipality != null && !municipality.matches("[A-Za-z0-9]+")) {
             throw new IllegalArgumentException("municipality must be letters and digits, got '" + municipality + "'");
         }
         this.store = storeUrl.endsWith("/") ? storeUrl.substring(0, storeUrl.length() - 1) : storeUrl;
         this.tolerance = tolerance;
         this.municipality = municipality;
+        this.quartersRequired = quartersRequired;
     }
 
     /**
@@ -344,7 +354,8 @@ public final class Verifier {
     /**
      * Compares one quarter-hour level, or says why not ({@code null}): a truth written before quarter-hours has no
      * quarter file; a store without rows in the table (the table absent, or empty for this run) means the pipeline's
-     * quarter-hour stage is switched off or its records are not stored, which is not an error of the hours.
+     * quarter-hour stage is switched off or its records are not stored, which is not an error of the hours (unless
+     * quarter-hours are required: then every quarter is missing).
      */
     private Comparison compareQuarters(Path truthCsv, String table, String sql, int idColumn, int bucketColumn,
             int kwhColumn, Function<String, String> name, List<String> skipped)
@@ -354,7 +365,7 @@ public final class Verifier {
             return null;
         }
         Map<String, List<Row>> stored = query(sql);
-        if (stored.isEmpty()) {
+        if (stored.isEmpty() && !quartersRequired) {
             skipped.add(table + ": the store has no rows of this run (the quarter-hour stage is switched off, or "
                     + "its records are not stored)");
             return null;
