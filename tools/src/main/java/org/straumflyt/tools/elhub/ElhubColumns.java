@@ -46,9 +46,9 @@ public record ElhubColumns(int from, int to, int value, int status) {
         return this;
     }
 
-    /** How many fields a data line needs. */
+    /** How many fields a data line needs: the status may be left off (a line without a value often has none). */
     int width() {
-        return Math.max(Math.max(from, to), Math.max(value, status));
+        return Math.max(Math.max(from, to), value);
     }
 
     @Override

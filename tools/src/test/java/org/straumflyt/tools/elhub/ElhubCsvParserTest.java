@@ -103,6 +103,18 @@ class ElhubCsvParserTest {
     }
 
     @Test
+    void aLineMayLeaveOffItsStatus() {
+        ElhubCsvParser withStatus = new ElhubCsvParser(OSLO, ';', new ElhubColumns(1, 2, 3, 4));
+
+        assertThat(withStatus.parse(1, "15.01.2025 10:00;15.01.2025 10:15;"))
+                .isEqualTo(new ParsedValue.Missing(1, Instant.parse("2025-01-15T09:00:00Z"),
+                        Instant.parse("2025-01-15T09:15:00Z")));
+        assertThat(withStatus.parse(2, "15.01.2025 10:15;15.01.2025 10:30;0,2"))
+                .isEqualTo(new ParsedValue.Value(2, Instant.parse("2025-01-15T09:15:00Z"),
+                        Instant.parse("2025-01-15T09:30:00Z"), 0.2, ValueStatus.UNKNOWN));
+    }
+
+    @Test
     void numbersTakeADecimalCommaOrPointButNoThousandsSeparator() {
         assertThat(ElhubCsvParser.number("1,234")).isEqualTo(1.234);
         assertThat(ElhubCsvParser.number("0.5")).isEqualTo(0.5);
