@@ -28,12 +28,14 @@ import org.straumflyt.processor.series.Sample;
  * meter's plausible maximum is quarantined: it counts for neither energy nor peak (its neighbours are integrated
  * with each other, as across a lone register outlier), and its hour carries {@code SPIKE} whatever its source.
  *
- * <p>Every source is allocated to the finer buckets first (in proportion to time, by overlap), and the hour is then
- * their sum: the hour chooses its source, its quarters take the same one (and the hour's {@code ESTIMATED}), each
- * quarter's energy is rounded to a whole µWh (10⁻⁹ kWh, the unit building aggregates count in), and the hour's energy
- * is the sum of those whole µWh, its covered time the sum of theirs, its flags the union of theirs (and {@code GAP}
- * when it is not fully covered), its peak their highest. A quarter that no reading touches has no value (it counts 0).
- * So an hour is exactly the sum of its quarters, in µWh, whatever the readings (docs/METERING.md).
+ * <p>Every source is allocated to the hour and, in the same pass, to its finer buckets (quarter-hours; in proportion
+ * to time, by overlap). The hour chooses its source, its quarters take the same one (and the hour's
+ * {@code ESTIMATED}); the hour's energy is its own allocation, summed as it always was, and each quarter's is its
+ * allocation rounded to a whole µWh (10⁻⁹ kWh, the unit building aggregates count in), the rounding residual (a few
+ * µWh at most) going to the quarter with the most energy, so that in whole µWh the hour is exactly the sum of its
+ * quarters. The hour's covered time is the sum of its quarters' (each at most a quarter), its flags the union of theirs
+ * (and {@code GAP} when it is not fully covered), its peak their highest. A quarter that no reading touches has no
+ * value (it counts 0). Whatever the readings, then, an hour is exactly the sum of its quarters (docs/METERING.md).
  */
 public final class HourCalculator {
     /** Energy units per kWh in which bucket values are exact: whole µWh. */
@@ -114,10 +116,12 @@ public final class HourCalculator {
         }
         // REGISTER chosen for a later part of the register: no conflict or spike flags of power (as the hour before)
         boolean powerFlags = !(source == EnergySource.REGISTER && !data.register().settles(end));
-        long units = 0;
         long covered = 0;
         Double peak = null;
         Set<QualityFlag> flags = EnumSet.noneOf(QualityFlag.class);
+        List<HourValue> quarters = new ArrayList<>(n);
+        long quarterUnits = 0;
+        int largest = -1;
         for (int i = 0; i < n; i++) {
             if (!register[i].touched && !interval[i].touched && !power[i].touched) {
                 continue;
@@ -127,8 +131,12 @@ public final class HourCalculator {
                 extra.add(QualityFlag.ESTIMATED);
             }
             HourValue q = chosen[i].toHour(h + i * subSize, subSize, power[i].peak, source, extra);
-            splits.add(q);
-            units += Math.round(chosen[i].kwh * UNITS_PER_KWH);
+            long units = Math.round(chosen[i].kwh * UNITS_PER_KWH);
+            quarterUnits += units;
+            if (largest < 0 || Math.abs(units) > Math.abs(Math.round(chosen[largest].kwh * UNITS_PER_KWH))) {
+                largest = i;
+            }
+            quarters.add(q);
             covered += q.coveredMs();
             flags.addAll(q.flags());
             Double p = power[i].peak;
@@ -136,25 +144,39 @@ public final class HourCalculator {
                 peak = p;
             }
         }
+        // The hour's energy is its own allocation, summed as ever; in whole µWh the quarters add up to it exactly:
+        // what their rounding left over (a few µWh at most) goes to the largest of them.
+        double kwh = chosen[n].kwh;
+        long residual = Math.round(kwh * UNITS_PER_KWH) - quarterUnits;
+        for (HourValue q : quarters) {
+            if (residual != 0 && q.hourStart() == h + largest * subSize) {
+                long units = Math.round(chosen[largest].kwh * UNITS_PER_KWH) + residual;
+                q = new HourValue(q.hourStart(), units / UNITS_PER_KWH, q.peakKw(), q.coveredMs(), q.source(),
+                        q.flags());
+            }
+            splits.add(q);
+        }
         flags.remove(QualityFlag.GAP);
         if (covered < size) {
             flags.add(QualityFlag.GAP);
         }
-        return new HourValue(h, units / UNITS_PER_KWH, peak, covered, source, flags);
+        return new HourValue(h, kwh, peak, covered, source, flags);
     }
 
-    private static boolean touched(Part[] parts) {
-        for (Part p : parts) {
-            if (p.touched) {
+    /** Whether the source touched any finer bucket of the hour. */
+    private boolean touched(Part[] parts) {
+        for (int i = 0; i < n; i++) {
+            if (parts[i].touched) {
                 return true;
             }
         }
         return false;
     }
 
+    /** One part per finer bucket of the hour, and the whole hour's last ({@code [n]}). */
     private Part[] parts() {
-        Part[] parts = new Part[n];
-        for (int i = 0; i < n; i++) {
+        Part[] parts = new Part[n + 1];
+        for (int i = 0; i <= n; i++) {
             parts[i] = new Part();
         }
         return parts;
@@ -176,6 +198,9 @@ public final class HourCalculator {
             long y = Math.min(s.to(), end);
             if (y <= x) {
                 continue;
+            }
+            if (s.booked()) {
+                parts[n].kwh += s.kwh() * (y - x) / (double) (s.to() - s.from());
             }
             for (int q = sub(h, x); q <= sub(h, y - 1); q++) {
                 long qs = h + q * subSize;
@@ -215,6 +240,7 @@ public final class HourCalculator {
             if (y <= x) {
                 continue;
             }
+            parts[n].kwh += iv.kwh() * (y - x) / (double) (iv.end() - iv.start());
             for (int q = sub(h, x); q <= sub(h, y - 1); q++) {
                 long qs = h + q * subSize;
                 long overlap = Math.min(y, qs + subSize) - Math.max(x, qs);
@@ -270,6 +296,9 @@ public final class HourCalculator {
         if (to <= from) {
             return;
         }
+        double pFrom = a.value() + (b.value() - a.value()) * (from - a.at()) / (double) length;
+        double pTo = a.value() + (b.value() - a.value()) * (to - a.at()) / (double) length;
+        parts[n].kwh += Energy.kwh((pFrom + pTo) / 2, to - from);
         for (int q = sub(h, from); q <= sub(h, to - 1); q++) {
             long qs = h + q * subSize;
             long x = Math.max(from, qs);
