@@ -131,7 +131,8 @@ class KpiLayoutsTest {
                 + "WAL DEDUP UPSERT KEYS(\"time\", \"meter\", \"register\", \"carrier\")");
         assertThat(QuestDbTables.tableNames()).containsExactly("meter_hourly", "building_hourly",
                 "building_hourly_carrier", "building_daily", "building_daily_carrier", "building_monthly",
-                "building_monthly_carrier", "portfolio", "portfolio_category");
+                "building_monthly_carrier", "portfolio", "portfolio_category", "meter_quarter_hourly",
+                "building_quarter_hourly", "building_quarter_hourly_carrier");
     }
 
     @Test
