@@ -24,6 +24,12 @@ public final class Resolution {
     /** Hours: the resolution of {@code kpi.meter-hourly} and everything built on it. */
     public static final Resolution HOURLY = new Resolution(Duration.ofHours(1).toMillis());
 
+    /**
+     * Quarter-hours (PT15M, Elhub's settlement resolution): the resolution of {@code kpi.meter-quarter-hourly} and
+     * {@code kpi.building-quarter-hourly}. Four start in every hour; a local day has 92, 96 or 100.
+     */
+    public static final Resolution QUARTER_HOURLY = new Resolution(Duration.ofMinutes(15).toMillis());
+
     private final long sizeMs;
 
     private Resolution(long sizeMs) {
@@ -49,7 +55,22 @@ public final class Resolution {
             throw new IllegalArgumentException("size must divide a day (86 400 000 ms) evenly, was " + size + " ("
                     + ms + " ms)");
         }
-        return ms == HOURLY.sizeMs ? HOURLY : new Resolution(ms);
+        if (ms == HOURLY.sizeMs) {
+            return HOURLY;
+        }
+        return ms == QUARTER_HOURLY.sizeMs ? QUARTER_HOURLY : new Resolution(ms);
+    }
+
+    /**
+     * How many buckets of {@code finer} make one of this resolution.
+     *
+     * @throws IllegalArgumentException unless {@code finer} divides this resolution's buckets evenly
+     */
+    public int split(Resolution finer) {
+        if (sizeMs % finer.sizeMs != 0) {
+            throw new IllegalArgumentException(finer + " does not divide " + this);
+        }
+        return Math.toIntExact(sizeMs / finer.sizeMs);
     }
 
     /** The bucket width in milliseconds. */

@@ -20,6 +20,8 @@ public final class Topics {
     private final Topic<String, WeatherSample> weatherSamples;
     private final Topic<MeterHourKey, MeterHour> meterHourly;
     private final Topic<BuildingHourKey, BuildingHour> buildingHourly;
+    private final Topic<MeterHourKey, MeterHour> meterQuarterHourly;
+    private final Topic<BuildingHourKey, BuildingHour> buildingQuarterHourly;
     private final Topic<BuildingDailyKey, BuildingDaily> buildingDaily;
     private final Topic<BuildingMonthlyKey, BuildingMonthly> buildingMonthly;
     private final Topic<String, DeadLetter> kpiDlq;
@@ -37,6 +39,10 @@ public final class Topics {
                 schemaPath("meter-hour"));
         buildingHourly = compacted(prefix + "kpi.building-hourly", JsonSerde.buildingHourKey(), BuildingHour.class,
                 "building-hour");
+        meterQuarterHourly = new Topic<>(prefix + "kpi.meter-quarter-hourly", JsonSerde.meterHourKey(),
+                JsonSerde.meterHour(), true, schemaPath("meter-quarter-hour"));
+        buildingQuarterHourly = compacted(prefix + "kpi.building-quarter-hourly", JsonSerde.buildingHourKey(),
+                BuildingHour.class, "building-quarter-hour");
         buildingDaily = compacted(prefix + "kpi.building-daily", new JsonSerde<>(BuildingDailyKey.class),
                 BuildingDaily.class, "building-daily");
         buildingMonthly = compacted(prefix + "kpi.building-monthly", new JsonSerde<>(BuildingMonthlyKey.class),
@@ -114,6 +120,22 @@ public final class Topics {
         return buildingHourly;
     }
 
+    /**
+     * Meter-register quarter-hours (compacted, upserts): {@link MeterHour} records whose {@code hourStart} is the
+     * quarter's UTC start; every hour of {@link #meterHourly} is the exact sum of its four.
+     */
+    public Topic<MeterHourKey, MeterHour> meterQuarterHourly() {
+        return meterQuarterHourly;
+    }
+
+    /**
+     * Building quarter-hours (compacted, upserts): {@link BuildingHour} records whose {@code hourStart} is the
+     * quarter's UTC start.
+     */
+    public Topic<BuildingHourKey, BuildingHour> buildingQuarterHourly() {
+        return buildingQuarterHourly;
+    }
+
     /** Building local days (compacted, upserts). */
     public Topic<BuildingDailyKey, BuildingDaily> buildingDaily() {
         return buildingDaily;
@@ -141,13 +163,15 @@ public final class Topics {
 
     /** The KPI topics, in the order of their granularity. */
     public List<Topic<?, ? extends Kpi>> kpiTopics() {
-        return List.of(meterHourly, buildingHourly, buildingDaily, buildingMonthly, portfolio);
+        return List.of(meterQuarterHourly, meterHourly, buildingQuarterHourly, buildingHourly, buildingDaily,
+                buildingMonthly, portfolio);
     }
 
     /** Every topic, for creating them. */
     public List<Topic<?, ?>> all() {
         return List.of(readings, readingsDlq, registryBuildings, weatherDaily, meterHourly, buildingHourly,
-                buildingDaily, buildingMonthly, kpiDlq, portfolio, twinBuildings, weatherSamples);
+                buildingDaily, buildingMonthly, kpiDlq, portfolio, twinBuildings, weatherSamples, meterQuarterHourly,
+                buildingQuarterHourly);
     }
 
     private static <K, V> Topic<K, V> stream(String name, Serde<K> keySerde, Class<V> type, String schema) {

@@ -36,12 +36,16 @@ import org.straumflyt.processor.weather.WeatherZones;
  *                       └─▶ readings
  * 3 readings ─▶ join assignment ─┐                                                         engine
  *   meter-assignments changes ───┴─▶ meter stage (hours) ─┬─▶ kpi.meter-hourly
+ *                                                         ├─▶ kpi.meter-quarter-hourly (when on)
  *                                                         └─▶ late/failed: readings.dlq
  * 4 kpi.meter-hourly (table) ─▶ group by building+hour ─▶ join registry ─▶ kpi.building-hourly    building
  * 5   ─▶ group by building+local date ─▶ join weather.daily ─▶ kpi.building-daily           calendar
  * 6   ─▶ group by building+local month ─▶ kpi.building-monthly                              calendar
  * 7 weather.samples ─▶ group by location+local date ─▶ mean of hourly means ─▶ weather.daily   weather
+ * 8 kpi.meter-quarter-hourly (table) ─▶ as 4, by building+quarter ─▶ kpi.building-quarter-hourly  building
  * </pre>
+ * Quarter-hours (steps 3 and 8) are on unless {@link #quarterHours(boolean)} turns them off; the hours are the same
+ * either way.
  * Grouping KTables hands each aggregate the old value to retract and the new one to add, so revisions are followed
  * exactly. Internal names are explicit so that state and internal topics survive changes of the topology
  * ({@code TopologyUpgradeTest}); the steps are added in this order so that the description does not change either.
@@ -53,6 +57,7 @@ public final class KpiTopology {
     private final WeatherZones weatherZones;
     private final ProcessorMetrics metrics;
     private final Clock clock;
+    private boolean quarterHours = true;
 
     public KpiTopology(Topics topics, MeteringRules rules, DegreeDayRules degreeDays, WeatherZones weatherZones,
             ProcessorMetrics metrics, Clock clock) {
@@ -67,6 +72,12 @@ public final class KpiTopology {
     /** With the default degree-day rules and weather zones. */
     public KpiTopology(Topics topics, MeteringRules rules, ProcessorMetrics metrics, Clock clock) {
         this(topics, rules, DegreeDayRules.defaults(), WeatherZones.defaults(), metrics, clock);
+    }
+
+    /** Whether to build quarter-hours beside the hours (on by default). */
+    public KpiTopology quarterHours(boolean on) {
+        this.quarterHours = on;
+        return this;
     }
 
     /**
@@ -84,8 +95,8 @@ public final class KpiTopology {
         KStream<String, Reading> readings = ReadingsInput.addTo(builder, topics, rules.readingRules(), metrics,
                 clock);
         // 3. meter-hours
-        MeterStage.addTo(builder, stores, topics, Resolution.HOURLY, topics.meterHourly(), readings, assignments,
-                rules, metrics, clock);
+        MeterStage.addTo(builder, stores, topics, Resolution.HOURLY, topics.meterHourly(),
+                quarterHours ? topics.meterQuarterHourly() : null, readings, assignments, rules, metrics, clock);
         // 4. building-hours
         KTable<BuildingHourKey, BuildingHourView> hours = BuildingHourStage.addTo(builder, stores, topics,
                 buildings);
@@ -96,6 +107,10 @@ public final class KpiTopology {
         BuildingMonthStage.addTo(builder, stores, topics, degreeDays, days);
         // 7. weather-days
         WeatherDailyTopology.addTo(builder, topics, weatherZones);
+        // 8. building quarter-hours
+        if (quarterHours) {
+            BuildingHourStage.addQuartersTo(builder, stores, topics, buildings);
+        }
         return builder.build(properties);
     }
 

@@ -48,6 +48,7 @@ public final class ProcessorConfig extends ServiceConfig {
     public static final String METER_DEFAULT_MAX_POWER_KW = "meter.default.max.power.kw";
     public static final String DEGREE_DAYS_SHARES = "degree.days.shares";
     public static final String DEGREE_DAYS_NORMALS = "degree.days.normals";
+    public static final String QUARTER_HOURS_ENABLED = "quarter.hours.enabled";
     public static final String PORTFOLIO_ENABLED = "portfolio.enabled";
     public static final String PORTFOLIO_TIME_ZONE = "portfolio.time.zone";
     public static final String PORTFOLIO_METER_FRESH_MINUTES = "portfolio.meter.fresh.minutes";
@@ -131,6 +132,10 @@ public final class ProcessorConfig extends ServiceConfig {
                         "Normal degree days (base 17 °C) per weather location and month, January first, e.g. "
                                 + "'baerum:650/580/530/380/200/60/20/40/160/340/480/610'. Unlisted locations use "
                                 + "that eastern-Norway default.")
+                .define(QUARTER_HOURS_ENABLED, Type.BOOLEAN, true, Importance.MEDIUM,
+                        "Whether meter and building quarter-hours are written beside the hours, on "
+                                + "kpi.meter-quarter-hourly and kpi.building-quarter-hourly. Every hour is the exact "
+                                + "sum of its quarters; turning them off leaves the hours as they are.")
                 .define(PORTFOLIO_ENABLED, Type.BOOLEAN, true, Importance.MEDIUM,
                         "Whether the portfolio application runs beside the KPI topology (application id "
                                 + "<application.id>-portfolio): U4SSC indicators on kpi.portfolio and the digital-twin "
@@ -200,6 +205,11 @@ public final class ProcessorConfig extends ServiceConfig {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(key, entry, e.getMessage());
         }
+    }
+
+    /** Whether quarter-hours are built beside the hours. */
+    public boolean quarterHoursEnabled() {
+        return getBoolean(QUARTER_HOURS_ENABLED);
     }
 
     public boolean portfolioEnabled() {

@@ -59,12 +59,25 @@ final class TopologyFixture implements AutoCloseable {
     final List<BuildingHour> buildingHourLog = new ArrayList<>();
     /** Everything read from kpi.meter-hourly so far, in order. */
     final List<MeterHour> meterHourLog = new ArrayList<>();
+    private final boolean quarterHours;
+    private final TestOutputTopic<MeterHourKey, MeterHour> meterQuarters;
+    private final TestOutputTopic<BuildingHourKey, BuildingHour> buildingQuarters;
+    /** Everything read from kpi.meter-quarter-hourly so far, in order. */
+    final List<MeterHour> meterQuarterLog = new ArrayList<>();
+    /** Everything read from kpi.building-quarter-hourly so far, in order. */
+    final List<BuildingHour> buildingQuarterLog = new ArrayList<>();
 
     TopologyFixture() {
         this(MeteringRules.defaults());
     }
 
     TopologyFixture(MeteringRules rules) {
+        this(rules, true);
+    }
+
+    /** With quarter-hours on or off ({@code quarter.hours.enabled}). */
+    TopologyFixture(MeteringRules rules, boolean quarterHours) {
+        this.quarterHours = quarterHours;
         this.emitInterval = rules.emitInterval().isZero() ? Duration.ofMillis(1) : rules.emitInterval();
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
@@ -74,7 +87,7 @@ final class TopologyFixture implements AutoCloseable {
         // in-memory stores: the same topology, without a RocksDB instance per store and test
         props.put(StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG, BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class);
         KpiTopology topology = new KpiTopology(topics, rules, new ProcessorMetrics(registry),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC)).quarterHours(quarterHours);
         driver = new TopologyTestDriver(topology.build(props), props);
         readings = driver.createInputTopic(topics.readings().name(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer());
@@ -92,6 +105,12 @@ final class TopologyFixture implements AutoCloseable {
                 topics.buildingDaily().valueSerde().deserializer());
         months = driver.createOutputTopic(topics.buildingMonthly().name(),
                 topics.buildingMonthly().keySerde().deserializer(), topics.buildingMonthly().valueSerde().deserializer());
+        meterQuarters = driver.createOutputTopic(topics.meterQuarterHourly().name(),
+                topics.meterQuarterHourly().keySerde().deserializer(),
+                topics.meterQuarterHourly().valueSerde().deserializer());
+        buildingQuarters = driver.createOutputTopic(topics.buildingQuarterHourly().name(),
+                topics.buildingQuarterHourly().keySerde().deserializer(),
+                topics.buildingQuarterHourly().valueSerde().deserializer());
         dlq = driver.createOutputTopic(topics.readingsDlq().name(), topics.readingsDlq().keySerde().deserializer(),
                 topics.readingsDlq().valueSerde().deserializer());
     }
@@ -162,6 +181,34 @@ final class TopologyFixture implements AutoCloseable {
 
     BuildingHour buildingHour(String buildingId, String hourStart) {
         return buildingHourTable().get(new BuildingHourKey(buildingId, Instant.parse(hourStart)));
+    }
+
+    /** The latest record of every meter quarter-hour key emitted so far (none when quarter-hours are off). */
+    Map<MeterHourKey, MeterHour> meterQuarterTable() {
+        flush();
+        if (quarterHours) {
+            meterQuarterLog.addAll(meterQuarters.readValuesToList());
+        }
+        Map<MeterHourKey, MeterHour> table = new LinkedHashMap<>();
+        meterQuarterLog.forEach(h -> table.put(h.key(), h));
+        return table;
+    }
+
+    /** The latest record of every building quarter-hour key emitted so far (none when quarter-hours are off). */
+    Map<BuildingHourKey, BuildingHour> buildingQuarterTable() {
+        flush();
+        if (quarterHours) {
+            buildingQuarterLog.addAll(buildingQuarters.readValuesToList());
+        }
+        Map<BuildingHourKey, BuildingHour> table = new LinkedHashMap<>();
+        buildingQuarterLog.forEach(h -> table.put(h.key(), h));
+        return table;
+    }
+
+    /** The names of the topics the topology has written to so far. */
+    java.util.Set<String> producedTopics() {
+        flush();
+        return driver.producedTopicNames();
     }
 
     /** A temperature sample, as ingest produces it from a weather sensor's MQTT route. */

@@ -38,7 +38,7 @@ final class RecordMapper {
         }
         try {
             Kpi kpi = deserializer.deserialize(record.topic(), record.value());
-            return new PendingRecord(record, KpiLayouts.points(kpi), null);
+            return new PendingRecord(record, KpiLayouts.points(record.topic(), kpi), null);
         } catch (RuntimeException e) {
             return problem(record, e.getMessage() == null ? e.toString() : e.getMessage());
         }

@@ -23,6 +23,7 @@ import org.straumflyt.model.MeterHour;
 import org.straumflyt.model.PeakHour;
 import org.straumflyt.model.PortfolioKpi;
 import org.straumflyt.model.QualityFlag;
+import org.straumflyt.model.Topics;
 
 /**
  * The store layout of every KPI: measurement names, tags, fields and timestamps. The measurement tables of
@@ -40,43 +41,29 @@ public final class KpiLayouts {
     /** The {@code building_id} of meter-hours whose meter the registry does not assign to a building. */
     public static final String UNASSIGNED = BuildingHour.UNASSIGNED;
 
-    public static final Measurement<MeterHour> METER_HOURLY = Measurement.<MeterHour>named("meter_hourly",
-                    "Energy of one meter register in one UTC hour.", MeterHour::hourStart)
-            .tag("meter", "meter id", MeterHour::meterId)
-            .tag("register", "register name, e.g. import or export", MeterHour::register)
-            .tag("carrier", "energy carrier, e.g. electricity, district_heating", h -> h.carrier().wireName())
-            .field("building_id", STRING, "", "building id from the registry, 'unassigned' when the meter has none",
-                    h -> h.buildingId() == null ? UNASSIGNED : h.buildingId())
-            .field("energy_kwh", FLOAT, "kWh", "energy in the hour", MeterHour::energyKwh)
-            .field("peak_kw", FLOAT, "kW", "highest power sample in the hour, when the meter sends power",
-                    MeterHour::peakKw)
-            .field("coverage", FLOAT, "1", "fraction of the hour covered by measurements, 0..1", MeterHour::coverage)
-            .field("source", STRING, "", "register, power, interval or none", h -> lower(h.source().name()))
-            .field("estimated", BOOLEAN, "", "provisional value, a later revision replaces it", MeterHour::estimated)
-            .field("flags", STRING, "", "quality flags, comma-separated, empty when none", h -> flags(h.flags()))
-            .field("revision", INTEGER, "", "revision of the record; the point holds the highest",
-                    MeterHour::revision)
-            .build();
+    public static final Measurement<MeterHour> METER_HOURLY = meterMeasurement("meter_hourly",
+            "Energy of one meter register in one UTC hour.", "hour");
 
-    public static final Measurement<BuildingHour> BUILDING_HOURLY = Measurement.<BuildingHour>named(
-                    "building_hourly", "One building in one UTC hour, all carriers.", BuildingHour::hourStart)
-            .tag("building", "building id", BuildingHour::buildingId)
-            .tag("municipality", "municipality number", BuildingHour::municipality)
-            .tag("category", "building category", h -> category(h.category()))
-            .field("import_kwh", FLOAT, "kWh", "energy used, all carriers", BuildingHour::importKwh)
-            .field("export_kwh", FLOAT, "kWh", "energy delivered, all carriers", BuildingHour::exportKwh)
-            .field("kwh_per_m2", FLOAT, "kWh/m²", "import_kwh per m² heated floor area", BuildingHour::kwhPerM2)
-            .field("peak_kw", FLOAT, "kW", "highest power sample of any meter", BuildingHour::peakKw)
-            .field("meters_reporting", INTEGER, "", "meters with data in this hour",
-                    h -> (long) h.metersReporting())
-            .field("meters_expected", INTEGER, "", "meters the registry lists", h -> (long) h.metersExpected())
-            .field("coverage", FLOAT, "1", "mean coverage of the reporting meters, 0..1", BuildingHour::coverage)
-            .field("flags", STRING, "", "quality flags, comma-separated", h -> flags(h.flags()))
-            .field("revision", INTEGER, "", "revision of the record", BuildingHour::revision)
-            .build();
+    /** Quarter-hours of {@code kpi.meter-quarter-hourly}: the hourly layout; each hour is the sum of its four. */
+    public static final Measurement<MeterHour> METER_QUARTER_HOURLY = meterMeasurement("meter_quarter_hourly",
+            "Energy of one meter register in one UTC quarter-hour; the hour is exactly the sum of its four.",
+            "quarter-hour");
+
+    public static final Measurement<BuildingHour> BUILDING_HOURLY = buildingMeasurement("building_hourly",
+            "One building in one UTC hour, all carriers.", "hour");
 
     public static final Measurement<CarrierRow<BuildingHour>> BUILDING_HOURLY_CARRIER =
             carrierMeasurement("building_hourly_carrier", "One building in one UTC hour, per carrier.",
+                    row -> row.kpi().hourStart(), row -> row.kpi().buildingId(), row -> row.kpi().municipality(),
+                    row -> category(row.kpi().category()), row -> row.kpi().revision());
+
+    /** Quarter-hours of {@code kpi.building-quarter-hourly}: the hourly layout. */
+    public static final Measurement<BuildingHour> BUILDING_QUARTER_HOURLY = buildingMeasurement(
+            "building_quarter_hourly", "One building in one UTC quarter-hour, all carriers.", "quarter-hour");
+
+    public static final Measurement<CarrierRow<BuildingHour>> BUILDING_QUARTER_HOURLY_CARRIER =
+            carrierMeasurement("building_quarter_hourly_carrier",
+                    "One building in one UTC quarter-hour, per carrier.",
                     row -> row.kpi().hourStart(), row -> row.kpi().buildingId(), row -> row.kpi().municipality(),
                     row -> category(row.kpi().category()), row -> row.kpi().revision());
 
@@ -233,6 +220,11 @@ public final class KpiLayouts {
     public static final KpiLayout<BuildingHour> BUILDING_HOUR = new KpiLayout<>(BuildingHour.class,
             List.of(Projection.single(BUILDING_HOURLY),
                     new Projection<>(BUILDING_HOURLY_CARRIER, h -> CarrierRow.of(h, h.carriers()))));
+    public static final KpiLayout<MeterHour> METER_QUARTER_HOUR = new KpiLayout<>(MeterHour.class,
+            List.of(Projection.single(METER_QUARTER_HOURLY)));
+    public static final KpiLayout<BuildingHour> BUILDING_QUARTER_HOUR = new KpiLayout<>(BuildingHour.class,
+            List.of(Projection.single(BUILDING_QUARTER_HOURLY),
+                    new Projection<>(BUILDING_QUARTER_HOURLY_CARRIER, h -> CarrierRow.of(h, h.carriers()))));
     public static final KpiLayout<BuildingDaily> BUILDING_DAY = new KpiLayout<>(BuildingDaily.class,
             List.of(Projection.single(BUILDING_DAILY),
                     new Projection<>(BUILDING_DAILY_CARRIER, d -> CarrierRow.of(d, d.carriers()))));
@@ -244,12 +236,14 @@ public final class KpiLayouts {
             List.of(Projection.single(PORTFOLIO), new Projection<>(PORTFOLIO_CATEGORY, PortfolioCategoryRow::of)));
 
     private static final List<KpiLayout<?>> ALL = List.of(METER_HOUR, BUILDING_HOUR, BUILDING_DAY, BUILDING_MONTH,
-            PORTFOLIO_PERIOD);
+            PORTFOLIO_PERIOD, METER_QUARTER_HOUR, BUILDING_QUARTER_HOUR);
+    /** The quarter-hour topics' names without the prefix: their records have the hours' types. */
+    private static final Topics UNPREFIXED = Topics.withPrefix("");
 
     private KpiLayouts() {
     }
 
-    /** Every KPI layout, in the order of the KPI topics. */
+    /** Every KPI layout: the hours' before the quarter-hours' (same record types, see {@link #layoutOf}). */
     public static List<KpiLayout<?>> all() {
         return ALL;
     }
@@ -259,7 +253,21 @@ public final class KpiLayouts {
         return ALL.stream().flatMap(l -> l.measurements().stream()).toList();
     }
 
-    /** The points of one KPI record. */
+    /**
+     * The points of one record of the KPI topic {@code topic}: a quarter-hour topic's records go to the quarter-hour
+     * measurements (they are of the hours' types), every other record by its type ({@link #points(Kpi)}).
+     */
+    public static List<KpiPoint> points(String topic, Kpi kpi) {
+        if (topic.endsWith(UNPREFIXED.meterQuarterHourly().name())) {
+            return METER_QUARTER_HOUR.pointsOf(kpi);
+        }
+        if (topic.endsWith(UNPREFIXED.buildingQuarterHourly().name())) {
+            return BUILDING_QUARTER_HOUR.pointsOf(kpi);
+        }
+        return points(kpi);
+    }
+
+    /** The points of one KPI record (of a topic other than the quarter-hours', see {@link #layoutOf}). */
     public static List<KpiPoint> points(Kpi kpi) {
         for (KpiLayout<?> layout : ALL) {
             if (layout.type().isInstance(kpi)) {
@@ -267,6 +275,45 @@ public final class KpiLayouts {
             }
         }
         throw new IllegalArgumentException("no layout for " + kpi.getClass().getName());
+    }
+
+    private static Measurement<MeterHour> meterMeasurement(String name, String description, String bucket) {
+        return Measurement.<MeterHour>named(name, description, MeterHour::hourStart)
+                .tag("meter", "meter id", MeterHour::meterId)
+                .tag("register", "register name, e.g. import or export", MeterHour::register)
+                .tag("carrier", "energy carrier, e.g. electricity, district_heating", h -> h.carrier().wireName())
+                .field("building_id", STRING, "", "building id from the registry, 'unassigned' when the meter has none",
+                        h -> h.buildingId() == null ? UNASSIGNED : h.buildingId())
+                .field("energy_kwh", FLOAT, "kWh", "energy in the " + bucket, MeterHour::energyKwh)
+                .field("peak_kw", FLOAT, "kW", "highest power sample in the " + bucket
+                        + ", when the meter sends power", MeterHour::peakKw)
+                .field("coverage", FLOAT, "1", "fraction of the " + bucket + " covered by measurements, 0..1",
+                        MeterHour::coverage)
+                .field("source", STRING, "", "register, power, interval or none", h -> lower(h.source().name()))
+                .field("estimated", BOOLEAN, "", "provisional value, a later revision replaces it",
+                        MeterHour::estimated)
+                .field("flags", STRING, "", "quality flags, comma-separated, empty when none", h -> flags(h.flags()))
+                .field("revision", INTEGER, "", "revision of the record; the point holds the highest",
+                        MeterHour::revision)
+                .build();
+    }
+
+    private static Measurement<BuildingHour> buildingMeasurement(String name, String description, String bucket) {
+        return Measurement.<BuildingHour>named(name, description, BuildingHour::hourStart)
+                .tag("building", "building id", BuildingHour::buildingId)
+                .tag("municipality", "municipality number", BuildingHour::municipality)
+                .tag("category", "building category", h -> category(h.category()))
+                .field("import_kwh", FLOAT, "kWh", "energy used, all carriers", BuildingHour::importKwh)
+                .field("export_kwh", FLOAT, "kWh", "energy delivered, all carriers", BuildingHour::exportKwh)
+                .field("kwh_per_m2", FLOAT, "kWh/m²", "import_kwh per m² heated floor area", BuildingHour::kwhPerM2)
+                .field("peak_kw", FLOAT, "kW", "highest power sample of any meter", BuildingHour::peakKw)
+                .field("meters_reporting", INTEGER, "", "meters with data in this " + bucket,
+                        h -> (long) h.metersReporting())
+                .field("meters_expected", INTEGER, "", "meters the registry lists", h -> (long) h.metersExpected())
+                .field("coverage", FLOAT, "1", "mean coverage of the reporting meters, 0..1", BuildingHour::coverage)
+                .field("flags", STRING, "", "quality flags, comma-separated", h -> flags(h.flags()))
+                .field("revision", INTEGER, "", "revision of the record", BuildingHour::revision)
+                .build();
     }
 
     private static <V extends Kpi> Measurement<CarrierRow<V>> carrierMeasurement(String name, String description,

@@ -22,6 +22,7 @@ import org.straumflyt.model.PortfolioCategory;
 import org.straumflyt.model.PortfolioKpi;
 import org.straumflyt.model.PortfolioPeriod;
 import org.straumflyt.model.QualityFlag;
+import org.straumflyt.model.Topics;
 import org.straumflyt.publisher.write.InfluxPointStoreProbe;
 
 class KpiLayoutsTest {
@@ -42,6 +43,33 @@ class KpiLayoutsTest {
                 "meter_hourly,carrier=electricity,meter=7359992890000000,register=import "
                         + "building_id=\"unassigned\",coverage=0.75,energy_kwh=12.5,estimated=true,"
                         + "flags=\"estimated\",revision=2i,source=\"power\" 1736924400");
+    }
+
+    @Test
+    void recordsOfTheQuarterHourTopicsGoToTheQuarterHourMeasurements() {
+        Topics topics = Topics.withPrefix("x.");
+        MeterHour quarter = new MeterHour("7359992890000000", "import", Carrier.ELECTRICITY, "skole-1",
+                Instant.parse("2025-01-15T07:45:00Z"), 5.853, 31.2, 1.0, EnergySource.REGISTER, Set.of(), 1);
+        BuildingHour buildingQuarter = new BuildingHour("skole-1", "3024", BuildingCategory.SCHOOL,
+                Instant.parse("2025-01-15T07:45:00Z"), Map.of(Carrier.ELECTRICITY, new CarrierEnergy(5.853, 0, 31.2)),
+                5.853, 0, null, 31.2, 1, 2, 1.0, Set.of(QualityFlag.MISSING_METERS), 1);
+
+        List<KpiPoint> meter = KpiLayouts.points(topics.meterQuarterHourly().name(), quarter);
+        List<KpiPoint> building = KpiLayouts.points(topics.buildingQuarterHourly().name(), buildingQuarter);
+
+        assertThat(InfluxPointStoreProbe.lineProtocol(meter.get(0))).isEqualTo(
+                "meter_quarter_hourly,carrier=electricity,meter=7359992890000000,register=import "
+                        + "building_id=\"skole-1\",coverage=1.0,energy_kwh=5.853,estimated=false,flags=\"\","
+                        + "peak_kw=31.2,revision=1i,source=\"register\" 1736927100");
+        assertThat(building).extracting(KpiPoint::measurement)
+                .containsExactly("building_quarter_hourly", "building_quarter_hourly_carrier");
+        assertThat(building.get(0).fields()).containsEntry("import_kwh", 5.853)
+                .containsEntry("flags", "missing_meters");
+        // the same records on the hourly topics are hours
+        assertThat(KpiLayouts.points(topics.meterHourly().name(), quarter)).extracting(KpiPoint::measurement)
+                .containsExactly("meter_hourly");
+        assertThat(KpiLayouts.points(topics.buildingHourly().name(), buildingQuarter).get(0).measurement())
+                .isEqualTo("building_hourly");
     }
 
     @Test
@@ -103,7 +131,8 @@ class KpiLayoutsTest {
                 + "WAL DEDUP UPSERT KEYS(\"time\", \"meter\", \"register\", \"carrier\")");
         assertThat(QuestDbTables.tableNames()).containsExactly("meter_hourly", "building_hourly",
                 "building_hourly_carrier", "building_daily", "building_daily_carrier", "building_monthly",
-                "building_monthly_carrier", "portfolio", "portfolio_category");
+                "building_monthly_carrier", "portfolio", "portfolio_category", "meter_quarter_hourly",
+                "building_quarter_hourly", "building_quarter_hourly_carrier");
     }
 
     @Test

@@ -31,11 +31,20 @@ public final class MeterEngine {
     private final RegisterClassifier classifier;
     private final HourCalculator calculator;
 
+    /** Hours as sums of quarter-hours, other resolutions unsplit. */
     public MeterEngine(MeteringRules rules, Resolution resolution) {
+        this(rules, resolution, resolution.equals(Resolution.HOURLY) ? Resolution.QUARTER_HOURLY : resolution);
+    }
+
+    /**
+     * @param resolution the buckets recomputed (hours)
+     * @param split      the finer buckets each is the exact sum of (quarter-hours), see {@link HourCalculator}
+     */
+    public MeterEngine(MeteringRules rules, Resolution resolution, Resolution split) {
         this.rules = rules;
         this.resolution = resolution;
         this.classifier = new RegisterClassifier(rules);
-        this.calculator = new HourCalculator(rules, resolution);
+        this.calculator = new HourCalculator(rules, resolution, split);
     }
 
     public MeterUpdate apply(Reading reading, MeterLimits limits, SeriesStore store) {
@@ -56,15 +65,16 @@ public final class MeterEngine {
         long from = Math.max(range[0], frozen);
         long to = range[1];
         List<HourValue> recomputed = new ArrayList<>();
+        List<HourValue> quarters = new ArrayList<>();
         List<RegisterEvent> newEvents = new ArrayList<>();
-        compute(store, from, to, limits, now, recomputed, newEvents);
+        compute(store, from, to, limits, now, recomputed, quarters, newEvents);
         if (reading.kind() == ReadingKind.POWER && limits.implausiblePower(reading.value()) && at >= frozen) {
             RegisterEvent spike = new RegisterEvent(at, QualityFlag.SPIKE);
             if (!store.markEvent(spike)) {
                 newEvents.add(spike);
             }
         }
-        return new MeterUpdate.Applied(recomputed, newEvents, insert.conflict);
+        return new MeterUpdate.Applied(recomputed, quarters, newEvents, insert.conflict);
     }
 
     /**
@@ -76,17 +86,21 @@ public final class MeterEngine {
     public MeterUpdate.Applied recompute(MeterLimits limits, SeriesStore store) {
         SeriesMeta meta = store.meta();
         List<HourValue> recomputed = new ArrayList<>();
+        List<HourValue> quarters = new ArrayList<>();
         List<RegisterEvent> newEvents = new ArrayList<>();
         if (meta != null) {
             compute(store, meta.frozenFrom(), resolution.end(resolution.floor(meta.watermark())), limits, meta,
-                    recomputed, newEvents);
+                    recomputed, quarters, newEvents);
         }
-        return new MeterUpdate.Applied(recomputed, newEvents, false);
+        return new MeterUpdate.Applied(recomputed, quarters, newEvents, false);
     }
 
-    /** Computes the hours {@code [from, to)} into {@code recomputed}, and the register events not seen before. */
+    /**
+     * Computes the hours {@code [from, to)} into {@code recomputed}, their quarters into {@code quarters}, and the
+     * register events not seen before.
+     */
     private void compute(SeriesStore store, long from, long to, MeterLimits limits, SeriesMeta meta,
-            List<HourValue> recomputed, List<RegisterEvent> newEvents) {
+            List<HourValue> recomputed, List<HourValue> quarters, List<RegisterEvent> newEvents) {
         if (from >= to) {
             return;
         }
@@ -106,7 +120,9 @@ public final class MeterEngine {
         }
         MeterSeriesData data = new MeterSeriesData(register, plausible,
                 meta.has(ReadingKind.INTERVAL_ENERGY) ? store.intervals() : List.of(), quarantined);
-        recomputed.addAll(calculator.compute(data, from, to).values());
+        HourCalculator.Buckets buckets = calculator.computeWithSplits(data, from, to);
+        recomputed.addAll(buckets.buckets());
+        quarters.addAll(buckets.splits());
         for (RegisterEvent event : register.events()) {
             if (event.at() >= frozen && !store.markEvent(event)) {
                 newEvents.add(event);

@@ -26,19 +26,37 @@ import org.straumflyt.processor.series.StoredSeries;
  */
 public final class MeterHourEmitter {
     private final Resolution resolution;
+    private final Resolution quarters;
     private final KeyValueStore<Bytes, byte[]> state;
     private final KeyValueStore<Bytes, byte[]> pending;
 
     /**
+     * An emitter of hours only.
+     *
      * @param resolution the buckets of the emitted records
      * @param state      the meter state store (holds what was emitted)
      * @param pending    the pending store, or {@code null} to emit immediately
      */
     public MeterHourEmitter(Resolution resolution, KeyValueStore<Bytes, byte[]> state,
             KeyValueStore<Bytes, byte[]> pending) {
+        this(resolution, null, state, pending);
+    }
+
+    /**
+     * An emitter of hours and, unless {@code quarters} is {@code null}, of their quarter-hours: each kind keeps its
+     * own emitted values and revisions in the state store ({@link SeriesKeys#HOUR}, {@link SeriesKeys#QUARTER}).
+     */
+    public MeterHourEmitter(Resolution resolution, Resolution quarters, KeyValueStore<Bytes, byte[]> state,
+            KeyValueStore<Bytes, byte[]> pending) {
         this.resolution = resolution;
+        this.quarters = quarters;
         this.state = state;
         this.pending = pending;
+    }
+
+    /** Whether quarter-hours are emitted. */
+    public boolean emitsQuarters() {
+        return quarters != null;
     }
 
     /**
@@ -48,20 +66,35 @@ public final class MeterHourEmitter {
      */
     public int update(String meterId, String register, Carrier carrier, String buildingId, List<HourValue> hours,
             Consumer<MeterHour> out) {
+        return update(SeriesKeys.HOUR, resolution, meterId, register, carrier, buildingId, hours, out);
+    }
+
+    /** As {@link #update} for the recomputed quarter-hours; nothing when quarter-hours are not emitted. */
+    public int updateQuarters(String meterId, String register, Carrier carrier, String buildingId,
+            List<HourValue> values, Consumer<MeterHour> out) {
+        if (quarters == null || values.isEmpty()) {
+            return 0;
+        }
+        return update(SeriesKeys.QUARTER, quarters, meterId, register, carrier, buildingId, values, out);
+    }
+
+    private int update(byte kind, Resolution bucket, String meterId, String register, Carrier carrier,
+            String buildingId, List<HourValue> values, Consumer<MeterHour> out) {
         if (pending != null) {
             SeriesKeys keys = new SeriesKeys(meterId, register);
-            for (HourValue value : hours) {
-                pending.put(keys.key(SeriesKeys.HOUR, value.hourStart()),
+            for (HourValue value : values) {
+                pending.put(keys.key(kind, value.hourStart()),
                         HourCodec.pending(new PendingHour(meterId, register, carrier, buildingId, value)));
             }
             return 0;
         }
         StoredSeries series = new StoredSeries(state, meterId, register);
         int emitted = 0;
-        for (HourValue value : hours) {
-            EmittedHour before = series.emitted(value.hourStart());
+        for (HourValue value : values) {
+            EmittedHour before = series.emitted(kind, value.hourStart());
             if (before == null || !before.value().equals(value)) {
-                out.accept(emit(series, before, value, meterHour(meterId, register, carrier, buildingId, value)));
+                out.accept(emit(series, kind, before, value,
+                        new PendingHour(meterId, register, carrier, buildingId, value).toMeterHour(bucket)));
                 emitted++;
             }
         }
@@ -77,13 +110,26 @@ public final class MeterHourEmitter {
      */
     public int reattribute(String meterId, List<String> registers, Carrier carrier, String buildingId,
             Consumer<MeterHour> out) {
+        return reattribute(meterId, registers, carrier, buildingId, out, q -> { });
+    }
+
+    /** As {@link #reattribute(String, List, Carrier, String, Consumer)}, quarter-hours going to {@code quarterOut}. */
+    public int reattribute(String meterId, List<String> registers, Carrier carrier, String buildingId,
+            Consumer<MeterHour> out, Consumer<MeterHour> quarterOut) {
         int emitted = 0;
         for (String register : registers) {
             StoredSeries series = new StoredSeries(state, meterId, register);
             for (EmittedHour before : series.emittedHours()) {
-                out.accept(emit(series, before, before.value(),
+                out.accept(emit(series, SeriesKeys.HOUR, before, before.value(),
                         meterHour(meterId, register, carrier, buildingId, before.value())));
                 emitted++;
+            }
+            if (quarters != null) {
+                for (EmittedHour before : series.emittedBuckets(SeriesKeys.QUARTER)) {
+                    quarterOut.accept(emit(series, SeriesKeys.QUARTER, before, before.value(),
+                            new PendingHour(meterId, register, carrier, buildingId, before.value())
+                                    .toMeterHour(quarters)));
+                }
             }
         }
         if (pending != null) {
@@ -97,6 +143,16 @@ public final class MeterHourEmitter {
 
     /** Emits every pending hour whose value differs from what was sent, and empties the pending store. */
     public int flush(Consumer<MeterHour> out) {
+        return flush(out, q -> { });
+    }
+
+    /**
+     * Emits every pending hour and quarter-hour whose value differs from what was sent (quarter-hours to
+     * {@code quarterOut}), and empties the pending store.
+     *
+     * @return the hours emitted
+     */
+    public int flush(Consumer<MeterHour> out, Consumer<MeterHour> quarterOut) {
         if (pending == null) {
             return 0;
         }
@@ -108,19 +164,27 @@ public final class MeterHourEmitter {
         for (KeyValue<Bytes, byte[]> entry : due) {
             PendingHour hour = HourCodec.pending(entry.value);
             StoredSeries series = new StoredSeries(state, hour.meterId(), hour.register());
-            EmittedHour before = series.emitted(hour.value().hourStart());
+            byte kind = SeriesKeys.kindOf(entry.key);
+            EmittedHour before = series.emitted(kind, hour.value().hourStart());
             if (before == null || !before.value().equals(hour.value())) {
-                out.accept(emit(series, before, hour.value(), hour.toMeterHour(resolution)));
-                emitted++;
+                if (kind == SeriesKeys.QUARTER) {
+                    if (quarters != null) {
+                        quarterOut.accept(emit(series, kind, before, hour.value(), hour.toMeterHour(quarters)));
+                    }
+                } else {
+                    out.accept(emit(series, kind, before, hour.value(), hour.toMeterHour(resolution)));
+                    emitted++;
+                }
             }
             pending.delete(entry.key);
         }
         return emitted;
     }
 
-    private static MeterHour emit(StoredSeries series, EmittedHour before, HourValue value, MeterHour hour) {
+    private static MeterHour emit(StoredSeries series, byte kind, EmittedHour before, HourValue value,
+            MeterHour hour) {
         long revision = before == null ? 1 : before.revision() + 1;
-        series.putEmitted(new EmittedHour(value, revision));
+        series.putEmitted(kind, new EmittedHour(value, revision));
         return hour.withRevision(revision);
     }
 

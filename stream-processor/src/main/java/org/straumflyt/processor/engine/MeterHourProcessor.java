@@ -41,6 +41,7 @@ public final class MeterHourProcessor implements Processor<String, MeterInput, S
     private final String pendingStoreName;
     private final Duration emitInterval;
     private final Resolution resolution;
+    private final Resolution quarters;
     private final MeteringRules rules;
     private final MeterEngine engine;
     private final ProcessorMetrics metrics;
@@ -54,14 +55,19 @@ public final class MeterHourProcessor implements Processor<String, MeterInput, S
      * @param storeName        the meter state store
      * @param pendingStoreName the store of hours waiting for the next emission (used when the rules' emit interval
      *                         is positive)
+     * @param resolution       the buckets emitted as {@link MeterOutput.Hour} (hours)
+     * @param quarters         the finer buckets the hours are the exact sum of (quarter-hours), emitted as
+     *                         {@link MeterOutput.Quarter}, or {@code null} to emit none (the hours are the same)
      */
-    public MeterHourProcessor(String storeName, String pendingStoreName, Resolution resolution, MeteringRules rules,
-            ProcessorMetrics metrics, Clock clock) {
+    public MeterHourProcessor(String storeName, String pendingStoreName, Resolution resolution, Resolution quarters,
+            MeteringRules rules, ProcessorMetrics metrics, Clock clock) {
         this.storeName = storeName;
         this.pendingStoreName = pendingStoreName;
         this.emitInterval = rules.emitInterval();
         this.rules = rules;
         this.resolution = resolution;
+        this.quarters = quarters;
+        // the hours are always computed as sums of quarter-hours, emitted or not, so the switch leaves them alone
         this.engine = new MeterEngine(rules, resolution);
         this.metrics = metrics;
         this.clock = clock;
@@ -74,11 +80,11 @@ public final class MeterHourProcessor implements Processor<String, MeterInput, S
         // A (re)initialized task may have had its store restored or wiped: nothing held before is trusted.
         samples.clear();
         if (emitInterval.isZero()) {
-            emitter = new MeterHourEmitter(resolution, store, null);
+            emitter = new MeterHourEmitter(resolution, quarters, store, null);
         } else {
-            emitter = new MeterHourEmitter(resolution, store, context.getStateStore(pendingStoreName));
+            emitter = new MeterHourEmitter(resolution, quarters, store, context.getStateStore(pendingStoreName));
             context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME,
-                    now -> metrics.meterHours(emitter.flush(this::forward)));
+                    now -> metrics.meterHours(emitter.flush(this::forward, this::forwardQuarter)));
         }
     }
 
@@ -89,6 +95,11 @@ public final class MeterHourProcessor implements Processor<String, MeterInput, S
 
     private void forward(MeterHour hour) {
         context.forward(new Record<>(hour.meterId(), new MeterOutput.Hour(hour), hour.hourStart().toEpochMilli()));
+    }
+
+    private void forwardQuarter(MeterHour quarter) {
+        context.forward(new Record<>(quarter.meterId(), new MeterOutput.Quarter(quarter),
+                quarter.hourStart().toEpochMilli()));
     }
 
     @Override
@@ -120,9 +131,11 @@ public final class MeterHourProcessor implements Processor<String, MeterInput, S
         Carrier carrier = (after == null ? before : after).spec().carrier();
         List<String> registers = meter.registers();
         Consumer<MeterHour> out = hour -> context.forward(record.withValue(new MeterOutput.Hour(hour)));
+        Consumer<MeterHour> quarterOut = q -> context.forward(record.withValue(new MeterOutput.Quarter(q)));
         if (before == null || after == null || !before.buildingId().equals(buildingId)
                 || before.spec().carrier() != carrier) {
-            metrics.meterHours(emitter.reattribute(change.meterId(), registers, carrier, buildingId, out));
+            metrics.meterHours(emitter.reattribute(change.meterId(), registers, carrier, buildingId, out,
+                    quarterOut));
         }
         // Without an entry before, the readings were applied with their own carrier's default limits: taken to be
         // the carrier the entry now gives
@@ -136,6 +149,8 @@ public final class MeterHourProcessor implements Processor<String, MeterInput, S
                 applied.newEvents().forEach(e -> metrics.registerEvent(e.type()));
                 metrics.meterHours(emitter.update(change.meterId(), register, carrier, buildingId,
                         applied.recomputed(), out));
+                emitter.updateQuarters(change.meterId(), register, carrier, buildingId, applied.quarters(),
+                        quarterOut);
             }
         }
     }
@@ -179,6 +194,8 @@ public final class MeterHourProcessor implements Processor<String, MeterInput, S
         int emitted = emitter.update(reading.meterId(), reading.register(), carrier, buildingId, applied.recomputed(),
                 hour -> context.forward(record.withValue(new MeterOutput.Hour(hour))));
         metrics.meterHours(emitted);
+        emitter.updateQuarters(reading.meterId(), reading.register(), carrier, buildingId, applied.quarters(),
+                q -> context.forward(record.withValue(new MeterOutput.Quarter(q))));
     }
 
     private void deadLetter(Record<String, MeterInput> record, Reading reading, DeadLetterReason reason,

@@ -19,10 +19,11 @@ public sealed interface MeterUpdate {
      * Applied.
      *
      * @param recomputed the recomputed hours (changed or not)
+     * @param quarters  the recomputed hours' finer buckets (quarter-hours) that have data, in time order
      * @param newEvents register events seen for the first time
      * @param conflict  whether the reading disagreed with another value for the same instant
      */
-    record Applied(List<HourValue> recomputed, List<RegisterEvent> newEvents, boolean conflict)
+    record Applied(List<HourValue> recomputed, List<HourValue> quarters, List<RegisterEvent> newEvents, boolean conflict)
             implements MeterUpdate {
     }
 }

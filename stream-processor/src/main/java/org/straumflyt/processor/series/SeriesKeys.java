@@ -15,6 +15,8 @@ public final class SeriesKeys {
     static final byte POWER = 'P';
     static final byte INTERVAL = 'I';
     public static final byte HOUR = 'H';
+    /** An emitted quarter-hour (the finer buckets of the hours, kpi.meter-quarter-hourly). */
+    public static final byte QUARTER = 'Q';
     static final byte EVENT = 'E';
     /** The meter's registry entry as the meter stage last applied it; kept under the empty register name. */
     static final byte ASSIGNMENT = 'A';
@@ -72,6 +74,12 @@ public final class SeriesKeys {
         byte[] reg = new byte[Short.toUnsignedInt(b.getShort())];
         b.get(reg);
         return new String(reg, StandardCharsets.UTF_8);
+    }
+
+    /** The kind byte of a key. */
+    public static byte kindOf(Bytes key) {
+        byte[] bytes = key.get();
+        return bytes[bytes.length - 9];
     }
 
     static long timeOf(Bytes key) {

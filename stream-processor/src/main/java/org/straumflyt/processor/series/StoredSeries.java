@@ -179,25 +179,38 @@ public final class StoredSeries implements SampleSeries {
         return result;
     }
 
-    // emitted hours
+    // emitted hours and quarter-hours
 
     public EmittedHour emitted(long hourStart) {
-        byte[] bytes = store.get(keys.key(SeriesKeys.HOUR, hourStart));
-        return bytes == null ? null : HourCodec.emitted(hourStart, bytes);
+        return emitted(SeriesKeys.HOUR, hourStart);
+    }
+
+    /** What was emitted for a bucket of a kind ({@link SeriesKeys#HOUR} or {@link SeriesKeys#QUARTER}). */
+    public EmittedHour emitted(byte kind, long start) {
+        byte[] bytes = store.get(keys.key(kind, start));
+        return bytes == null ? null : HourCodec.emitted(start, bytes);
     }
 
     /** Every hour still held (not yet final) that was emitted, in time order. */
     public List<EmittedHour> emittedHours() {
-        List<Long> hours = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> it = store.range(keys.first(SeriesKeys.HOUR),
-                keys.last(SeriesKeys.HOUR))) {
-            it.forEachRemaining(kv -> hours.add(SeriesKeys.timeOf(kv.key)));
+        return emittedBuckets(SeriesKeys.HOUR);
+    }
+
+    /** Every bucket of a kind still held (not yet final) that was emitted, in time order. */
+    public List<EmittedHour> emittedBuckets(byte kind) {
+        List<Long> starts = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(keys.first(kind), keys.last(kind))) {
+            it.forEachRemaining(kv -> starts.add(SeriesKeys.timeOf(kv.key)));
         }
-        return hours.stream().map(this::emitted).toList();
+        return starts.stream().map(t -> emitted(kind, t)).toList();
     }
 
     public void putEmitted(EmittedHour hour) {
-        store.put(keys.key(SeriesKeys.HOUR, hour.value().hourStart()), HourCodec.emitted(hour));
+        putEmitted(SeriesKeys.HOUR, hour);
+    }
+
+    public void putEmitted(byte kind, EmittedHour bucket) {
+        store.put(keys.key(kind, bucket.value().hourStart()), HourCodec.emitted(bucket));
     }
 
     // register events
@@ -225,6 +238,7 @@ public final class StoredSeries implements SampleSeries {
     /** Hours and events before {@code frozenFrom}; register readings and power samples but their anchors. */
     void deleteSamplesBefore(long frozenFrom) {
         deleteBefore(SeriesKeys.HOUR, frozenFrom, 0);
+        deleteBefore(SeriesKeys.QUARTER, frozenFrom, 0);
         deleteBefore(SeriesKeys.EVENT, frozenFrom, 0);
         deleteBefore(SeriesKeys.REGISTER, frozenFrom, 2);
         deleteBefore(SeriesKeys.POWER, frozenFrom, 1);

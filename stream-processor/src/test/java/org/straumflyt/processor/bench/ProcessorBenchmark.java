@@ -191,6 +191,8 @@ public final class ProcessorBenchmark {
         // -Dbench.kafka.<key>=<value>: any Kafka Streams or client setting of the processor, as kafka.<key>
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.kafka."))
                 .forEach(k -> settings.put(k.substring("bench.".length()), System.getProperty(k)));
+        // -Dbench.quarters=false: the processor without quarter-hours (quarter.hours.enabled), to compare
+        settings.put("quarter.hours.enabled", System.getProperty("bench.quarters", "true"));
         // the KPI topology alone; the portfolio application (its own consumer group) is measured apart
         settings.put("portfolio.enabled", "false");
         ServiceContext context = ServiceContext.create("bench");
