@@ -25,6 +25,7 @@ public final class Topics {
     private final Topic<String, DeadLetter> kpiDlq;
     private final Topic<PortfolioKey, PortfolioKpi> portfolio;
     private final Topic<String, BuildingTwin> twinBuildings;
+    private final Topic<AlertKey, Alert> alerts;
 
     private Topics(String prefix) {
         readings = stream(prefix + "readings", Serdes.String(), Reading.class, "reading");
@@ -45,6 +46,7 @@ public final class Topics {
         portfolio = compacted(prefix + "kpi.portfolio", new JsonSerde<>(PortfolioKey.class), PortfolioKpi.class,
                 "portfolio");
         twinBuildings = compacted(prefix + "twin.buildings", Serdes.String(), BuildingTwin.class, "building-twin");
+        alerts = compacted(prefix + "alerts", new JsonSerde<>(AlertKey.class), Alert.class, "alert");
     }
 
     /**
@@ -139,6 +141,11 @@ public final class Topics {
         return twinBuildings;
     }
 
+    /** Findings of energy follow-up (compacted, revisions), key = building, kind and meter. */
+    public Topic<AlertKey, Alert> alerts() {
+        return alerts;
+    }
+
     /** The KPI topics, in the order of their granularity. */
     public List<Topic<?, ? extends Kpi>> kpiTopics() {
         return List.of(meterHourly, buildingHourly, buildingDaily, buildingMonthly, portfolio);
@@ -147,7 +154,7 @@ public final class Topics {
     /** Every topic, for creating them. */
     public List<Topic<?, ?>> all() {
         return List.of(readings, readingsDlq, registryBuildings, weatherDaily, meterHourly, buildingHourly,
-                buildingDaily, buildingMonthly, kpiDlq, portfolio, twinBuildings, weatherSamples);
+                buildingDaily, buildingMonthly, kpiDlq, portfolio, twinBuildings, weatherSamples, alerts);
     }
 
     private static <K, V> Topic<K, V> stream(String name, Serde<K> keySerde, Class<V> type, String schema) {
