@@ -86,7 +86,8 @@ final class FollowUpStage implements Processor<String, FollowUpEvent, AlertKey, 
         } else if (event instanceof FollowUpEvent.Day d) {
             BuildingDaily day = d.day();
             days.put(day.key(), FollowUpDay.of(day));
-            FollowUpBuilding facts = current.withDayFacts(day.timeZone(), day.municipality(), day.category());
+            FollowUpBuilding facts = current.withDayFacts(day.timeZone() == null ? current.timeZone() : day.timeZone(),
+                    day.municipality(), day.category());
             if (state == null || !facts.equals(current)) {
                 buildings.put(id, facts);
             }
