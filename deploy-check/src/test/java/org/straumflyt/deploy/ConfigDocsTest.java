@@ -21,7 +21,7 @@ import org.straumflyt.runtime.ConfigSource;
 class ConfigDocsTest {
     private static final Map<String, List<String>> DOCS = Map.of(
             "ingest-mqtt", List.of("docs/INGEST.md"),
-            "stream-processor", List.of("docs/METERING.md", "docs/PORTFOLIO.md"),
+            "stream-processor", List.of("docs/METERING.md", "docs/PORTFOLIO.md", "docs/FOLLOW-UP.md"),
             "kpi-publisher", List.of("docs/INFLUXDB.md"));
     private static final Pattern CODE = Pattern.compile("`([^`]+)`");
 

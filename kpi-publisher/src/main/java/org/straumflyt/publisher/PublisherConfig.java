@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
+import org.straumflyt.publisher.notify.Webhook;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
@@ -32,9 +33,14 @@ public final class PublisherConfig extends ServiceConfig {
     public static final String BATCH_LINGER_MS = "batch.linger.ms";
     public static final String RETRY_BACKOFF_INITIAL_MS = "retry.backoff.initial.ms";
     public static final String RETRY_BACKOFF_MAX_MS = "retry.backoff.max.ms";
+    public static final String NOTIFY_WEBHOOKS = "notify.webhooks";
+    public static final String NOTIFY_ROUTES = "notify.routes";
+    public static final String NOTIFY_MAX_ATTEMPTS = "notify.max.attempts";
+    public static final String NOTIFY_TIMEOUT_MS = "notify.timeout.ms";
 
     public PublisherConfig(Map<String, String> values) {
         super(definition(), values);
+        webhooks();
         if (getInt(RETRY_BACKOFF_MAX_MS) < getInt(RETRY_BACKOFF_INITIAL_MS)) {
             throw new ConfigException(RETRY_BACKOFF_MAX_MS, getInt(RETRY_BACKOFF_MAX_MS),
                     "must be at least " + RETRY_BACKOFF_INITIAL_MS + " (" + getInt(RETRY_BACKOFF_INITIAL_MS) + ")");
@@ -71,7 +77,33 @@ public final class PublisherConfig extends ServiceConfig {
                 .define(RETRY_BACKOFF_INITIAL_MS, Type.INT, 500, Range.atLeast(1), Importance.LOW,
                         "First pause before a failed write is retried, ms; doubled on every further failure.")
                 .define(RETRY_BACKOFF_MAX_MS, Type.INT, 30_000, Range.atLeast(1), Importance.LOW,
-                        "Longest pause between retries, ms (a longer Retry-After from the server is honoured).");
+                        "Longest pause between retries, ms (a longer Retry-After from the server is honoured).")
+                .define(NOTIFY_WEBHOOKS, Type.LIST, "", Importance.MEDIUM,
+                        "Webhooks that are told of each opened and closed finding on the alerts topic, as name=url, "
+                                + "e.g. 'energy=https://hooks.slack.com/services/T0/B0/x'. Empty: no notifier runs. It "
+                                + "consumes as group <group.id>-notify (docs/FOLLOW-UP.md).")
+                .define(NOTIFY_ROUTES, Type.LIST, "", Importance.MEDIUM,
+                        "Which findings a webhook gets, as name:field=value[+value], field municipality, category "
+                                + "or kind, e.g. 'schools:category=school+kindergarten,ops:kind=meter_silent'. A "
+                                + "webhook with routes gets the findings that match any of them; one without, all.")
+                .define(NOTIFY_MAX_ATTEMPTS, Type.INT, 8, Range.atLeast(1), Importance.LOW,
+                        "Posts of one finding to one webhook before the notifier gives up on it (retried on "
+                                + "timeouts, connection failures, 408, 429 and 5xx, with the retry.backoff pauses).")
+                .define(NOTIFY_TIMEOUT_MS, Type.INT, 10_000, Range.atLeast(100), Importance.LOW,
+                        "Connect and response timeout of one webhook post, ms.");
+    }
+
+    /** The webhooks findings are posted to (none: no notifier). */
+    public List<Webhook> webhooks() {
+        return Webhook.parse(NOTIFY_WEBHOOKS, getList(NOTIFY_WEBHOOKS), NOTIFY_ROUTES, getList(NOTIFY_ROUTES));
+    }
+
+    public int notifyMaxAttempts() {
+        return getInt(NOTIFY_MAX_ATTEMPTS);
+    }
+
+    public Duration notifyTimeout() {
+        return Duration.ofMillis(getInt(NOTIFY_TIMEOUT_MS));
     }
 
     public String influxUrl() {

@@ -10,12 +10,17 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.straumflyt.model.Alert;
+import org.straumflyt.model.AlertKey;
 import org.straumflyt.model.DeadLetter;
 import org.straumflyt.model.Topic;
 import org.straumflyt.model.Topics;
 import org.straumflyt.publisher.consume.PublishLoop;
 import org.straumflyt.publisher.consume.PublisherMetrics;
 import org.straumflyt.publisher.consume.PublishLoops;
+import org.straumflyt.publisher.notify.AlertNotifier;
+import org.straumflyt.publisher.notify.Webhook;
+import org.straumflyt.publisher.notify.WebhookSender;
 import org.straumflyt.publisher.write.Backoff;
 import org.straumflyt.publisher.write.InfluxPointStore;
 import org.straumflyt.runtime.Health;
@@ -43,6 +48,8 @@ public final class PublisherService implements Service {
     private KafkaMeters.Binding consumerMetrics;
     private PublishLoop loop;
     private Thread thread;
+    private AlertNotifier notifier;
+    private Thread notifierThread;
 
     public PublisherService(PublisherConfig config, ServiceContext context) {
         this.config = config;
@@ -81,8 +88,40 @@ public final class PublisherService implements Service {
         context.health().check("kafka", this::kafkaStatus).check("influxdb", this::storeStatus);
         thread = new Thread(this::runLoop, context.name() + "-loop");
         thread.start();
+        startNotifier();
         LOG.info("publishing {} to {} (org {}, bucket {}) as group {}", names, config.influxUrl(),
                 config.influxOrg(), config.influxBucket(), config.groupId());
+    }
+
+    /** The second sink of the alerts topic: webhooks, in a consumer group of its own. */
+    private void startNotifier() {
+        List<Webhook> hooks = config.webhooks();
+        if (hooks.isEmpty()) {
+            return;
+        }
+        Topic<AlertKey, Alert> alerts = topics.alerts();
+        Properties properties = consumerProperties();
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, notifyGroupId());
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, context.name() + "-notify");
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
+        notifier = new AlertNotifier(new KafkaConsumer<>(properties, alerts.keySerde().deserializer(),
+                alerts.valueSerde().deserializer()), alerts.name(), hooks,
+                new WebhookSender(config.notifyTimeout(), new Backoff(config.retryBackoffInitial(),
+                        config.retryBackoffMax()), config.notifyMaxAttempts()), context.registry());
+        notifierThread = new Thread(() -> {
+            try {
+                notifier.run();
+            } catch (RuntimeException e) {
+                LOG.error("notifier failed", e);
+                context.health().fail("notifier failed: " + e);
+            }
+        }, context.name() + "-notify");
+        notifierThread.start();
+        LOG.info("telling {} webhooks of findings on {} as group {}", hooks.size(), alerts.name(), notifyGroupId());
+    }
+
+    String notifyGroupId() {
+        return config.groupId() + "-notify";
     }
 
     private Health.Status kafkaStatus() {
@@ -133,6 +172,14 @@ public final class PublisherService implements Service {
 
     @Override
     public void close() {
+        if (notifier != null) {
+            notifier.stop();
+            try {
+                notifierThread.join(STOP_TIMEOUT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (loop != null) {
             loop.stop();
         }

@@ -27,6 +27,7 @@ public final class Topics {
     private final Topic<String, DeadLetter> kpiDlq;
     private final Topic<PortfolioKey, PortfolioKpi> portfolio;
     private final Topic<String, BuildingTwin> twinBuildings;
+    private final Topic<AlertKey, Alert> alerts;
 
     private Topics(String prefix) {
         readings = stream(prefix + "readings", Serdes.String(), Reading.class, "reading");
@@ -51,6 +52,7 @@ public final class Topics {
         portfolio = compacted(prefix + "kpi.portfolio", new JsonSerde<>(PortfolioKey.class), PortfolioKpi.class,
                 "portfolio");
         twinBuildings = compacted(prefix + "twin.buildings", Serdes.String(), BuildingTwin.class, "building-twin");
+        alerts = compacted(prefix + "alerts", new JsonSerde<>(AlertKey.class), Alert.class, "alert");
     }
 
     /**
@@ -161,6 +163,11 @@ public final class Topics {
         return twinBuildings;
     }
 
+    /** Findings of energy follow-up (compacted, revisions), key = building, kind and meter. */
+    public Topic<AlertKey, Alert> alerts() {
+        return alerts;
+    }
+
     /** The KPI topics, in the order of their granularity. */
     public List<Topic<?, ? extends Kpi>> kpiTopics() {
         return List.of(meterQuarterHourly, meterHourly, buildingQuarterHourly, buildingHourly, buildingDaily,
@@ -171,7 +178,7 @@ public final class Topics {
     public List<Topic<?, ?>> all() {
         return List.of(readings, readingsDlq, registryBuildings, weatherDaily, meterHourly, buildingHourly,
                 buildingDaily, buildingMonthly, kpiDlq, portfolio, twinBuildings, weatherSamples, meterQuarterHourly,
-                buildingQuarterHourly);
+                buildingQuarterHourly, alerts);
     }
 
     private static <K, V> Topic<K, V> stream(String name, Serde<K> keySerde, Class<V> type, String schema) {

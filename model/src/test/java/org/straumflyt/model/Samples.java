@@ -101,4 +101,13 @@ public final class Samples {
                 new TwinHour(HOUR.plusSeconds(3 * 3600), 61.0, 64.0), 0.5, 2, 2, EnumSet.of(QualityFlag.ESTIMATED),
                 Instant.parse("2026-11-23T10:30:00Z"), 12);
     }
+
+    /** The alert of docs/TOPICS.md and docs/FOLLOW-UP.md's worked example. */
+    static Alert alert() {
+        return new Alert("baerum-skole-17", "3201", BuildingCategory.SCHOOL, AlertKind.ENERGY_ABOVE_EXPECTED, null,
+                AlertState.OPEN, AlertEvent.OPENED, Instant.parse("2026-11-20T23:00:00Z"), null, 3, 5100.0, 4080.0,
+                "kWh", 1020.0, 25.0, null, AlertCause.HEATING,
+                "Bekkestua skole (baerum-skole-17) used 1020 kWh (25 %) more than its energy signature expects for "
+                        + "the weather, over 3 days since 2026-11-21; likely cause: heating.", 1);
+    }
 }

@@ -38,7 +38,8 @@ class WireContractTest {
                 Arguments.of(TOPICS.buildingDaily(), Samples.buildingDaily()),
                 Arguments.of(TOPICS.buildingMonthly(), Samples.buildingMonthly()),
                 Arguments.of(TOPICS.portfolio(), Samples.portfolio()),
-                Arguments.of(TOPICS.twinBuildings(), Samples.twin()));
+                Arguments.of(TOPICS.twinBuildings(), Samples.twin()),
+                Arguments.of(TOPICS.alerts(), Samples.alert()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -156,6 +157,17 @@ class WireContractTest {
         assertThat(letter.payloadTruncated()).isFalse();
         assertThat(letter.payloadSize()).isNull();
         assertThat(letter.payloadSha256()).isNull();
+    }
+
+    @Test
+    void alertKeysNameTheBuildingTheKindAndOnlyForMeterFindingsTheMeter() {
+        var serde = TOPICS.alerts().keySerde().serializer();
+
+        assertThat(new String(serde.serialize("t", Samples.alert().key()), StandardCharsets.UTF_8))
+                .isEqualTo("{\"buildingId\":\"baerum-skole-17\",\"kind\":\"energy_above_expected\"}");
+        assertThat(new String(serde.serialize("t", new AlertKey("b", AlertKind.METER_SILENT, "m1")),
+                StandardCharsets.UTF_8)).isEqualTo("{\"buildingId\":\"b\",\"kind\":\"meter_silent\",\"meterId\":\"m1\"}");
+        assertThat(TOPICS.alerts().compacted()).isTrue();
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.straumflyt.model.Carrier;
 import org.straumflyt.model.ReadingRules;
 import org.straumflyt.processor.calendar.DegreeDayRules;
 import org.straumflyt.processor.engine.MeteringRules;
+import org.straumflyt.processor.followup.FollowUpRules;
 import org.straumflyt.processor.portfolio.PortfolioRules;
 import org.straumflyt.processor.portfolio.RenewableShares;
 import org.straumflyt.processor.weather.WeatherZones;
@@ -69,6 +70,7 @@ public final class ProcessorConfig extends ServiceConfig {
         degreeDayRules();
         portfolioRules();
         weatherZones();
+        followUpRules();
     }
 
     /** The {@code kafka.*} keys Kafka Streams reads beyond those of its clients. */
@@ -82,7 +84,7 @@ public final class ProcessorConfig extends ServiceConfig {
 
     /** Every key of the stream processor, with defaults and documentation. */
     public static ConfigDef definition() {
-        return ReadingRulesConfig.define(WeatherZones.define(base(DEFAULT_HTTP_PORT)))
+        return FollowUpRules.define(ReadingRulesConfig.define(WeatherZones.define(base(DEFAULT_HTTP_PORT))))
                 .define(APPLICATION_ID, Type.STRING, "straumflyt-stream-processor", new ConfigDef.NonEmptyString(),
                         Importance.HIGH, "Kafka Streams application id: consumer group, prefix of internal topics "
                                 + "and of the state directory. Instances with the same id share the work.")
@@ -210,6 +212,15 @@ public final class ProcessorConfig extends ServiceConfig {
     /** Whether quarter-hours are built beside the hours. */
     public boolean quarterHoursEnabled() {
         return getBoolean(QUARTER_HOURS_ENABLED);
+    }
+
+    /** The follow-up rules these settings describe. */
+    public FollowUpRules followUpRules() {
+        return FollowUpRules.from(this);
+    }
+
+    public boolean followUpEnabled() {
+        return getBoolean(FollowUpRules.ENABLED);
     }
 
     public boolean portfolioEnabled() {

@@ -14,6 +14,7 @@ import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.straumflyt.model.Topics;
+import org.straumflyt.processor.followup.FollowUpTopology;
 import org.straumflyt.processor.portfolio.PortfolioMetrics;
 import org.straumflyt.processor.portfolio.PortfolioTopology;
 import org.straumflyt.runtime.KafkaMeters;
@@ -35,6 +36,9 @@ public final class ProcessorService implements Service {
     private KafkaMeters.Binding streamsMetrics;
     private KafkaStreams portfolioStreams;
     private KafkaMeters.Binding portfolioStreamsMetrics;
+    private KafkaStreams followUpStreams;
+    private StreamsHealth followUpHealth;
+    private KafkaMeters.Binding followUpStreamsMetrics;
     private final Duration kafkaMetersRefresh;
     private final ScheduledExecutorService kafkaMetersScheduler = KafkaMeters.newScheduler();
 
@@ -77,6 +81,30 @@ public final class ProcessorService implements Service {
         if (config.portfolioEnabled()) {
             startPortfolio();
         }
+        if (config.followUpEnabled()) {
+            startFollowUp();
+        }
+    }
+
+    /** The follow-up application: like the portfolio's, its own application id and state over public topics. */
+    private void startFollowUp() {
+        Properties properties = streamsProperties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, followUpApplicationId());
+        FollowUpTopology topology = new FollowUpTopology(topics, config.followUpRules(), context.clock());
+        followUpStreams = new KafkaStreams(topology.build(properties), properties);
+        followUpHealth = StreamsHealth.watch("kafka-streams-followup", followUpStreams, context.health());
+        followUpStreams.setUncaughtExceptionHandler(e -> {
+            LOG.error("follow-up stream thread failed; replacing it", e);
+            followUpHealth.threadFailed(e);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        followUpStreamsMetrics = kafkaMeters(followUpStreams);
+        followUpStreams.start();
+        LOG.info("follow-up application {} started", followUpApplicationId());
+    }
+
+    String followUpApplicationId() {
+        return config.applicationId() + "-followup";
     }
 
     /**
@@ -148,6 +176,14 @@ public final class ProcessorService implements Service {
 
     @Override
     public void close() {
+        if (followUpStreamsMetrics != null) {
+            followUpStreamsMetrics.close();
+        }
+        if (followUpStreams != null) {
+            followUpHealth.closing();
+            followUpStreams.close(CLOSE_TIMEOUT);
+            LOG.info("follow-up application stopped in state {}", followUpStreams.state());
+        }
         if (portfolioStreamsMetrics != null) {
             portfolioStreamsMetrics.close();
         }
