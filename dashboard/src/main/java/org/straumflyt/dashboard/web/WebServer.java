@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.straumflyt.dashboard.store.StoreException;
 import org.straumflyt.dashboard.view.BuildingDetail;
 import org.straumflyt.dashboard.view.DashboardQueries;
+import org.straumflyt.dashboard.view.Viewer;
 import org.straumflyt.model.wire.Json;
 
 /**
@@ -54,19 +55,30 @@ public final class WebServer implements AutoCloseable {
     private final LiveFeed live;
     private final DashboardQueries queries;
     private final Counter storeErrors;
+    private final PersonalDataAccess access;
 
     private WebServer(HttpServer server, ExecutorService executor, LiveFeed live, DashboardQueries queries,
-            Counter storeErrors) {
+            Counter storeErrors, PersonalDataAccess access) {
         this.server = server;
         this.executor = executor;
         this.live = live;
         this.queries = queries;
         this.storeErrors = storeErrors;
+        this.access = access;
     }
 
-    /** Starts serving on {@code host:port} (port 0 picks a free one). */
+    /** Starts serving on {@code host:port} (port 0 picks a free one); nobody is cleared for personal data. */
     public static WebServer start(String host, int port, DashboardQueries queries, Duration liveInterval,
             MeterRegistry registry) {
+        return start(host, port, queries, liveInterval, PersonalDataAccess.NOBODY, registry);
+    }
+
+    /**
+     * Starts serving on {@code host:port} (port 0 picks a free one); {@code access} says which requests see the
+     * figures of buildings with personal data.
+     */
+    public static WebServer start(String host, int port, DashboardQueries queries, Duration liveInterval,
+            PersonalDataAccess access, MeterRegistry registry) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 64);
@@ -78,10 +90,10 @@ public final class WebServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        LiveFeed live = new LiveFeed(() -> json(queries.live()), liveInterval);
+        LiveFeed live = new LiveFeed(viewer -> json(queries.live(viewer)), liveInterval);
         Counter storeErrors = Counter.builder("straumflyt_dashboard_store_errors")
                 .description("API requests the store could not answer").register(registry);
-        WebServer web = new WebServer(server, executor, live, queries, storeErrors);
+        WebServer web = new WebServer(server, executor, live, queries, storeErrors, access);
         Gauge.builder("straumflyt_dashboard_live_clients", live, LiveFeed::clients)
                 .description("pages with an open live feed").register(registry);
         server.createContext("/", web::handle);
@@ -107,18 +119,19 @@ public final class WebServer implements AutoCloseable {
             send(exchange, 405, "text/plain; charset=utf-8", "method not allowed");
             return;
         }
+        Viewer viewer = access.viewer(exchange.getRequestHeaders());
         try {
             if (path.equals("/api/live")) {
-                live.subscribe(exchange);
+                live.subscribe(exchange, viewer);
                 return;
             }
             if (path.equals("/api/portfolio")) {
-                send(exchange, 200, TYPES.get("json"), json(queries.portfolio()));
+                send(exchange, 200, TYPES.get("json"), json(queries.portfolio(viewer)));
             } else if (path.equals("/api/municipalities")) {
                 send(exchange, 200, TYPES.get("json"), json(queries.municipalities()));
             } else if (path.startsWith("/api/buildings/")) {
                 String id = URLDecoder.decode(path.substring("/api/buildings/".length()), StandardCharsets.UTF_8);
-                Optional<BuildingDetail> detail = queries.building(id);
+                Optional<BuildingDetail> detail = queries.building(id, viewer);
                 if (detail.isPresent()) {
                     send(exchange, 200, TYPES.get("json"), json(detail.get()));
                 } else {

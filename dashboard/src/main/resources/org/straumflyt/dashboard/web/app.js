@@ -166,7 +166,8 @@ function renderPortfolio(portfolio) {
       if (i === 0) {
         content = h('span', {}, h('a', { href: `/building/${encodeURIComponent(b.id)}` }, displayName(b)),
           b.name !== b.id || !b.inRegistry ? h('span', { class: 'id' },
-            b.inRegistry ? b.id : `${b.id} · ${t('notInRegistry')}`) : null);
+            b.inRegistry ? b.id : `${b.id} · ${t('notInRegistry')}`) : null,
+          b.hidden ? h('span', { class: 'id', 'data-testid': 'personal' }, t('personal')) : null);
       } else if (column.key === 'year' && b.year?.benchmarkKwhPerM2 != null) {
         content = h('span', {}, content, ' ', h('span', { class: 'ref' },
           t('benchmarkShort', kwhPerM2Whole(b.year.benchmarkKwhPerM2))));
@@ -320,6 +321,14 @@ function renderBuilding(detail) {
   });
   const about = [b.id, category(b.category), b.municipality ? `${t('municipality')} ${b.municipality}` : null]
     .filter((x) => x).join(' · ');
+  if (b.hidden) {
+    main.replaceChildren(
+      h('p', {}, h('a', { href: '/' }, `← ${t('back')}`)),
+      h('h1', {}, displayName(b), ' ', h('span', { class: 'sub', 'data-testid': 'about' }, about)),
+      h('dl', { class: 'figures' }, h('dt', {}, t('area')), h('dd', { 'data-figure': 'areaM2' }, m2(b.areaM2))),
+      h('p', { class: 'warn', 'data-testid': 'personal' }, t('personalHidden')));
+    return;
+  }
   main.replaceChildren(
     h('p', {}, h('a', { href: '/' }, `← ${t('back')}`)),
     h('h1', {}, displayName(b), ' ', h('span', { class: 'sub', 'data-testid': 'about' }, about)),
@@ -414,6 +423,9 @@ function applyLive(live) {
   const page = route().page;
   if (page === 'municipality') {
     return;
+  }
+  if (page === 'building' && state.building?.summary.hidden) {
+    return; // no figures to move, and no hours to tell a new hour by
   }
   const current = page === 'building' ? state.building?.summary && [state.building.summary]
     : state.portfolio?.buildings;
