@@ -8,6 +8,7 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
+import org.straumflyt.dashboard.web.MapTiles;
 import org.straumflyt.dashboard.web.PersonalDataAccess;
 import org.straumflyt.runtime.ServiceConfig;
 
@@ -29,6 +30,8 @@ public final class DashboardConfig extends ServiceConfig {
     public static final String REGISTRY_ENABLED = "registry.enabled";
     public static final String PERSONAL_DATA_GROUPS = "personal.data.groups";
     public static final String PERSONAL_DATA_HEADER = "personal.data.header";
+    public static final String MAP_TILE_URL = "map.tile.url";
+    public static final String MAP_ATTRIBUTION = "map.attribution";
 
     public DashboardConfig(Map<String, String> values) {
         super(definition(), values);
@@ -60,7 +63,23 @@ public final class DashboardConfig extends ServiceConfig {
                 .define(PERSONAL_DATA_HEADER, Type.STRING, PersonalDataAccess.DEFAULT_HEADER,
                         new ConfigDef.NonEmptyString(), Importance.LOW,
                         "Request header in which the authenticating proxy in front of the dashboard lists the "
-                                + "user's groups, comma separated (oauth2-proxy: X-Forwarded-Groups).");
+                                + "user's groups, comma separated (oauth2-proxy: X-Forwarded-Groups).")
+                .define(MAP_TILE_URL, Type.STRING, "", Importance.LOW,
+                        "Tile server of the portfolio map's background, a URL with {z}, {x} and {y}, e.g. "
+                                + "https://tile.openstreetmap.org/{z}/{x}/{y}.png (mind its usage policy). Empty: "
+                                + "the buildings on a plain background, and the page loads nothing from elsewhere.")
+                .define(MAP_ATTRIBUTION, Type.STRING, "", Importance.LOW,
+                        "Attribution the tile server's licence asks for, shown under the map, e.g. "
+                                + "'© OpenStreetMap contributors'.");
+    }
+
+    /** The portfolio map's background. */
+    public MapTiles mapTiles() {
+        try {
+            return new MapTiles(getString(MAP_TILE_URL), getString(MAP_ATTRIBUTION));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(MAP_TILE_URL, getString(MAP_TILE_URL), e.getMessage());
+        }
     }
 
     /** Who sees the figures of buildings with personal data. */

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.straumflyt.dashboard.store.QuestDbKpiReader;
 import org.straumflyt.dashboard.view.DashboardQueries;
+import org.straumflyt.dashboard.web.MapTiles;
 import org.straumflyt.dashboard.web.PersonalDataAccess;
 import org.straumflyt.dashboard.web.WebServer;
 import org.straumflyt.model.Building;
@@ -57,7 +58,7 @@ class PersonalDataTest {
         DashboardQueries queries = new DashboardQueries(new QuestDbKpiReader(store.httpUrl(), Duration.ofSeconds(10)),
                 () -> registry, KpiFixture.ZONE, KpiFixture.CLOCK);
         web = WebServer.start("127.0.0.1", 0, queries, Duration.ofMillis(200),
-                PersonalDataAccess.of(HEADER, List.of("bolig-personvern")), new PrometheusMeterRegistry(
+                PersonalDataAccess.of(HEADER, List.of("bolig-personvern")), MapTiles.NONE, new PrometheusMeterRegistry(
                         PrometheusConfig.DEFAULT));
     }
 

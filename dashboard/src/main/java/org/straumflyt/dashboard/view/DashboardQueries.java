@@ -201,7 +201,8 @@ public final class DashboardQueries {
         Double area = building != null && building.heatedAreaM2() > 0 ? Double.valueOf(building.heatedAreaM2())
                 : derivedArea;
         return new BuildingSummary(seen.buildingId(), building != null ? building.name() : seen.buildingId(),
-                building != null, building != null && building.personalData(), false, municipality, category, running == null ? null : liveKw(running),
+                building != null, building != null && building.personalData(), false, municipality, category,
+                building != null ? building.location() : null, running == null ? null : liveKw(running),
                 running == null ? null : running.importKwh(), todayKwh, lastWeekKwh, yesterdayKwh, todayKwhPerM2,
                 area, year(months, category, window), seen.newestHour(), coverage, List.copyOf(flags),
                 newest == null ? null : newest.metersReporting(), newest == null ? null : newest.metersExpected());

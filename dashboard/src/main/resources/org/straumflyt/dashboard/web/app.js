@@ -4,12 +4,13 @@ import { t, lang, setLang, category, flagMeaning, flagName } from './i18n.js';
 import { kwh, kw, kwhPerM2, kwhPerM2Whole, m2, percent, percentValue, celsius, count, day, month, dateTime, when }
   from './format.js';
 import { profileChart, signatureChart } from './chart.js';
+import { buildingMap } from './map.js';
 
 const LOW_COVERAGE = 0.9;
 const UNASSIGNED = 'unassigned';
 const main = document.getElementById('main');
 const status = document.getElementById('status');
-const state = { portfolio: null, building: null, municipalities: null, sort: { key: 'name', dir: 1 },
+const state = { portfolio: null, building: null, municipalities: null, settings: null, sort: { key: 'name', dir: 1 },
   filter: { text: '', category: '' }, unavailable: false };
 
 const yearValue = (b) => b.year?.kwhPerM2 ?? null;
@@ -204,7 +205,20 @@ function renderPortfolio(portfolio) {
       h('label', { for: 'filter-category' }, t('category'), select)),
     h('p', { 'data-testid': 'shown', role: 'status' }, t('shown', shown.length, portfolio.buildings.length)),
     h('div', { class: 'scroll' }, h('table', { class: 'portfolio' }, h('thead', {}, head), h('tbody', {}, ...rows))),
+    ...mapSection(shown),
   );
+}
+
+function mapSection(shown) {
+  const tiles = state.settings?.map;
+  const missing = shown.filter((b) => !b.location).length;
+  return [
+    h('h2', {}, t('mapTitle')),
+    h('div', { class: 'scroll' }, buildingMap(shown, tiles, (b) => `/building/${encodeURIComponent(b.id)}`)),
+    tiles?.url ? h('p', { class: 'ref', 'data-testid': 'attribution' }, tiles.attribution)
+      : h('p', { class: 'ref', 'data-testid': 'map-plain' }, t('mapPlain')),
+    missing > 0 ? h('p', { class: 'ref', 'data-testid': 'map-missing' }, t('mapMissing', missing)) : null,
+  ].filter((node) => node);
 }
 
 function table(className, headings, rows) {
@@ -478,4 +492,6 @@ document.getElementById('lang').addEventListener('click', () => {
   render();
 });
 render();
-load().then(connect);
+fetch('/api/settings').then((r) => (r.ok ? r.json() : null)).then((settings) => {
+  state.settings = settings;
+}).catch(() => {}).finally(() => load().then(connect));
