@@ -1,9 +1,9 @@
 // Checks what the dashboard shows for one building against figures the calling test worked out from the simulator's
 // ground truth. Run by e2e-tests' DashboardEndToEndTest: node pipeline.mjs <expectations.json>.
 // Expectations: { url, screenshots, id, portfolio: { <column>: <text> }, registered: bool,
-//                 hours: { "HH:mm": { <column>: <text> } }, live: { <figure>: <text> } } — texts in bokmål, as the
-// page shows them. Prints "@@publish-live" once the building page is open and waits for a line on stdin: the test
-// then sends the building's meter live readings, and the open page must show them without a reload.
+//                 hours: { "HH:mm": { <column>: <text> } } } — texts in bokmål, as the page shows them. Prints
+// "@@publish-live" once the building page is open and waits for a line on stdin: the test then sends live readings
+// of the building's meter and answers with what the page must show ({ <figure>: <text> }), without a reload.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, readFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,8 +82,8 @@ try {
   const navigations = [];
   page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) navigations.push(frame.url()); });
   console.log('@@publish-live');
-  equal(await nextLine(), 'published', 'the test sent the live readings');
-  for (const [figure, expected] of Object.entries(expect.live)) {
+  const live = JSON.parse(await nextLine());
+  for (const [figure, expected] of Object.entries(live)) {
     await waitForText(page, `[data-figure="${figure}"]`, expected, `live ${figure}`);
   }
   equal(navigations, [], 'no reload');

@@ -146,11 +146,17 @@ class DashboardEndToEndTest {
                             Map.of("yesterday", value == null ? "ingen data" : kwh(value)));
                 }
                 expect.put("hours", rows);
-                // Nothing of today's hours is simulated: today's energy is the live samples' alone.
-                expect.put("live", Map.of("liveKw", "48,0 kW", "todayKwh",
-                        kwh(LIVE_KW * LIVE_SPAN.toSeconds() / 3600.0)));
+                // Today's energy grows by the live samples' 0.4 kWh from what the store held when they were sent.
                 String meter = electricityMeter(truth.resolve("meter-hours.csv"), building);
-                List<String> output = runBrowser(expect, () -> publishLive(mqtt, building, meter));
+                double[] todayBefore = new double[1];
+                List<String> output = runBrowser(expect, () -> {
+                    todayBefore[0] = todayKwh(dashboard.url(), building);
+                    publishLive(mqtt, building, meter);
+                    return Map.of("liveKw", "48,0 kW",
+                            "todayKwh", kwh(todayBefore[0] + LIVE_KW * LIVE_SPAN.toSeconds() / 3600.0));
+                });
+                System.out.printf("dashboard end to end: today's energy before the live samples %.3f kWh%n",
+                        todayBefore[0]);
                 System.out.printf("dashboard end to end: pipeline started in %.1f s, published in %.1f s, store "
                         + "matched the truth %.1f s later, page checked %.1f s later%n", (started - began) / 1e9,
                         (published - started) / 1e9, (verified - published) / 1e9,
@@ -230,13 +236,25 @@ class DashboardEndToEndTest {
         }
     }
 
-    /** Something the test does when the browser script asks for it. */
-    private interface Step {
-        void run() throws Exception;
+    /** Today's energy of the building as the dashboard's API has it (0 without data). */
+    private static double todayKwh(String url, String building) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url + "api/buildings/" + building)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body()).path("summary").path("todayKwh").asDouble(0);
     }
 
-    /** Runs the script, sending the live readings when it asks; its output lines. Fails on a non-zero exit. */
-    private static List<String> runBrowser(Map<String, Object> expect, Step publishLive) throws Exception {
+    /** What the test does when the browser script asks for live readings: sends them, says what the page must show. */
+    private interface LiveStep {
+        Map<String, String> run() throws Exception;
+    }
+
+    /**
+     * Runs the script, sending the live readings when it asks (and then the figures the page must show, as one JSON
+     * line); its output lines. Fails on a non-zero exit.
+     */
+    private static List<String> runBrowser(Map<String, Object> expect, LiveStep publishLive) throws Exception {
         Path expectations = Files.createTempFile("dashboard-e2e", ".json");
         Files.writeString(expectations, new ObjectMapper().writeValueAsString(expect));
         Path errors = Files.createTempFile("dashboard-e2e", ".log");
@@ -249,8 +267,7 @@ class DashboardEndToEndTest {
             while ((line = out.readLine()) != null) {
                 output.add(line);
                 if (line.equals("@@publish-live")) {
-                    publishLive.run();
-                    in.write("published\n");
+                    in.write(new ObjectMapper().writeValueAsString(publishLive.run()) + "\n");
                     in.flush();
                 }
             }
