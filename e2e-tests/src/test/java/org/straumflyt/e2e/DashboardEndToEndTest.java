@@ -242,7 +242,14 @@ class DashboardEndToEndTest {
                 HttpRequest.newBuilder(URI.create(url + "api/buildings/" + building)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
-        return new ObjectMapper().readTree(response.body()).path("summary").path("todayKwh").asDouble(0);
+        JsonNode detail = new ObjectMapper().readTree(response.body());
+        for (JsonNode hour : detail.path("today")) {
+            if (hour.path("kwh").isNumber() && hour.path("kwh").asDouble() != 0) {
+                System.out.printf("dashboard end to end: today's hour %s has %.3f kWh before the live samples%n",
+                        hour.path("hourStart").asText(), hour.path("kwh").asDouble());
+            }
+        }
+        return detail.path("summary").path("todayKwh").asDouble(0);
     }
 
     /** What the test does when the browser script asks for live readings: sends them, says what the page must show. */
