@@ -89,6 +89,16 @@ try {
   equal(await page.evaluate(async () => (await import('/assets/i18n.js')).missingKeys()), [],
     'both languages have every key');
 
+  // The map: the buildings with coordinates in the registry, each a link to its page, on a plain background.
+  const map = expect.map;
+  const markers = page.locator('svg.map a[data-building]');
+  equal(await markers.evaluateAll((links) => links.map((a) => a.dataset.building)), map.markers,
+    'buildings on the map');
+  equal(await markers.first().getAttribute('href'), map.href, 'a marker links to its building');
+  equal(await text(page, '[data-testid="map-plain"]'), map.plain, 'no tile server, said so');
+  equal(await text(page, '[data-testid="map-missing"]'), map.missing, 'buildings without coordinates, said so');
+  equal(await page.locator('svg.map image').count(), 0, 'no tile loaded');
+
   // Filtering: by text (name, id or municipality), then by category.
   const filter = expect.filter;
   await page.fill('#filter-text', filter.text);

@@ -1,11 +1,14 @@
 // Checks what the dashboard shows for one building against figures the calling test worked out from the simulator's
 // ground truth. Run by e2e-tests' DashboardEndToEndTest: node pipeline.mjs <expectations.json>.
 // Expectations: { url, screenshots, id, portfolio: { <column>: <text> }, registered: bool,
-//                 hours: { "HH:mm": { <column>: <text> } } } — texts in bokmål, as the page shows them.
+//                 hours: { "HH:mm": { <column>: <text> } } } — texts in bokmål, as the page shows them. Prints
+// "@@publish-live" once the building page is open and waits for a line on stdin: the test then sends live readings
+// of the building's meter and answers with what the page must show ({ <figure>: <text> }), without a reload.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, readFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 
 const expect = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const plain = (text) => text.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
@@ -20,6 +23,22 @@ function equal(actual, expected, what) {
 }
 
 const text = async (page, selector) => plain(await page.locator(selector).first().innerText());
+const lines = createInterface({ input: process.stdin });
+const nextLine = () => new Promise((resolve) => lines.once('line', resolve));
+
+async function waitForText(page, selector, expected, what) {
+  const deadline = Date.now() + 60_000;
+  let seen;
+  while (Date.now() < deadline) {
+    seen = plain(await page.locator(selector).first().innerText().catch(() => ''));
+    if (seen === expected) {
+      checks++;
+      return;
+    }
+    await page.waitForTimeout(250);
+  }
+  failures.push(`${what}: expected ${JSON.stringify(expected)} within 60 s, saw ${JSON.stringify(seen)}`);
+}
 
 const profile = mkdtempSync(join(tmpdir(), 'straumflyt-chromium-'));
 mkdirSync(expect.screenshots, { recursive: true });
@@ -58,6 +77,16 @@ try {
     }
   }
   await page.screenshot({ path: join(expect.screenshots, 'pipeline-building.png'), fullPage: true });
+
+  // Live: readings sent now reach the open page through the pipeline and the live feed, without a reload.
+  const navigations = [];
+  page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) navigations.push(frame.url()); });
+  console.log('@@publish-live');
+  const live = JSON.parse(await nextLine());
+  for (const [figure, expected] of Object.entries(live)) {
+    await waitForText(page, `[data-figure="${figure}"]`, expected, `live ${figure}`);
+  }
+  equal(navigations, [], 'no reload');
   if (failures.length > 0) {
     throw new Error(failures.join('\n'));
   }

@@ -8,6 +8,8 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
+import org.straumflyt.dashboard.web.MapTiles;
+import org.straumflyt.dashboard.web.PersonalDataAccess;
 import org.straumflyt.runtime.ServiceConfig;
 
 /**
@@ -26,6 +28,10 @@ public final class DashboardConfig extends ServiceConfig {
     public static final String TIME_ZONE = "time.zone";
     public static final String LIVE_INTERVAL_MS = "live.interval.ms";
     public static final String REGISTRY_ENABLED = "registry.enabled";
+    public static final String PERSONAL_DATA_GROUPS = "personal.data.groups";
+    public static final String PERSONAL_DATA_HEADER = "personal.data.header";
+    public static final String MAP_TILE_URL = "map.tile.url";
+    public static final String MAP_ATTRIBUTION = "map.attribution";
 
     public DashboardConfig(Map<String, String> values) {
         super(definition(), values);
@@ -49,7 +55,36 @@ public final class DashboardConfig extends ServiceConfig {
                 .define(REGISTRY_ENABLED, Type.BOOLEAN, true, Importance.MEDIUM,
                         "Read the building registry (the compacted registry.buildings topic on kafka.bootstrap.servers) "
                                 + "for the buildings' names, categories, areas and municipalities; off, the pages "
-                                + "show building ids and the store's tags.");
+                                + "show building ids and the store's tags.")
+                .define(PERSONAL_DATA_GROUPS, Type.LIST, "", Importance.MEDIUM,
+                        "Groups whose members see the figures of buildings the registry marks as holding personal "
+                                + "data (personalData: municipal housing, very small units), comma separated. Empty: "
+                                + "nobody does, and the pages show such a building's name without figures.")
+                .define(PERSONAL_DATA_HEADER, Type.STRING, PersonalDataAccess.DEFAULT_HEADER,
+                        new ConfigDef.NonEmptyString(), Importance.LOW,
+                        "Request header in which the authenticating proxy in front of the dashboard lists the "
+                                + "user's groups, comma separated (oauth2-proxy: X-Forwarded-Groups).")
+                .define(MAP_TILE_URL, Type.STRING, "", Importance.LOW,
+                        "Tile server of the portfolio map's background, a URL with {z}, {x} and {y}, e.g. "
+                                + "https://tile.openstreetmap.org/{z}/{x}/{y}.png (mind its usage policy). Empty: "
+                                + "the buildings on a plain background, and the page loads nothing from elsewhere.")
+                .define(MAP_ATTRIBUTION, Type.STRING, "", Importance.LOW,
+                        "Attribution the tile server's licence asks for, shown under the map, e.g. "
+                                + "'© OpenStreetMap contributors'.");
+    }
+
+    /** The portfolio map's background. */
+    public MapTiles mapTiles() {
+        try {
+            return new MapTiles(getString(MAP_TILE_URL), getString(MAP_ATTRIBUTION));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(MAP_TILE_URL, getString(MAP_TILE_URL), e.getMessage());
+        }
+    }
+
+    /** Who sees the figures of buildings with personal data. */
+    public PersonalDataAccess personalDataAccess() {
+        return PersonalDataAccess.of(getString(PERSONAL_DATA_HEADER), getList(PERSONAL_DATA_GROUPS));
     }
 
     public String webHost() {

@@ -41,7 +41,7 @@ public final class DashboardService implements Service {
         }
         DashboardQueries queries = new DashboardQueries(reader, buildings, config.timeZone(), context.clock());
         web = WebServer.start(config.webHost(), config.webPort(), queries, config.liveInterval(),
-                context.registry());
+                config.personalDataAccess(), config.mapTiles(), context.registry());
         context.health().check("store", () -> reader.available() ? Health.Status.up("the KPI store at " + config.storeUrl()
                 + " answers") : Health.Status.down("the KPI store at " + config.storeUrl() + " does not answer; check "
                 + "STRAUMFLYT_STORE_URL"));

@@ -157,6 +157,10 @@ class DashboardBrowserTest {
         expect.put("filter", Map.of("text", "sykehjem", "textRows", List.of("sykehjem-b"),
                 "textShown", "Viser 1 av 4 bygg.", "category", "school", "categoryRows", List.of("skole-a"),
                 "allShown", "Viser 4 av 4 bygg."));
+        // Only the school has coordinates in the registry; no tile server is configured.
+        expect.put("map", Map.of("markers", List.of("skole-a"), "href", "/building/skole-a",
+                "plain", "Uten bakgrunnskart: en kartserver kan settes opp med map.tile.url.",
+                "missing", "3 bygg uten koordinater i registeret er ikke i kartet."));
         // After the live row: 6 kWh at coverage 0.5 in the running hour.
         expect.put("live", Map.of("id", "skole-a", "liveKw", "12,0 kW", "todayKwh", "116,0 kWh"));
         expect.put("lowCoverage", Map.of("id", "sykehjem-b",

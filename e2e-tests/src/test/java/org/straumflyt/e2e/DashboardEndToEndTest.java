@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.Test;
 import org.straumflyt.dashboard.DashboardConfig;
 import org.straumflyt.dashboard.DashboardService;
@@ -54,7 +58,10 @@ import org.straumflyt.servers.RealServers;
  * through MQTT, ingest, the stream processor and the publisher into the store; the dashboard reads the store and the
  * registry the simulator wrote; Debian's Chromium (dashboard/src/test/browser/pipeline.mjs) opens the portfolio and
  * one building's page, and every figure of yesterday it shows — the day's total and each hour beside today's —
- * equals the simulator's ground truth (building-hours.csv), rounded as the page rounds (0.1 kWh).
+ * equals the simulator's ground truth (building-hours.csv), rounded as the page rounds (0.1 kWh). Then, with the
+ * building page open, one of its meters sends two power samples of {@value #LIVE_KW} kW half a minute apart in the
+ * running hour: the page must show that power and today's energy (0.4 kWh) without a reload, through ingest, the
+ * processor, the publisher and the live feed.
  */
 @RealServers
 class DashboardEndToEndTest {
@@ -69,6 +76,9 @@ class DashboardEndToEndTest {
     private static final Duration PUBLISHING = Duration.ofSeconds(20);
     private static final Path BROWSER = Path.of("..", "dashboard", "src", "test", "browser");
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
+    /** The live samples' power: over 30 s, 0.4 kWh, exactly representable in the page's rounding. */
+    private static final double LIVE_KW = 48.0;
+    private static final Duration LIVE_SPAN = Duration.ofSeconds(30);
 
     @Test
     void thePagesFiguresOfYesterdayEqualTheSimulatorsTruth(KafkaBroker kafka, MosquittoBroker mqtt,
@@ -136,12 +146,23 @@ class DashboardEndToEndTest {
                             Map.of("yesterday", value == null ? "ingen data" : kwh(value)));
                 }
                 expect.put("hours", rows);
-                List<String> output = runBrowser(expect);
+                // Today's energy grows by the live samples' 0.4 kWh from what the store held when they were sent.
+                String meter = electricityMeter(truth.resolve("meter-hours.csv"), building);
+                double[] todayBefore = new double[1];
+                List<String> output = runBrowser(expect, () -> {
+                    todayBefore[0] = todayKwh(dashboard.url(), building);
+                    publishLive(mqtt, building, meter);
+                    return Map.of("liveKw", "48,0 kW",
+                            "todayKwh", kwh(todayBefore[0] + LIVE_KW * LIVE_SPAN.toSeconds() / 3600.0));
+                });
+                System.out.printf("dashboard end to end: today's energy before the live samples %.3f kWh%n",
+                        todayBefore[0]);
                 System.out.printf("dashboard end to end: pipeline started in %.1f s, published in %.1f s, store "
                         + "matched the truth %.1f s later, page checked %.1f s later%n", (started - began) / 1e9,
                         (published - started) / 1e9, (verified - published) / 1e9,
                         (System.nanoTime() - verified) / 1e9);
-                assertThat(output).as("browser script output").anyMatch(l -> l.startsWith("PASS "))
+                assertThat(output).as("browser script output").contains("@@publish-live")
+                        .anyMatch(l -> l.startsWith("PASS "))
                         .noneMatch(l -> l.startsWith("FAIL "));
             } finally {
                 dashboard.close();
@@ -180,15 +201,83 @@ class DashboardEndToEndTest {
         return false;
     }
 
-    private static List<String> runBrowser(Map<String, Object> expect) throws Exception {
+    /** An electricity meter of the building, as the simulator's truth lists its meters. */
+    private static String electricityMeter(Path meterHours, String building) throws IOException {
+        return Files.readAllLines(meterHours).stream().skip(1).map(l -> l.split(","))
+                .filter(c -> c[2].equals("electricity") && c[3].equals(building)).map(c -> c[0])
+                .findFirst().orElseThrow(() -> new AssertionError("no electricity meter of " + building));
+    }
+
+    /**
+     * Two canonical power samples of {@link #LIVE_KW} kW, {@link #LIVE_SPAN} apart, both in the running hour and in
+     * the past, published as a meter does; waits for the running hour to be old enough.
+     */
+    private static void publishLive(MosquittoBroker mqtt, String building, String meter) throws Exception {
+        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        Instant ready = hour.plus(LIVE_SPAN).plusSeconds(2);
+        if (Instant.now().isBefore(ready)) {
+            Thread.sleep(Duration.between(Instant.now(), ready).toMillis());
+        }
+        Instant second = Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+        Instant first = second.minus(LIVE_SPAN);
+        MqttClient client = new MqttClient(mqtt.uri(), "e2e-live-" + UUID.randomUUID(), new MemoryPersistence());
+        client.connect();
+        try {
+            for (Instant at : List.of(first, second)) {
+                String json = "{\"meterId\":\"" + meter + "\",\"kind\":\"POWER\",\"value\":" + LIVE_KW
+                        + ",\"unit\":\"kW\",\"timestamp\":\"" + at + "\",\"carrier\":\"electricity\"}";
+                MqttMessage message = new MqttMessage(json.getBytes(StandardCharsets.UTF_8));
+                message.setQos(1);
+                client.publish("straumflyt/readings/" + building + "/" + meter, message);
+            }
+        } finally {
+            client.disconnect();
+            client.close();
+        }
+    }
+
+    /** Today's energy of the building as the dashboard's API has it (0 without data). */
+    private static double todayKwh(String url, String building) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url + "api/buildings/" + building)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode detail = new ObjectMapper().readTree(response.body());
+        for (JsonNode hour : detail.path("today")) {
+            if (hour.path("kwh").isNumber() && hour.path("kwh").asDouble() != 0) {
+                System.out.printf("dashboard end to end: today's hour %s has %.3f kWh before the live samples%n",
+                        hour.path("hourStart").asText(), hour.path("kwh").asDouble());
+            }
+        }
+        return detail.path("summary").path("todayKwh").asDouble(0);
+    }
+
+    /** What the test does when the browser script asks for live readings: sends them, says what the page must show. */
+    private interface LiveStep {
+        Map<String, String> run() throws Exception;
+    }
+
+    /**
+     * Runs the script, sending the live readings when it asks (and then the figures the page must show, as one JSON
+     * line); its output lines. Fails on a non-zero exit.
+     */
+    private static List<String> runBrowser(Map<String, Object> expect, LiveStep publishLive) throws Exception {
         Path expectations = Files.createTempFile("dashboard-e2e", ".json");
         Files.writeString(expectations, new ObjectMapper().writeValueAsString(expect));
         Path errors = Files.createTempFile("dashboard-e2e", ".log");
         Process node = new ProcessBuilder("node", "pipeline.mjs", expectations.toString())
                 .directory(BROWSER.toFile()).redirectError(errors.toFile()).start();
-        List<String> output;
-        try (var out = node.inputReader(StandardCharsets.UTF_8)) {
-            output = out.lines().toList();
+        List<String> output = new ArrayList<>();
+        try (var out = node.inputReader(StandardCharsets.UTF_8);
+                var in = node.outputWriter(StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                output.add(line);
+                if (line.equals("@@publish-live")) {
+                    in.write(new ObjectMapper().writeValueAsString(publishLive.run()) + "\n");
+                    in.flush();
+                }
+            }
         }
         if (!node.waitFor(60, TimeUnit.SECONDS)) {
             node.destroyForcibly();

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,6 +39,7 @@ public final class KafkaBuildingDirectory implements BuildingDirectory, AutoClos
     private final Deserializer<String> keys;
     private final Deserializer<Building> values;
     private final AtomicBoolean running = new AtomicBoolean(true);
+    private final CountDownLatch closed = new CountDownLatch(1);
     private final Thread thread;
 
     public KafkaBuildingDirectory(Properties kafka, Topic<String, Building> topic) {
@@ -112,7 +115,11 @@ public final class KafkaBuildingDirectory implements BuildingDirectory, AutoClos
                 LOG.info("registry topic {} not found yet; the pages show building ids until it is", topic.name());
                 told = true;
             }
-            Thread.sleep(RETRY.toMillis());
+            // Wait, or stop at once when closed: close() counts this down instead of interrupting, so that an
+            // interrupt never reaches the consumer while it closes (it would log an error).
+            if (closed.await(RETRY.toMillis(), TimeUnit.MILLISECONDS)) {
+                return;
+            }
         }
     }
 
@@ -142,8 +149,8 @@ public final class KafkaBuildingDirectory implements BuildingDirectory, AutoClos
     @Override
     public void close() {
         running.set(false);
+        closed.countDown();
         consumer.wakeup();
-        thread.interrupt();
         try {
             thread.join(5_000);
         } catch (InterruptedException e) {

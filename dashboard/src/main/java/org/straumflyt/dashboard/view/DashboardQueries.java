@@ -58,8 +58,13 @@ public final class DashboardQueries {
         this(reader, BuildingDirectory.NONE, zone, clock);
     }
 
-    /** Every building the store or the registry knows, by id. */
+    /** Every building the store or the registry knows, by id, as a viewer not cleared for personal data sees it. */
     public Portfolio portfolio() {
+        return portfolio(Viewer.RESTRICTED);
+    }
+
+    /** Every building the store or the registry knows, by id; personal buildings' figures only for the cleared. */
+    public Portfolio portfolio(Viewer viewer) {
         Window window = window();
         Map<String, List<HourRow>> recent = byBuilding(reader.hours(window.yesterdayStart, window.end(), null),
                 HourRow::buildingId);
@@ -71,20 +76,34 @@ public final class DashboardQueries {
         List<BuildingSummary> summaries = new ArrayList<>();
         for (BuildingSeen seen : known(buildings).values()) {
             String id = seen.buildingId();
-            summaries.add(summary(seen, buildings.get(id), recent.getOrDefault(id, List.of()),
-                    lastWeek.getOrDefault(id, List.of()), months.getOrDefault(id, List.of()), window));
+            BuildingSummary summary = summary(seen, buildings.get(id), recent.getOrDefault(id, List.of()),
+                    lastWeek.getOrDefault(id, List.of()), months.getOrDefault(id, List.of()), window);
+            summaries.add(hidden(buildings.get(id), viewer) ? summary.withoutFigures() : summary);
         }
         return new Portfolio(window.now, zone.getId(), window.today, window.runningHour, summaries);
     }
 
-    /** One building's page, or empty when neither the store nor the registry knows it. */
+    /** One building's page as a viewer not cleared for personal data sees it. */
     public Optional<BuildingDetail> building(String id) {
+        return building(id, Viewer.RESTRICTED);
+    }
+
+    /**
+     * One building's page, or empty when neither the store nor the registry knows it. A building with personal data
+     * shows a viewer not cleared for it only what the registry says of it: no hour, day or month is read.
+     */
+    public Optional<BuildingDetail> building(String id, Viewer viewer) {
         Map<String, Building> buildings = registry.buildings();
         BuildingSeen seen = known(buildings).get(id);
         if (seen == null) {
             return Optional.empty();
         }
         Window window = window();
+        if (hidden(buildings.get(id), viewer)) {
+            BuildingSummary summary = summary(seen, buildings.get(id), List.of(), List.of(), List.of(), window);
+            return Optional.of(new BuildingDetail(summary.withoutFigures(), zone.getId(), List.of(), List.of(),
+                    List.of(), List.of(), null));
+        }
         List<HourRow> rows = reader.hours(window.yesterdayStart, window.end(), id);
         List<HourRow> lastWeekRows = reader.hours(window.lastWeekStart, window.lastWeekEnd, id);
         List<MonthRow> months = reader.months(window.yearStart, window.end(), id);
@@ -112,13 +131,25 @@ public final class DashboardQueries {
         return new MunicipalityPage(zone.getId(), reader.portfolios(), CategoryBenchmarks.SSB_2011);
     }
 
-    /** The running hour of every building that has one. */
+    /** The running hour of every building that has one, as a viewer not cleared for personal data sees it. */
     public LiveHour live() {
+        return live(Viewer.RESTRICTED);
+    }
+
+    /** The running hour of every building that has one; personal buildings' only for the cleared. */
+    public LiveHour live(Viewer viewer) {
         Instant hour = runningHour(clock.instant());
+        Map<String, Building> registered = registry.buildings();
         List<LiveHour.Building> buildings = reader.hours(hour, hour.plus(HOUR), null).stream()
+                .filter(r -> !hidden(registered.get(r.buildingId()), viewer))
                 .map(r -> new LiveHour.Building(r.buildingId(), r.importKwh(), liveKw(r), r.coverage()))
                 .toList();
         return new LiveHour(hour, buildings);
+    }
+
+    /** Whether the registry marks {@code building} as holding personal data and the viewer is not cleared. */
+    private static boolean hidden(Building building, Viewer viewer) {
+        return building != null && building.personalData() && !viewer.seesPersonalData();
     }
 
     /** The store's buildings and the registry's, by id; a registry building without data has no newest hour. */
@@ -170,7 +201,8 @@ public final class DashboardQueries {
         Double area = building != null && building.heatedAreaM2() > 0 ? Double.valueOf(building.heatedAreaM2())
                 : derivedArea;
         return new BuildingSummary(seen.buildingId(), building != null ? building.name() : seen.buildingId(),
-                building != null, municipality, category, running == null ? null : liveKw(running),
+                building != null, building != null && building.personalData(), false, municipality, category,
+                building != null ? building.location() : null, running == null ? null : liveKw(running),
                 running == null ? null : running.importKwh(), todayKwh, lastWeekKwh, yesterdayKwh, todayKwhPerM2,
                 area, year(months, category, window), seen.newestHour(), coverage, List.copyOf(flags),
                 newest == null ? null : newest.metersReporting(), newest == null ? null : newest.metersExpected());

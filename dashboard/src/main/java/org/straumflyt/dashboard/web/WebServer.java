@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.straumflyt.dashboard.store.StoreException;
 import org.straumflyt.dashboard.view.BuildingDetail;
 import org.straumflyt.dashboard.view.DashboardQueries;
+import org.straumflyt.dashboard.view.Viewer;
 import org.straumflyt.model.wire.Json;
 
 /**
@@ -34,6 +35,7 @@ import org.straumflyt.model.wire.Json;
  *       itself;</li>
  *   <li>{@code GET /assets/<file>} — its scripts, styles;</li>
  *   <li>{@code GET /api/portfolio}, {@code GET /api/buildings/<id>}, {@code GET /api/municipalities} — JSON;</li>
+ *   <li>{@code GET /api/settings} — what the page needs to know of the configuration (the map's tile server);</li>
  *   <li>{@code GET /api/live} — server-sent events with the running hour.</li>
  * </ul>
  */
@@ -43,8 +45,11 @@ public final class WebServer implements AutoCloseable {
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8",
             "svg", "image/svg+xml", "json", "application/json");
-    /** Everything from this origin only: a page that loads nothing from elsewhere, and no inline script. */
-    private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+    /**
+     * Everything from this origin only: a page that loads nothing from elsewhere (but the map's tiles, when a tile
+     * server is configured), and no inline script.
+     */
+    private static final String CSP = "default-src 'self'; img-src 'self' data:%s; style-src 'self'; "
             + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'";
     /** The project's JSON setup, with nulls written: the API documents {@code null} for "no data". */
     private static final ObjectMapper JSON = Json.mapperWithNulls();
@@ -54,19 +59,37 @@ public final class WebServer implements AutoCloseable {
     private final LiveFeed live;
     private final DashboardQueries queries;
     private final Counter storeErrors;
+    private final PersonalDataAccess access;
+    private final MapTiles tiles;
+    private final String csp;
 
     private WebServer(HttpServer server, ExecutorService executor, LiveFeed live, DashboardQueries queries,
-            Counter storeErrors) {
+            Counter storeErrors, PersonalDataAccess access, MapTiles tiles) {
         this.server = server;
         this.executor = executor;
         this.live = live;
         this.queries = queries;
         this.storeErrors = storeErrors;
+        this.access = access;
+        this.tiles = tiles;
+        this.csp = String.format(CSP, tiles.enabled() ? " " + tiles.origin() : "");
     }
 
-    /** Starts serving on {@code host:port} (port 0 picks a free one). */
+    /**
+     * Starts serving on {@code host:port} (port 0 picks a free one); nobody is cleared for personal data, and the map
+     * has no tile server.
+     */
     public static WebServer start(String host, int port, DashboardQueries queries, Duration liveInterval,
             MeterRegistry registry) {
+        return start(host, port, queries, liveInterval, PersonalDataAccess.NOBODY, MapTiles.NONE, registry);
+    }
+
+    /**
+     * Starts serving on {@code host:port} (port 0 picks a free one); {@code access} says which requests see the
+     * figures of buildings with personal data, {@code tiles} is the map's background.
+     */
+    public static WebServer start(String host, int port, DashboardQueries queries, Duration liveInterval,
+            PersonalDataAccess access, MapTiles tiles, MeterRegistry registry) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 64);
@@ -78,10 +101,10 @@ public final class WebServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        LiveFeed live = new LiveFeed(() -> json(queries.live()), liveInterval);
+        LiveFeed live = new LiveFeed(viewer -> json(queries.live(viewer)), liveInterval);
         Counter storeErrors = Counter.builder("straumflyt_dashboard_store_errors")
                 .description("API requests the store could not answer").register(registry);
-        WebServer web = new WebServer(server, executor, live, queries, storeErrors);
+        WebServer web = new WebServer(server, executor, live, queries, storeErrors, access, tiles);
         Gauge.builder("straumflyt_dashboard_live_clients", live, LiveFeed::clients)
                 .description("pages with an open live feed").register(registry);
         server.createContext("/", web::handle);
@@ -107,18 +130,21 @@ public final class WebServer implements AutoCloseable {
             send(exchange, 405, "text/plain; charset=utf-8", "method not allowed");
             return;
         }
+        Viewer viewer = access.viewer(exchange.getRequestHeaders());
         try {
             if (path.equals("/api/live")) {
-                live.subscribe(exchange);
+                live.subscribe(exchange, viewer);
                 return;
             }
             if (path.equals("/api/portfolio")) {
-                send(exchange, 200, TYPES.get("json"), json(queries.portfolio()));
+                send(exchange, 200, TYPES.get("json"), json(queries.portfolio(viewer)));
+            } else if (path.equals("/api/settings")) {
+                send(exchange, 200, TYPES.get("json"), json(Map.of("map", tiles)));
             } else if (path.equals("/api/municipalities")) {
                 send(exchange, 200, TYPES.get("json"), json(queries.municipalities()));
             } else if (path.startsWith("/api/buildings/")) {
                 String id = URLDecoder.decode(path.substring("/api/buildings/".length()), StandardCharsets.UTF_8);
-                Optional<BuildingDetail> detail = queries.building(id);
+                Optional<BuildingDetail> detail = queries.building(id, viewer);
                 if (detail.isPresent()) {
                     send(exchange, 200, TYPES.get("json"), json(detail.get()));
                 } else {
@@ -152,14 +178,14 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+    private void send(HttpExchange exchange, int status, String type, String body) throws IOException {
         send(exchange, status, type, body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+    private void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
         try (exchange) {
             exchange.getResponseHeaders().set("Content-Type", type);
-            exchange.getResponseHeaders().set("Content-Security-Policy", CSP);
+            exchange.getResponseHeaders().set("Content-Security-Policy", csp);
             exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
             exchange.getResponseHeaders().set("Cache-Control", "no-cache");
             boolean head = "HEAD".equals(exchange.getRequestMethod());

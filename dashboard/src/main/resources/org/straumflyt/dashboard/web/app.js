@@ -4,12 +4,13 @@ import { t, lang, setLang, category, flagMeaning, flagName } from './i18n.js';
 import { kwh, kw, kwhPerM2, kwhPerM2Whole, m2, percent, percentValue, celsius, count, day, month, dateTime, when }
   from './format.js';
 import { profileChart, signatureChart } from './chart.js';
+import { buildingMap } from './map.js';
 
 const LOW_COVERAGE = 0.9;
 const UNASSIGNED = 'unassigned';
 const main = document.getElementById('main');
 const status = document.getElementById('status');
-const state = { portfolio: null, building: null, municipalities: null, sort: { key: 'name', dir: 1 },
+const state = { portfolio: null, building: null, municipalities: null, settings: null, sort: { key: 'name', dir: 1 },
   filter: { text: '', category: '' }, unavailable: false };
 
 const yearValue = (b) => b.year?.kwhPerM2 ?? null;
@@ -166,7 +167,8 @@ function renderPortfolio(portfolio) {
       if (i === 0) {
         content = h('span', {}, h('a', { href: `/building/${encodeURIComponent(b.id)}` }, displayName(b)),
           b.name !== b.id || !b.inRegistry ? h('span', { class: 'id' },
-            b.inRegistry ? b.id : `${b.id} · ${t('notInRegistry')}`) : null);
+            b.inRegistry ? b.id : `${b.id} · ${t('notInRegistry')}`) : null,
+          b.hidden ? h('span', { class: 'id', 'data-testid': 'personal' }, t('personal')) : null);
       } else if (column.key === 'year' && b.year?.benchmarkKwhPerM2 != null) {
         content = h('span', {}, content, ' ', h('span', { class: 'ref' },
           t('benchmarkShort', kwhPerM2Whole(b.year.benchmarkKwhPerM2))));
@@ -203,7 +205,20 @@ function renderPortfolio(portfolio) {
       h('label', { for: 'filter-category' }, t('category'), select)),
     h('p', { 'data-testid': 'shown', role: 'status' }, t('shown', shown.length, portfolio.buildings.length)),
     h('div', { class: 'scroll' }, h('table', { class: 'portfolio' }, h('thead', {}, head), h('tbody', {}, ...rows))),
+    ...mapSection(shown),
   );
+}
+
+function mapSection(shown) {
+  const tiles = state.settings?.map;
+  const missing = shown.filter((b) => !b.location).length;
+  return [
+    h('h2', {}, t('mapTitle')),
+    h('div', { class: 'scroll' }, buildingMap(shown, tiles, (b) => `/building/${encodeURIComponent(b.id)}`)),
+    tiles?.url ? h('p', { class: 'ref', 'data-testid': 'attribution' }, tiles.attribution)
+      : h('p', { class: 'ref', 'data-testid': 'map-plain' }, t('mapPlain')),
+    missing > 0 ? h('p', { class: 'ref', 'data-testid': 'map-missing' }, t('mapMissing', missing)) : null,
+  ].filter((node) => node);
 }
 
 function table(className, headings, rows) {
@@ -320,6 +335,14 @@ function renderBuilding(detail) {
   });
   const about = [b.id, category(b.category), b.municipality ? `${t('municipality')} ${b.municipality}` : null]
     .filter((x) => x).join(' · ');
+  if (b.hidden) {
+    main.replaceChildren(
+      h('p', {}, h('a', { href: '/' }, `← ${t('back')}`)),
+      h('h1', {}, displayName(b), ' ', h('span', { class: 'sub', 'data-testid': 'about' }, about)),
+      h('dl', { class: 'figures' }, h('dt', {}, t('area')), h('dd', { 'data-figure': 'areaM2' }, m2(b.areaM2))),
+      h('p', { class: 'warn', 'data-testid': 'personal' }, t('personalHidden')));
+    return;
+  }
   main.replaceChildren(
     h('p', {}, h('a', { href: '/' }, `← ${t('back')}`)),
     h('h1', {}, displayName(b), ' ', h('span', { class: 'sub', 'data-testid': 'about' }, about)),
@@ -415,6 +438,9 @@ function applyLive(live) {
   if (page === 'municipality') {
     return;
   }
+  if (page === 'building' && state.building?.summary.hidden) {
+    return; // no figures to move, and no hours to tell a new hour by
+  }
   const current = page === 'building' ? state.building?.summary && [state.building.summary]
     : state.portfolio?.buildings;
   const hourStart = page === 'building' ? state.building?.today.at(-1)?.hourStart : state.portfolio?.hourStart;
@@ -466,4 +492,6 @@ document.getElementById('lang').addEventListener('click', () => {
   render();
 });
 render();
-load().then(connect);
+fetch('/api/settings').then((r) => (r.ok ? r.json() : null)).then((settings) => {
+  state.settings = settings;
+}).catch(() => {}).finally(() => load().then(connect));

@@ -11,7 +11,7 @@ const LEFT = 48;
 const BOTTOM = 28;
 const TOP = 24;
 
-function el(name, attributes = {}, text) {
+export function el(name, attributes = {}, text) {
   const node = document.createElementNS(SVG, name);
   for (const [key, value] of Object.entries(attributes)) {
     node.setAttribute(key, value);

@@ -15,6 +15,13 @@ const TEXT = {
     filter: 'Filter', filterHint: 'navn, id eller kommune', allCategories: 'Alle kategorier',
     shown: (n, total) => `Viser ${n} av ${total} bygg.`, notInRegistry: 'ikke i registeret',
     unassignedName: 'Målere som ikke er i registeret',
+    personal: 'personopplysninger',
+    mapTitle: 'Kart', mapLabel: (n) => `Kart over ${n} bygg`,
+    mapNone: 'Ingen bygg med koordinater i registeret.',
+    mapPlain: 'Uten bakgrunnskart: en kartserver kan settes opp med map.tile.url.',
+    mapMissing: (n) => `${n} bygg uten koordinater i registeret er ikke i kartet.`,
+    personalHidden: 'Bygget er merket med personopplysninger (kommunal bolig, små enheter): forbruket per time eller '
+      + 'dag viser når folk er hjemme. Tallene vises derfor bare for brukere med tilgang til personopplysninger.',
     back: 'Alle bygg', profile: 'Timeprofil i dag mot i går og samme ukedag forrige uke', hour: 'Time',
     inProgress: 'pågår',
     quality: 'Datakvalitet i dag', meters: 'Målere som rapporterer', of: 'av',
@@ -76,6 +83,14 @@ const TEXT = {
     filter: 'Filter', filterHint: 'name, id or municipality', allCategories: 'All categories',
     shown: (n, total) => `Showing ${n} of ${total} buildings.`, notInRegistry: 'not in the registry',
     unassignedName: 'Meters not in the registry',
+    personal: 'personal data',
+    mapTitle: 'Map', mapLabel: (n) => `Map of ${n} buildings`,
+    mapNone: 'No building has coordinates in the registry.',
+    mapPlain: 'No background map: a tile server can be set with map.tile.url.',
+    mapMissing: (n) => `${n} buildings without coordinates in the registry are not on the map.`,
+    personalHidden: 'This building is marked as holding personal data (municipal housing, very small units): its '
+      + 'consumption per hour or day shows when people are at home. Its figures are therefore shown only to users '
+      + 'cleared for personal data.',
     back: 'All buildings', profile: "Today's hourly profile against yesterday and the same weekday last week",
     hour: 'Hour', inProgress: 'in progress',
     quality: 'Data quality today', meters: 'Meters reporting', of: 'of',
