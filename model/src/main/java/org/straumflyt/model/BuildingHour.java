@@ -55,8 +55,7 @@ public record BuildingHour(
         Objects.requireNonNull(hourStart, "hourStart");
         carriers = CarrierMaps.copy(carriers);
         flags = QualityFlags.copy(flags);
-        breakdown = breakdown == null || breakdown.isEmpty() ? null
-                : java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(breakdown));
+        breakdown = EndUseBreakdowns.copy(breakdown);
     }
 
     /** A building-hour without a meter-tree breakdown. */

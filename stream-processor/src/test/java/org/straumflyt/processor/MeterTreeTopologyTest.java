@@ -93,8 +93,14 @@ class MeterTreeTopologyTest {
         assertThat(hour.metersExpected()).as("a virtual meter never reports").isEqualTo(4);
         assertThat(hour.coverage()).isCloseTo(1, within(EPS));
         assertThat(hour.flags()).doesNotContain(QualityFlag.SUB_METERS_EXCEED_MAIN, QualityFlag.MISSING_METERS);
-        assertThat(fixture.day("school", "2026-11-23").importKwh()).as("the day follows the hours")
-                .isCloseTo(100, within(EPS));
+        var day = fixture.day("school", "2026-11-23");
+        assertThat(day.importKwh()).as("the day follows the hours").isCloseTo(100, within(EPS));
+        assertThat(day.breakdown().get(Carrier.ELECTRICITY).endUses().get(EndUse.FANS)).isCloseTo(30, within(EPS));
+        assertThat(day.breakdown().get(Carrier.ELECTRICITY).unmeteredKwh()).isCloseTo(40, within(EPS));
+        var month = fixture.month("school", "2026-11");
+        assertThat(month.importKwh()).isCloseTo(100, within(EPS));
+        assertThat(month.breakdown().get(Carrier.ELECTRICITY).endUses().get(EndUse.EV_CHARGING))
+                .isCloseTo(20, within(EPS));
     }
 
     @Test
