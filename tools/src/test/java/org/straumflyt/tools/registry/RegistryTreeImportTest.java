@@ -116,4 +116,25 @@ class RegistryTreeImportTest {
                 b,main,electricity,main,,,
                 """)).singleElement().asString().contains("appears twice").contains("also on line 2");
     }
+
+    @Test
+    void rejectsAnInvalidTreeInAJsonRecordAndReadsAValidOne() throws Exception {
+        String json = """
+                [
+                  {"buildingId": "ok", "heatedAreaM2": 100, "personalData": false, "meters": [
+                    {"meterId": "m", "carrier": "electricity", "registers": ["import"], "role": "main"},
+                    {"meterId": "s", "carrier": "electricity", "registers": ["import"], "role": "sub",
+                     "parentMeterId": "m", "endUse": "pumps"}]},
+                  {"buildingId": "bad", "heatedAreaM2": 100, "personalData": false, "meters": [
+                    {"meterId": "m2", "carrier": "electricity", "registers": ["import"], "role": "main",
+                     "shares": [{"buildingId": "bad", "fraction": 0.5}]}]}
+                ]
+                """;
+        RegistryFile file = RegistryFormat.JSON.parse(new BufferedReader(new StringReader(json)));
+
+        assertThat(file.entries()).extracting(e -> e.building().buildingId()).containsExactly("ok");
+        assertThat(file.entries().get(0).building().meters().get(1).endUse()).isEqualTo(EndUse.PUMPS);
+        assertThat(file.rejections()).singleElement().extracting(Rejection::message).asString()
+                .contains("[shares]").contains("sum to 0.5");
+    }
 }
