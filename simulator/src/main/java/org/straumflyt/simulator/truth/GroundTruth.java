@@ -125,6 +125,16 @@ public final class GroundTruth {
         return buildings;
     }
 
+    /** building id → hour → the main meters' rest (main − Σ its sub-meters), kWh, for the buildings with sub-meters. */
+    public synchronized Map<String, Map<Instant, Double>> unmeteredHours() {
+        Map<String, Map<Instant, Double>> out = new TreeMap<>();
+        restUse.keySet().forEach(main -> meterHours.getOrDefault(main, Map.of()).forEach((hour, kwh) -> out
+                .computeIfAbsent(buildingOf.get(main), k -> new TreeMap<>()).merge(hour, kwh, Double::sum)));
+        subMeters.forEach((sub, parentAndUse) -> meterHours.getOrDefault(sub, Map.of()).forEach((hour, kwh) -> out
+                .computeIfAbsent(buildingOf.get(sub), k -> new TreeMap<>()).merge(hour, -kwh, Double::sum)));
+        return out;
+    }
+
     /**
      * building id → hour → end use → kWh, for the buildings with sub-meters: each sub-meter's energy under its end
      * use, and each main meter's rest (main − Σ its sub-meters) under the end use of its virtual meter.
@@ -144,7 +154,8 @@ public final class GroundTruth {
     }
 
     /**
-     * Writes {@code meter-hours.csv}, {@code building-hours.csv} (main meters only), {@code end-uses.csv} and
+     * Writes {@code meter-hours.csv}, {@code building-hours.csv} (main meters only), {@code building-rests.csv},
+     * {@code end-uses.csv} and
      * {@code period.properties} (the hours the truth
      * speaks for) into {@code directory}.
      */
@@ -164,6 +175,14 @@ public final class GroundTruth {
         try (Writer out = Files.newBufferedWriter(directory.resolve("building-hours.csv"), StandardCharsets.UTF_8)) {
             out.write("building_id,hour_start,import_kwh\n");
             for (var building : buildingHours().entrySet()) {
+                for (var hour : building.getValue().entrySet()) {
+                    out.write(building.getKey() + "," + hour.getKey() + "," + hour.getValue() + "\n");
+                }
+            }
+        }
+        try (Writer out = Files.newBufferedWriter(directory.resolve("building-rests.csv"), StandardCharsets.UTF_8)) {
+            out.write("building_id,hour_start,unmetered_kwh\n");
+            for (var building : unmeteredHours().entrySet()) {
                 for (var hour : building.getValue().entrySet()) {
                     out.write(building.getKey() + "," + hour.getKey() + "," + hour.getValue() + "\n");
                 }

@@ -56,14 +56,20 @@ public final class Verifier {
     }
 
     /** The outcome of one comparison. */
-    public record Report(Comparison meters, Comparison buildings) {
+    public record Report(Comparison meters, Comparison buildings, Comparison rests) {
+        /** Without meter trees to compare. */
+        public Report(Comparison meters, Comparison buildings) {
+            this(meters, buildings, new Comparison(0, 0, List.of(), List.of(), List.of(), List.of()));
+        }
+
         public boolean ok() {
-            return meters.ok() && buildings.ok();
+            return meters.ok() && buildings.ok() && rests.ok();
         }
 
         public String summary() {
             return (ok() ? "OK" : "MISMATCH") + System.lineSeparator() + "  meter-hours:    " + meters
-                    + System.lineSeparator() + "  building-hours: " + buildings;
+                    + System.lineSeparator() + "  building-hours: " + buildings
+                    + (rests.expected() == 0 ? "" : System.lineSeparator() + "  unmetered rest: " + rests);
         }
     }
 
@@ -291,8 +297,14 @@ public final class Verifier {
                 + "WHERE register = 'import' AND" + window + meters);
         Map<String, List<Row>> buildingStore = query("SELECT building, time, import_kwh, false FROM building_hourly "
                 + "WHERE" + window + buildings);
+        // buildings with meter trees: the unmetered rest (main − its sub-meters), where the truth has one
+        Path restsCsv = truthDir.resolve("building-rests.csv");
+        Map<String, Double> restTruth = Files.exists(restsCsv) ? readTruth(restsCsv, 0, 1, 2) : Map.of();
+        Map<String, List<Row>> restStore = restTruth.isEmpty() ? Map.of() : query("SELECT building, time, "
+                + "unmetered_kwh, false FROM building_hourly WHERE unmetered_kwh IS NOT NULL AND" + window + buildings);
         return new Report(compare(meterTruth, meterStore, Verifier::meterHourName),
-                compare(buildingTruth, buildingStore, Verifier::buildingHourName));
+                compare(buildingTruth, buildingStore, Verifier::buildingHourName),
+                compare(restTruth, restStore, Verifier::buildingHourName));
     }
 
     private Comparison compare(Map<String, Double> truth, Map<String, List<Row>> stored,
