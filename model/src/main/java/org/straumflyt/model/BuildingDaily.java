@@ -34,6 +34,8 @@ import java.util.Set;
  *                         complete when it is 1
  * @param flags            union of the day's hourly flags
  * @param revision         increases with every change
+ * @param breakdown        for a building with meter trees: the end uses and unmetered rest by carrier, the sum
+ *                         of its hours' (days'); absent otherwise
  */
 public record BuildingDaily(
         String buildingId,
@@ -55,7 +57,8 @@ public record BuildingDaily(
         double coverage,
         double meterCoverage,
         Set<QualityFlag> flags,
-        long revision) implements Kpi {
+        long revision,
+        Map<Carrier, EndUseBreakdown> breakdown) implements Kpi {
 
     /** 2: {@code correctedKwh} left the day (a day's own degree days cannot correct it), {@code normalDegreeDays}
      * and {@code meterCoverage} joined. */
@@ -68,6 +71,18 @@ public record BuildingDaily(
         Objects.requireNonNull(date, "date");
         carriers = CarrierMaps.copy(carriers);
         flags = QualityFlags.copy(flags);
+        breakdown = EndUseBreakdowns.copy(breakdown);
+    }
+
+    /** A record without a meter-tree breakdown. */
+    public BuildingDaily(String buildingId, String municipality, BuildingCategory category, LocalDate date,
+            String timeZone, int hoursInDay, int hoursWithData, Map<Carrier, CarrierEnergy> carriers, double importKwh,
+            double exportKwh, Double kwhPerM2, PeakHour peakHour, Double baseLoadKw, Double meanTemperatureC,
+            Double degreeDays, Double normalDegreeDays, double coverage, double meterCoverage, Set<QualityFlag> flags,
+            long revision) {
+        this(buildingId, municipality, category, date, timeZone, hoursInDay, hoursWithData, carriers, importKwh, exportKwh,
+                kwhPerM2, peakHour, baseLoadKw, meanTemperatureC, degreeDays, normalDegreeDays, coverage, meterCoverage,
+                flags, revision, null);
     }
 
     /** Whether every expected meter reported for the whole day. */

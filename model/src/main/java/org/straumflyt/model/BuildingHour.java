@@ -22,8 +22,12 @@ import java.util.Set;
  * @param metersReporting  meters with data in this hour
  * @param metersExpected   meters the registry lists for the building
  * @param coverage         mean coverage of the reporting meters' hours, 0..1
- * @param flags            union of the meters' flags, plus {@link QualityFlag#MISSING_METERS}
+ * @param flags            union of the meters' flags, plus {@link QualityFlag#MISSING_METERS} and
+ *                         {@link QualityFlag#SUB_METERS_EXCEED_MAIN}
  * @param revision         increases with every change of this building-hour
+ * @param breakdown        for a building with meter trees ({@link MeterTrees#hasTree}): by carrier, the end uses and
+ *                         the unmetered rest; absent otherwise. {@code carriers} and the totals then come from main
+ *                         meters only (the sub-meters are in the breakdown, never added twice).
  */
 public record BuildingHour(
         String buildingId,
@@ -39,7 +43,8 @@ public record BuildingHour(
         int metersExpected,
         double coverage,
         Set<QualityFlag> flags,
-        long revision) implements Kpi {
+        long revision,
+        Map<Carrier, EndUseBreakdown> breakdown) implements Kpi {
 
     public static final int SCHEMA_VERSION = 1;
     /** The building id under which meters that are not in the registry are aggregated. */
@@ -50,6 +55,15 @@ public record BuildingHour(
         Objects.requireNonNull(hourStart, "hourStart");
         carriers = CarrierMaps.copy(carriers);
         flags = QualityFlags.copy(flags);
+        breakdown = EndUseBreakdowns.copy(breakdown);
+    }
+
+    /** A building-hour without a meter-tree breakdown. */
+    public BuildingHour(String buildingId, String municipality, BuildingCategory category, Instant hourStart,
+            Map<Carrier, CarrierEnergy> carriers, double importKwh, double exportKwh, Double kwhPerM2, Double peakKw,
+            int metersReporting, int metersExpected, double coverage, Set<QualityFlag> flags, long revision) {
+        this(buildingId, municipality, category, hourStart, carriers, importKwh, exportKwh, kwhPerM2, peakKw,
+                metersReporting, metersExpected, coverage, flags, revision, null);
     }
 
     public BuildingHourKey key() {

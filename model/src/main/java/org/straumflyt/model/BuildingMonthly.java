@@ -32,6 +32,8 @@ import java.util.Set;
  * @param coverage        mean daily coverage over the month's days, 0..1
  * @param flags           union of the month's flags
  * @param revision        increases with every change
+ * @param breakdown       for a building with meter trees: the end uses and unmetered rest by carrier, the sum of
+ *                        its days'; absent otherwise
  */
 public record BuildingMonthly(
         String buildingId,
@@ -52,7 +54,8 @@ public record BuildingMonthly(
         Double correctedKwh,
         double coverage,
         Set<QualityFlag> flags,
-        long revision) implements Kpi {
+        long revision,
+        Map<Carrier, EndUseBreakdown> breakdown) implements Kpi {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -62,6 +65,18 @@ public record BuildingMonthly(
         carriers = CarrierMaps.copy(carriers);
         capacityPeaks = capacityPeaks == null ? List.of() : List.copyOf(capacityPeaks);
         flags = QualityFlags.copy(flags);
+        breakdown = EndUseBreakdowns.copy(breakdown);
+    }
+
+    /** A record without a meter-tree breakdown. */
+    public BuildingMonthly(String buildingId, String municipality, BuildingCategory category, YearMonth month,
+            String timeZone, int daysWithData, Map<Carrier, CarrierEnergy> carriers, double importKwh,
+            double exportKwh, Double kwhPerM2, PeakHour peakHour, List<PeakHour> capacityPeaks, Double capacityPeakKw,
+            Double degreeDays, Double normalDegreeDays, Double correctedKwh, double coverage, Set<QualityFlag> flags,
+            long revision) {
+        this(buildingId, municipality, category, month, timeZone, daysWithData, carriers, importKwh, exportKwh,
+                kwhPerM2, peakHour, capacityPeaks, capacityPeakKw, degreeDays, normalDegreeDays, correctedKwh, coverage,
+                flags, revision, null);
     }
 
     public BuildingMonthlyKey key() {

@@ -24,5 +24,10 @@ public enum QualityFlag {
      * The degree-day correction was not possible for the period (no degree days in it, e.g. a summer month): its
      * corrected energy is the energy as measured.
      */
-    NOT_CORRECTED
+    NOT_CORRECTED,
+    /**
+     * The sub-meters directly behind a main meter read more than the main meter, beyond a tolerance: the unmetered
+     * rest is negative (a data-quality finding: a sub-meter counted twice, a wrong parent, a wrong factor).
+     */
+    SUB_METERS_EXCEED_MAIN
 }

@@ -42,6 +42,7 @@ public final class Simulation {
         this.truth = new GroundTruth(options.start(), options.end());
         this.fleet = new FleetGenerator(options.seed()).generate(options.buildings(), options.municipality(),
                 options.formats(), options.faults().rollovers(), options.intervalShare());
+        this.truth.trees(fleet);
     }
 
     public List<SimBuilding> fleet() {

@@ -89,7 +89,7 @@ public final class KpiTopology {
         StateStores stores = StateStores.of(properties);
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(withDefaults(properties))));
         // 1. the registry, and each meter's entry in it
-        KTable<String, Building> buildings = MeterAssignments.buildings(builder, topics);
+        KTable<String, Building> buildings = MeterAssignments.buildings(builder, topics, metrics);
         KTable<String, MeterAssignment> assignments = MeterAssignments.addTo(builder, stores, topics, buildings);
         // 2. readings
         KStream<String, Reading> readings = ReadingsInput.addTo(builder, topics, rules.readingRules(), metrics,

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import org.straumflyt.model.DeadLetterReason;
+import org.straumflyt.model.MeterTrees;
 import org.straumflyt.model.QualityFlag;
 import org.straumflyt.model.ReadingKind;
 
@@ -19,6 +20,7 @@ public final class ProcessorMetrics {
     private final Counter conflicts;
     private final Counter meterHours;
     private final Counter unassigned;
+    private final Map<MeterTrees.Kind, Counter> registryRejected = new EnumMap<>(MeterTrees.Kind.class);
 
     public ProcessorMetrics(MeterRegistry registry) {
         for (ReadingKind kind : ReadingKind.values()) {
@@ -49,6 +51,12 @@ public final class ProcessorMetrics {
                 .description("Meter-hour records emitted (first values and revisions)").register(registry);
         unassigned = Counter.builder("straumflyt.processor.readings.unassigned")
                 .description("Readings of meters the building registry does not know").register(registry);
+        for (MeterTrees.Kind kind : MeterTrees.Kind.values()) {
+            registryRejected.put(kind, Counter.builder("straumflyt.processor.registry.rejected")
+                    .description("Registry records not applied because a meter tree is invalid, by the kind of the "
+                            + "first problem (the building's previous record stays in force)")
+                    .tag("reason", kind.wireName()).register(registry));
+        }
     }
 
     public void reading(ReadingKind kind) {
@@ -64,6 +72,11 @@ public final class ProcessorMetrics {
 
     public void deadLetter(DeadLetterReason reason) {
         deadLetters.get(reason).increment();
+    }
+
+    /** A registry record was not applied: its meter tree has a problem of this kind. */
+    public void registryRejected(MeterTrees.Kind kind) {
+        registryRejected.get(kind).increment();
     }
 
     public void late() {

@@ -86,6 +86,9 @@ final class TopologyFixture implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, tempDir());
         // in-memory stores: the same topology, without a RocksDB instance per store and test
         props.put(StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG, BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class);
+        // as the service: a record that cannot be read (e.g. a registry entry with an invalid meter tree) is skipped
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                org.apache.kafka.streams.errors.LogAndContinueExceptionHandler.class.getName());
         KpiTopology topology = new KpiTopology(topics, rules, new ProcessorMetrics(registry),
                 Clock.fixed(NOW, ZoneOffset.UTC)).quarterHours(quarterHours);
         driver = new TopologyTestDriver(topology.build(props), props);

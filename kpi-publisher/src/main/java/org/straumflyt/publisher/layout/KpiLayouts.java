@@ -313,6 +313,9 @@ public final class KpiLayouts {
                 .field("coverage", FLOAT, "1", "mean coverage of the reporting meters, 0..1", BuildingHour::coverage)
                 .field("flags", STRING, "", "quality flags, comma-separated", h -> flags(h.flags()))
                 .field("revision", INTEGER, "", "revision of the record", BuildingHour::revision)
+                .field("unmetered_kwh", FLOAT, "kWh",
+                        "for a building with meter trees: main meters minus the sub-meters directly behind them, all "
+                                + "carriers (negative when the sub-meters read more)", KpiLayouts::unmeteredKwh)
                 .build();
     }
 
@@ -345,6 +348,20 @@ public final class KpiLayouts {
 
     private static ZoneId zone(String timeZone) {
         return timeZone == null || timeZone.isBlank() ? DEFAULT_ZONE : ZoneId.of(timeZone);
+    }
+
+    /** The unmetered rest of a building-hour's meter trees, all carriers; none without trees. */
+    private static Double unmeteredKwh(BuildingHour h) {
+        if (h.breakdown() == null) {
+            return null;
+        }
+        Double sum = null;
+        for (var b : h.breakdown().values()) {
+            if (b.unmeteredKwh() != null) {
+                sum = (sum == null ? 0 : sum) + b.unmeteredKwh();
+            }
+        }
+        return sum;
     }
 
     private static String category(BuildingCategory category) {

@@ -6,7 +6,10 @@ import java.util.SplittableRandom;
 import org.straumflyt.model.Building;
 import org.straumflyt.model.BuildingCategory;
 import org.straumflyt.model.Carrier;
+import org.straumflyt.model.EndUse;
 import org.straumflyt.model.GeoLocation;
+import org.straumflyt.model.MeterRole;
+import org.straumflyt.model.MeterSpec;
 
 /** Generates a municipality's fleet of buildings and meters, reproducibly from a seed. */
 public final class FleetGenerator {
@@ -16,6 +19,8 @@ public final class FleetGenerator {
     };
     /** A register display of 100 000 kWh with 3 decimals, which rolls over to 0. */
     static final long ROLLOVER_MAX_WH = 100_000_000L;
+    /** Every this many buildings, from the first, one has sub-meters behind its electricity meter. */
+    static final int TREE_EVERY = 6;
 
     private final long seed;
 
@@ -58,20 +63,43 @@ public final class FleetGenerator {
             SimMeter electricity = electricityMeter(buildingId, format, area, random, rolloverShare);
             boolean interval = format == PayloadFormat.CANONICAL
                     && Noise.unit(seed, "interval:" + buildingId, 0) < intervalShare;
-            meters.add(interval ? electricity.asInterval() : electricity);
+            SimMeter main = interval ? electricity.asInterval() : electricity;
+            meters.add(main);
             if (random.nextDouble() < 0.7) {
                 meters.add(heatMeter(buildingId, area, random, rolloverShare));
+            }
+            List<MeterSpec> specs = new ArrayList<>(meters.stream().map(SimMeter::spec).toList());
+            if (i % TREE_EVERY == 0) {
+                addSubMeters(main, meters, specs);
             }
             Building building = new Building(buildingId, category.wireName() + " " + (i + 1), municipality, category,
                     area, Building.DEFAULT_TIME_ZONE,
                     new GeoLocation(59.9 + random.nextDouble() * 0.1, 10.45 + random.nextDouble() * 0.2),
-                    municipality, false, meters.stream().map(SimMeter::spec).toList(),
+                    municipality, false, specs,
                     // every other building has integrated building management (EC:I:B:2A); no draw from the random
                     // sequence, so that the rest of a seed's fleet stays as it was
                     i % 2 == 0);
             fleet.add(new SimBuilding(building, meters));
         }
         return fleet;
+    }
+
+    /**
+     * Behind the electricity meter of every {@link #TREE_EVERY}th building (the first included): sub-meters for
+     * ventilation fans, EV chargers and the kitchen (the rest of the main meter is end use other). The sub-meters
+     * send a register every 5 minutes on a grid that is also the main meter's, so the main meter's steps hold theirs
+     * exactly ({@link LoadModel}). No draw from the random sequence, so the rest of a seed's fleet stays as it was.
+     */
+    private static void addSubMeters(SimMeter main, List<SimMeter> meters, List<MeterSpec> specs) {
+        specs.set(0, specs.get(0).inTree(MeterRole.MAIN, null, null));
+        int k = 0;
+        for (EndUse use : LoadModel.SUB_METER_SHARES.keySet()) {
+            SimMeter sub = new SimMeter(main.meterId() + "-" + use.wireName().replace('_', '-'), main.buildingId(),
+                    Carrier.ELECTRICITY, PayloadFormat.CANONICAL, 300, main.phaseSeconds() % 300, 1, 0, 0,
+                    2_000_000L + 1_000_000L * k++, main.maxPowerKw());
+            meters.add(sub);
+            specs.add(sub.spec().inTree(MeterRole.SUB, main.meterId(), use));
+        }
     }
 
     private static SimMeter electricityMeter(String buildingId, PayloadFormat format, double area,

@@ -19,6 +19,7 @@ public final class MeterSeries implements Iterator<Snapshot> {
     private static final long MIN_DISPLAY_FOR_RESET_WH = 100_000;
 
     private final Building building;
+    private final SimBuilding sim;
     private final SimMeter meter;
     private final LoadModel load;
     private final FaultPlan faults;
@@ -43,6 +44,7 @@ public final class MeterSeries implements Iterator<Snapshot> {
     public MeterSeries(long seed, SimBuilding building, SimMeter meter, LoadModel load, FaultPlan faults,
             GroundTruth truth, Instant start, Instant end) {
         this.building = building.building();
+        this.sim = building;
         this.meter = meter;
         this.load = load;
         this.faults = faults;
@@ -97,7 +99,7 @@ public final class MeterSeries implements Iterator<Snapshot> {
             powerKw = lastPowerKw;
             gapLeft--;
         } else {
-            powerKw = load.powerKw(building, meter, Instant.ofEpochSecond(t), step);
+            powerKw = load.powerKw(sim, meter, Instant.ofEpochSecond(t), step);
             emitGridPoint(t, powerKw);
         }
         long energyWh = Math.round(powerKw * meter.stepSeconds() / 3.6);

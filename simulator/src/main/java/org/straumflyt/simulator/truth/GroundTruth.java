@@ -7,8 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.straumflyt.model.EndUse;
+import org.straumflyt.model.MeterRole;
+import org.straumflyt.model.MeterSpec;
+import org.straumflyt.simulator.fleet.SimBuilding;
 import org.straumflyt.simulator.fleet.SimMeter;
 
 /**
@@ -43,6 +48,30 @@ public final class GroundTruth {
     private final Map<String, String> carrierOf = new TreeMap<>();
     /** meter id → hour → {kWh, seconds its register steps cover}, for the hours before the end. */
     private final Map<String, Map<Instant, double[]>> booked = new TreeMap<>();
+
+    /** Sub-meter id → {parent meter id, end use}: counted in end uses, never in building totals. */
+    private final Map<String, String[]> subMeters = new TreeMap<>();
+    /** Main meter id with sub-meters → the end use of its rest (its virtual meter's, else other). */
+    private final Map<String, String> restUse = new TreeMap<>();
+
+    /**
+     * Learns the fleet's meter trees: a building's total is its main meters' energy (as the registry's trees say,
+     * the way the simulated main meters measure their sub-meters' energy too); each sub-meter's energy is its end
+     * use, and a main meter's rest (main − its sub-meters) the end use of its virtual meter.
+     */
+    public synchronized void trees(List<SimBuilding> fleet) {
+        for (SimBuilding sim : fleet) {
+            for (MeterSpec m : sim.building().meters()) {
+                if (m.meterRole() == MeterRole.SUB) {
+                    subMeters.put(m.meterId(), new String[] {m.parentMeterId(),
+                        (m.endUse() == null ? EndUse.OTHER : m.endUse()).wireName()});
+                    restUse.putIfAbsent(m.parentMeterId(), EndUse.OTHER.wireName());
+                } else if (m.meterRole() == MeterRole.VIRTUAL && m.endUse() != null) {
+                    restUse.put(m.parentMeterId(), m.endUse().wireName());
+                }
+            }
+        }
+    }
 
     /** Books {@code energyWh} consumed evenly over {@code [stepStart, stepStart + stepSeconds)}. */
     public synchronized void addStep(SimMeter meter, Instant stepStart, int stepSeconds, long energyWh) {
@@ -134,15 +163,47 @@ public final class GroundTruth {
 
     private Map<String, Map<Instant, Double>> byBuilding(Map<String, Map<Instant, Double>> byMeter) {
         Map<String, Map<Instant, Double>> buildings = new TreeMap<>();
-        byMeter.forEach((meter, buckets) -> buckets.forEach((bucket, kwh) -> buildings
-                .computeIfAbsent(buildingOf.get(meter), k -> new TreeMap<>()).merge(bucket, kwh, Double::sum)));
+        byMeter.forEach((meter, buckets) -> {
+            if (!subMeters.containsKey(meter)) {
+                buckets.forEach((bucket, kwh) -> buildings.computeIfAbsent(buildingOf.get(meter),
+                        k -> new TreeMap<>()).merge(bucket, kwh, Double::sum));
+            }
+        });
         return buildings;
     }
 
+    /** building id → hour → the main meters' rest (main − Σ its sub-meters), kWh, for the buildings with sub-meters. */
+    public synchronized Map<String, Map<Instant, Double>> unmeteredHours() {
+        Map<String, Map<Instant, Double>> out = new TreeMap<>();
+        restUse.keySet().forEach(main -> meterHours.getOrDefault(main, Map.of()).forEach((hour, kwh) -> out
+                .computeIfAbsent(buildingOf.get(main), k -> new TreeMap<>()).merge(hour, kwh, Double::sum)));
+        subMeters.forEach((sub, parentAndUse) -> meterHours.getOrDefault(sub, Map.of()).forEach((hour, kwh) -> out
+                .computeIfAbsent(buildingOf.get(sub), k -> new TreeMap<>()).merge(hour, -kwh, Double::sum)));
+        return out;
+    }
+
     /**
-     * Writes {@code meter-hours.csv}, {@code building-hours.csv}, {@code meter-quarters.csv},
-     * {@code building-quarters.csv} and {@code period.properties} (the hours the truth speaks for) into
-     * {@code directory}.
+     * building id → hour → end use → kWh, for the buildings with sub-meters: each sub-meter's energy under its end
+     * use, and each main meter's rest (main − Σ its sub-meters) under the end use of its virtual meter.
+     */
+    public synchronized Map<String, Map<Instant, Map<String, Double>>> endUseHours() {
+        Map<String, Map<Instant, Map<String, Double>>> out = new TreeMap<>();
+        restUse.forEach((main, use) -> meterHours.getOrDefault(main, Map.of()).forEach((hour, kwh) -> out
+                .computeIfAbsent(buildingOf.get(main), k -> new TreeMap<>()).computeIfAbsent(hour, k -> new TreeMap<>())
+                .merge(use, kwh, Double::sum)));
+        subMeters.forEach((sub, parentAndUse) -> meterHours.getOrDefault(sub, Map.of()).forEach((hour, kwh) -> {
+            Map<String, Double> uses = out.computeIfAbsent(buildingOf.get(sub), k -> new TreeMap<>())
+                    .computeIfAbsent(hour, k -> new TreeMap<>());
+            uses.merge(parentAndUse[1], kwh, Double::sum);
+            uses.merge(restUse.get(parentAndUse[0]), -kwh, Double::sum);
+        }));
+        return out;
+    }
+
+    /**
+     * Writes {@code meter-hours.csv}, {@code building-hours.csv} (main meters only), {@code meter-quarters.csv},
+     * {@code building-quarters.csv} (main meters only), {@code building-rests.csv}, {@code end-uses.csv} and
+     * {@code period.properties} (the hours the truth speaks for) into {@code directory}.
      */
     public synchronized void write(Path directory) throws IOException {
         Files.createDirectories(directory);
@@ -152,6 +213,30 @@ public final class GroundTruth {
         writeBuildings(directory.resolve("building-hours.csv"), "hour_start", buildingHours());
         writeMeters(directory.resolve("meter-quarters.csv"), "quarter_start", meterQuarters);
         writeBuildings(directory.resolve("building-quarters.csv"), "quarter_start", buildingQuarters());
+        writeTrees(directory);
+    }
+
+    /** The buildings with sub-meters: {@code building-rests.csv} and {@code end-uses.csv}, per hour. */
+    private void writeTrees(Path directory) throws IOException {
+        try (Writer out = Files.newBufferedWriter(directory.resolve("building-rests.csv"), StandardCharsets.UTF_8)) {
+            out.write("building_id,hour_start,unmetered_kwh\n");
+            for (var building : unmeteredHours().entrySet()) {
+                for (var hour : building.getValue().entrySet()) {
+                    out.write(building.getKey() + "," + hour.getKey() + "," + hour.getValue() + "\n");
+                }
+            }
+        }
+        try (Writer out = Files.newBufferedWriter(directory.resolve("end-uses.csv"), StandardCharsets.UTF_8)) {
+            out.write("building_id,hour_start,end_use,energy_kwh\n");
+            for (var building : endUseHours().entrySet()) {
+                for (var hour : building.getValue().entrySet()) {
+                    for (var use : hour.getValue().entrySet()) {
+                        out.write(building.getKey() + "," + hour.getKey() + "," + use.getKey() + "," + use.getValue()
+                                + "\n");
+                    }
+                }
+            }
+        }
     }
 
     private void writeMeters(Path file, String bucketColumn, Map<String, Map<Instant, Double>> byMeter)

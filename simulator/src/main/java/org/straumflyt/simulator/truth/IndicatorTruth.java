@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.straumflyt.model.Building;
 import org.straumflyt.model.Carrier;
+import org.straumflyt.model.MeterRole;
 import org.straumflyt.model.MeterSpec;
 
 /**
@@ -40,7 +41,8 @@ public record IndicatorTruth(String municipality, int buildings, int electricity
             buildings++;
             integrated += b.integratedBuildingManagement() ? 1 : 0;
             for (MeterSpec m : b.meters()) {
-                if (m.carrier() == Carrier.ELECTRICITY) {
+                // metering points only: sub-meters behind a main meter are not counted
+                if (m.carrier() == Carrier.ELECTRICITY && m.meterRole() == MeterRole.MAIN) {
                     electricity++;
                     smart += m.smartMeter() ? 1 : 0;
                 }

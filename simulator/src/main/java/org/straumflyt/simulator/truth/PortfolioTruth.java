@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.straumflyt.model.Building;
 import org.straumflyt.model.Carrier;
+import org.straumflyt.model.MeterRole;
 import org.straumflyt.simulator.fleet.SimBuilding;
 import org.straumflyt.simulator.fleet.SimMeter;
 import org.straumflyt.simulator.fleet.WeatherModel;
@@ -73,8 +74,11 @@ public record PortfolioTruth(String municipality, LocalDate firstDay, LocalDate 
             LocalDate date = h.hour().atZone(ZoneId.of(building.timeZone())).toLocalDate();
             double[] day = days.computeIfAbsent(building.buildingId(), k -> new TreeMap<>())
                     .computeIfAbsent(date, k -> new double[3]);
-            day[0] += h.kwh();
             day[1] += h.coverage();
+            if (building.meter(h.meterId()).map(m -> m.meterRole() == MeterRole.SUB).orElse(false)) {
+                continue; // a sub-meter's energy is in its main meter's: counted once (its coverage still counts)
+            }
+            day[0] += h.kwh();
             day[2] += h.kwh() * assumptions.renewableShares().getOrDefault(meter.carrier(), 0.0);
         }
         int buildings = 0;

@@ -79,23 +79,37 @@ public final class Verifier {
     /**
      * The outcome of one comparison.
      *
+     * @param rests            the unmetered rests of buildings with meter trees (nothing expected without trees)
      * @param meterQuarters    the meter quarter-hours, or {@code null} when they were not compared
      * @param buildingQuarters the building quarter-hours, or {@code null} when they were not compared
      * @param skipped          why a quarter-hour level was not compared, one line each; empty when both were
      */
-    public record Report(Comparison meters, Comparison buildings, Comparison meterQuarters,
+    public record Report(Comparison meters, Comparison buildings, Comparison rests, Comparison meterQuarters,
             Comparison buildingQuarters, List<String> skipped) {
+        private static final Comparison NOTHING = new Comparison(0, 0, List.of(), List.of(), List.of(), List.of());
+
         public Report {
             skipped = List.copyOf(skipped);
         }
 
-        /** Hours only (a truth or a store without quarter-hours). */
+        /** Hours only (a truth or a store without quarter-hours or meter trees). */
         public Report(Comparison meters, Comparison buildings) {
-            this(meters, buildings, null, null, List.of());
+            this(meters, buildings, NOTHING, null, null, List.of());
+        }
+
+        /** Hours and the unmetered rests, without quarter-hours. */
+        public Report(Comparison meters, Comparison buildings, Comparison rests) {
+            this(meters, buildings, rests, null, null, List.of());
+        }
+
+        /** Hours and quarter-hours, without meter trees. */
+        public Report(Comparison meters, Comparison buildings, Comparison meterQuarters, Comparison buildingQuarters,
+                List<String> skipped) {
+            this(meters, buildings, NOTHING, meterQuarters, buildingQuarters, skipped);
         }
 
         public boolean ok() {
-            return meters.ok() && buildings.ok() && (meterQuarters == null || meterQuarters.ok())
+            return meters.ok() && buildings.ok() && rests.ok() && (meterQuarters == null || meterQuarters.ok())
                     && (buildingQuarters == null || buildingQuarters.ok());
         }
 
@@ -103,6 +117,9 @@ public final class Verifier {
             String nl = System.lineSeparator();
             StringBuilder b = new StringBuilder((ok() ? "OK" : "MISMATCH") + nl + "  meter-hours:    " + meters + nl
                     + "  building-hours: " + buildings);
+            if (rests.expected() != 0) {
+                b.append(nl).append("  unmetered rest: ").append(rests);
+            }
             if (meterQuarters != null) {
                 b.append(nl).append("  meter-quarter-hours:    ").append(meterQuarters);
             }
@@ -346,9 +363,14 @@ public final class Verifier {
         Comparison buildingQuarters = compareQuarters(truthDir.resolve(BUILDING_QUARTERS_CSV),
                 BUILDING_QUARTER_TABLE, "SELECT building, time, import_kwh, false FROM " + BUILDING_QUARTER_TABLE
                         + " WHERE" + window + buildings, 0, 1, 2, Verifier::buildingHourName, skipped);
+        // buildings with meter trees: the unmetered rest (main − its sub-meters), where the truth has one
+        Path restsCsv = truthDir.resolve("building-rests.csv");
+        Map<String, Double> restTruth = Files.exists(restsCsv) ? readTruth(restsCsv, 0, 1, 2) : Map.of();
+        Map<String, List<Row>> restStore = restTruth.isEmpty() ? Map.of() : query("SELECT building, time, "
+                + "unmetered_kwh, false FROM building_hourly WHERE unmetered_kwh IS NOT NULL AND" + window + buildings);
         return new Report(compare(meterTruth, meterStore, Verifier::meterHourName),
-                compare(buildingTruth, buildingStore, Verifier::buildingHourName), meterQuarters, buildingQuarters,
-                skipped);
+                compare(buildingTruth, buildingStore, Verifier::buildingHourName),
+                compare(restTruth, restStore, Verifier::buildingHourName), meterQuarters, buildingQuarters, skipped);
     }
 
     /**

@@ -14,6 +14,7 @@ import org.straumflyt.model.Building;
 import org.straumflyt.model.wire.JsonSerde;
 import org.straumflyt.model.Topics;
 import org.straumflyt.processor.MemoizingSerde;
+import org.straumflyt.processor.ProcessorMetrics;
 import org.straumflyt.processor.StateStores;
 
 /**
@@ -35,10 +36,14 @@ public final class MeterAssignments {
     private MeterAssignments() {
     }
 
-    /** The registry, as a table keyed by building id. */
-    public static KTable<String, Building> buildings(StreamsBuilder builder, Topics topics) {
+    /**
+     * The registry, as a table keyed by building id. A record whose meter trees are invalid is not applied: the
+     * building's previous entry stays (see {@link ValidTreeDeserializer}).
+     */
+    public static KTable<String, Building> buildings(StreamsBuilder builder, Topics topics, ProcessorMetrics metrics) {
         return builder.table(topics.registryBuildings().name(),
-                Consumed.with(topics.registryBuildings().keySerde(), topics.registryBuildings().valueSerde())
+                Consumed.with(topics.registryBuildings().keySerde(),
+                                ValidTreeDeserializer.serde(topics.registryBuildings().valueSerde(), metrics))
                         .withName("registry-source"),
                 Materialized.<String, Building, KeyValueStore<Bytes, byte[]>>as(BUILDINGS)
                         .withKeySerde(Serdes.String()).withValueSerde(topics.registryBuildings().valueSerde()));

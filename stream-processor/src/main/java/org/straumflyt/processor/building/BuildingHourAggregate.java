@@ -29,9 +29,13 @@ import org.straumflyt.processor.rollup.EnergyRollup;
  * @param importMeters import (non-export) meter-registers contributing: the meters reporting
  * @param flags        how many contributions carry each flag
  * @param peaks        peak kW by meter-register, for registered buildings
+ * @param meters       the sums by meter, for registered buildings: what a meter tree is computed from
+ *                     ({@link MeterTreeBreakdown}); aggregates stored before meter trees lack them (then
+ *                     {@link #metersComplete()} is false until every part has come again)
  */
 public record BuildingHourAggregate(String buildingId, Instant hourStart, Map<Carrier, CarrierSums> carriers,
-        long coverage, int registers, int importMeters, Map<QualityFlag, Integer> flags, Map<String, Double> peaks) {
+        long coverage, int registers, int importMeters, Map<QualityFlag, Integer> flags, Map<String, Double> peaks,
+        Map<String, MeterSums> meters) {
     /** Units per kWh (1 µWh) and per unit of coverage. */
     public static final double SCALE = 1e9;
 
@@ -42,10 +46,33 @@ public record BuildingHourAggregate(String buildingId, Instant hourStart, Map<Ca
     public record CarrierSums(long importUwh, long exportUwh) {
     }
 
+    /**
+     * One meter's sums in the hour.
+     *
+     * @param carrier   the carrier its meter-hours name
+     * @param importUwh import energy, µWh
+     * @param exportUwh export energy, µWh
+     * @param parts     its registers contributing
+     */
+    public record MeterSums(Carrier carrier, long importUwh, long exportUwh, int parts) {
+    }
+
     public BuildingHourAggregate {
         carriers = copy(carriers, new EnumMap<>(Carrier.class));
         flags = copy(flags, new EnumMap<>(QualityFlag.class));
         peaks = copy(peaks, new TreeMap<>());
+        meters = copy(meters, new TreeMap<>());
+    }
+
+    /** An aggregate without sums by meter. */
+    public BuildingHourAggregate(String buildingId, Instant hourStart, Map<Carrier, CarrierSums> carriers,
+            long coverage, int registers, int importMeters, Map<QualityFlag, Integer> flags, Map<String, Double> peaks) {
+        this(buildingId, hourStart, carriers, coverage, registers, importMeters, flags, peaks, null);
+    }
+
+    /** Whether the sums by meter account for every part (not so for an aggregate stored before they were kept). */
+    public boolean metersComplete() {
+        return meters.values().stream().mapToInt(MeterSums::parts).sum() == registers;
     }
 
     private static <K, V> Map<K, V> copy(Map<K, V> from, Map<K, V> into) {
@@ -56,7 +83,7 @@ public record BuildingHourAggregate(String buildingId, Instant hourStart, Map<Ca
     }
 
     public static BuildingHourAggregate empty() {
-        return new BuildingHourAggregate(null, null, null, 0, 0, 0, null, null);
+        return new BuildingHourAggregate(null, null, null, 0, 0, 0, null, null, null);
     }
 
     public BuildingHourAggregate add(String building, MeterHour hour) {
@@ -84,7 +111,19 @@ public record BuildingHourAggregate(String buildingId, Instant hourStart, Map<Ca
         } else if (hour.peakKw() != null && !export && !BuildingHour.UNASSIGNED.equals(building)) {
             nextPeaks.put(slot, hour.peakKw());
         }
-        return of(building, hour.hourStart(), next, importMeters + (export ? 0 : sign), nextPeaks);
+        Map<String, MeterSums> nextMeters = meters;
+        if (!BuildingHour.UNASSIGNED.equals(building)) {
+            nextMeters = new TreeMap<>(meters);
+            MeterSums was = nextMeters.getOrDefault(hour.meterId(), new MeterSums(hour.carrier(), 0, 0, 0));
+            MeterSums now = new MeterSums(hour.carrier(), was.importUwh() + sign * (long) imported,
+                    was.exportUwh() + sign * (long) exported, was.parts() + sign);
+            if (now.parts() == 0) {
+                nextMeters.remove(hour.meterId());
+            } else {
+                nextMeters.put(hour.meterId(), now);
+            }
+        }
+        return of(building, hour.hourStart(), next, importMeters + (export ? 0 : sign), nextPeaks, nextMeters);
     }
 
     /** The sums as a rollup, in µWh and 10⁻⁹ coverage units, its parts the meter-registers contributing. */
@@ -95,11 +134,11 @@ public record BuildingHourAggregate(String buildingId, Instant hourStart, Map<Ca
     }
 
     private static BuildingHourAggregate of(String building, Instant hourStart, EnergyRollup rollup,
-            int importMeters, Map<String, Double> peaks) {
+            int importMeters, Map<String, Double> peaks, Map<String, MeterSums> meters) {
         Map<Carrier, CarrierSums> sums = new EnumMap<>(Carrier.class);
         rollup.withoutEmptyCarriers().carriers().forEach((c, e) ->
                 sums.put(c, new CarrierSums((long) e.importKwh(), (long) e.exportKwh())));
         return new BuildingHourAggregate(building, hourStart, sums, (long) rollup.coverage(), rollup.parts(),
-                importMeters, rollup.flags(), peaks);
+                importMeters, rollup.flags(), peaks, meters);
     }
 }

@@ -7,6 +7,9 @@ import org.straumflyt.model.Building;
 import org.straumflyt.model.BuildingHour;
 import org.straumflyt.model.Carrier;
 import org.straumflyt.model.CarrierEnergy;
+import org.straumflyt.model.EndUseBreakdown;
+import org.straumflyt.model.MeterRole;
+import org.straumflyt.model.MeterTrees;
 import org.straumflyt.model.QualityFlag;
 import org.straumflyt.processor.rollup.EnergyRollup;
 
@@ -30,16 +33,35 @@ public final class BuildingHours {
                 null)));
         Double peak = agg.peaks().values().stream().max(Double::compare).orElse(null);
         Set<QualityFlag> flags = sums.flagSet();
-        int expected = building == null ? 0 : building.meters().size();
+        // a virtual meter is no device: it never reports
+        int expected = building == null ? 0 : (int) building.meters().stream()
+                .filter(m -> m.meterRole() != MeterRole.VIRTUAL).count();
         if (agg.importMeters() < expected) {
             flags.add(QualityFlag.MISSING_METERS);
         }
         double importKwh = kwh(sums.imported());
+        double exportKwh = kwh(sums.exported());
+        Map<Carrier, EndUseBreakdown> breakdown = null;
+        if (building != null && MeterTrees.hasTree(building) && agg.metersComplete()) {
+            // totals from main meters only; the sub-meters explain them (an aggregate stored before meter trees has
+            // no sums by meter: it keeps the plain sum until its meters have come again)
+            MeterTreeBreakdown.Result tree = MeterTreeBreakdown.of(building,
+                    MeterTreeBreakdown.importKwh(agg.meters()), MeterTreeBreakdown.exportKwh(agg.meters()),
+                    MeterTreeBreakdown.carriers(agg.meters()));
+            carriers.clear();
+            carriers.putAll(tree.carriers());
+            importKwh = tree.carriers().values().stream().mapToDouble(CarrierEnergy::importKwh).sum();
+            exportKwh = tree.carriers().values().stream().mapToDouble(CarrierEnergy::exportKwh).sum();
+            breakdown = tree.breakdown();
+            if (tree.subMetersExceedMain()) {
+                flags.add(QualityFlag.SUB_METERS_EXCEED_MAIN);
+            }
+        }
         double meanCoverage = sums.parts() == 0 ? 0 : sums.coverage() / BuildingHourAggregate.SCALE / sums.parts();
         Double perM2 = building != null && building.heatedAreaM2() > 0 ? importKwh / building.heatedAreaM2() : null;
         return new BuildingHour(agg.buildingId(), building == null ? null : building.municipality(),
                 building == null ? null : building.category(), agg.hourStart(), carriers, importKwh,
-                kwh(sums.exported()), perM2, peak, agg.importMeters(), expected, meanCoverage, flags, 0);
+                exportKwh, perM2, peak, agg.importMeters(), expected, meanCoverage, flags, 0, breakdown);
     }
 
     /** µWh as kWh. */
@@ -51,6 +73,6 @@ public final class BuildingHours {
     public static BuildingHour withRevision(BuildingHour h, long revision) {
         return new BuildingHour(h.buildingId(), h.municipality(), h.category(), h.hourStart(), h.carriers(),
                 h.importKwh(), h.exportKwh(), h.kwhPerM2(), h.peakKw(), h.metersReporting(), h.metersExpected(),
-                h.coverage(), h.flags(), revision);
+                h.coverage(), h.flags(), revision, h.breakdown());
     }
 }

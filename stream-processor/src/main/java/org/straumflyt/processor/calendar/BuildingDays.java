@@ -1,8 +1,12 @@
 package org.straumflyt.processor.calendar;
 
+import java.util.Map;
 import java.util.Set;
 import org.straumflyt.model.BuildingDaily;
 import org.straumflyt.model.BuildingHour;
+import org.straumflyt.model.Carrier;
+import org.straumflyt.model.EndUseBreakdown;
+import org.straumflyt.model.EndUseBreakdowns;
 import org.straumflyt.model.PeakHour;
 import org.straumflyt.model.QualityFlag;
 import org.straumflyt.model.WeatherDaily;
@@ -25,8 +29,10 @@ public final class BuildingDays {
         double baseKwh = 0;
         int baseHours = 0;
         PeakHour peak = null;
+        Map<Carrier, EndUseBreakdown> breakdown = null;
         for (BuildingHourView view : agg.hours().values()) {
             BuildingHour h = view.hour();
+            breakdown = EndUseBreakdowns.plus(breakdown, h.breakdown());
             sums = sums.plus(h.carriers(), h.importKwh(), h.exportKwh(), h.coverage(), h.flags());
             meterCoverage += h.coverage() * reportingShare(h);
             if (peak == null || h.importKwh() > peak.kwh()) {
@@ -51,7 +57,7 @@ public final class BuildingDays {
                 agg.date(), zone, hoursInDay, agg.hours().size(), sums.carriers(), importKwh, sums.exported(),
                 area > 0 ? importKwh / area : null, peak, baseHours == 0 ? null : baseKwh / baseHours,
                 weather == null ? null : weather.meanTemperatureC(), gd, normal, sums.coverage() / hoursInDay,
-                Math.min(1, meterCoverage / hoursInDay), flags, 0);
+                Math.min(1, meterCoverage / hoursInDay), flags, 0, breakdown);
         return new DailyView(daily, area);
     }
 
@@ -65,6 +71,6 @@ public final class BuildingDays {
         return new BuildingDaily(d.buildingId(), d.municipality(), d.category(), d.date(), d.timeZone(),
                 d.hoursInDay(), d.hoursWithData(), d.carriers(), d.importKwh(), d.exportKwh(), d.kwhPerM2(),
                 d.peakHour(), d.baseLoadKw(), d.meanTemperatureC(), d.degreeDays(), d.normalDegreeDays(), d.coverage(),
-                d.meterCoverage(), d.flags(), revision);
+                d.meterCoverage(), d.flags(), revision, d.breakdown());
     }
 }

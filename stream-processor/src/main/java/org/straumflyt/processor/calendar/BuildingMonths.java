@@ -3,9 +3,13 @@ package org.straumflyt.processor.calendar;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.straumflyt.model.BuildingDaily;
 import org.straumflyt.model.BuildingMonthly;
+import org.straumflyt.model.Carrier;
+import org.straumflyt.model.EndUseBreakdown;
+import org.straumflyt.model.EndUseBreakdowns;
 import org.straumflyt.model.PeakHour;
 import org.straumflyt.model.QualityFlag;
 import org.straumflyt.processor.rollup.EnergyRollup;
@@ -30,7 +34,9 @@ public final class BuildingMonths {
         double normalDegreeDays = 0;
         boolean allDegreeDays = true;
         List<PeakHour> dailyPeaks = new ArrayList<>();
+        Map<Carrier, EndUseBreakdown> breakdown = null;
         for (DailyView view : agg.days().values()) {
+            breakdown = EndUseBreakdowns.plus(breakdown, view.daily().breakdown());
             BuildingDaily d = view.daily();
             sums = sums.plus(d.carriers(), d.importKwh(), d.exportKwh(), d.coverage(), d.flags());
             if (d.peakHour() != null) {
@@ -63,7 +69,8 @@ public final class BuildingMonths {
                 agg.month(), meta.daily().timeZone(), agg.days().size(), sums.carriers(), importKwh, sums.exported(),
                 area > 0 ? importKwh / area : null, dailyPeaks.isEmpty() ? null : dailyPeaks.get(0),
                 List.copyOf(capacity), capacityKw, allDegreeDays ? degreeDays : null,
-                allDegreeDays ? normalDegreeDays : null, corrected, sums.coverage() / daysInMonth, flags, 0);
+                allDegreeDays ? normalDegreeDays : null, corrected, sums.coverage() / daysInMonth, flags, 0,
+                breakdown);
     }
 
     /** The same building-month with another revision. */
@@ -71,6 +78,6 @@ public final class BuildingMonths {
         return new BuildingMonthly(m.buildingId(), m.municipality(), m.category(), m.month(), m.timeZone(),
                 m.daysWithData(), m.carriers(), m.importKwh(), m.exportKwh(), m.kwhPerM2(), m.peakHour(),
                 m.capacityPeaks(), m.capacityPeakKw(), m.degreeDays(), m.normalDegreeDays(), m.correctedKwh(),
-                m.coverage(), m.flags(), revision);
+                m.coverage(), m.flags(), revision, m.breakdown());
     }
 }

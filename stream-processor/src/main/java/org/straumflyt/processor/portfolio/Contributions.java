@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.straumflyt.model.Building;
 import org.straumflyt.model.Carrier;
+import org.straumflyt.model.MeterRole;
 import org.straumflyt.model.MeterSpec;
 
 /** Computes a building's {@link BuildingContribution} from its registry entry, its days and its meters' activity. */
@@ -50,7 +51,8 @@ public final class Contributions {
         Instant dataUntil = null;
         for (MeterSpec meter : building.meters()) {
             Instant until = seen.of(meter.meterId());
-            if (meter.carrier() == Carrier.ELECTRICITY) {
+            // the metering points: a sub-meter (or virtual meter) behind a main meter is not one (U4SSC EC:ICT:ES:1C)
+            if (meter.carrier() == Carrier.ELECTRICITY && meter.meterRole() == MeterRole.MAIN) {
                 electricityMeters++;
                 smartMeters += meter.smartMeter() ? 1 : 0;
                 if (until != null) {

@@ -59,7 +59,7 @@ public record TwinState(TwinHour currentHour, double coverage, int metersReporti
             return this;
         }
         return new TwinState(currentHour, coverage, metersReporting, metersExpected, flags, lastCompleteHour,
-                new TwinDay(day.date(), day.importKwh(), day.kwhPerM2()));
+                new TwinDay(day.date(), day.importKwh(), day.kwhPerM2(), day.breakdown()));
     }
 
     /** Mean power over the measured part of the current hour, kW: its kWh ÷ (coverage × 1 h); none without coverage. */

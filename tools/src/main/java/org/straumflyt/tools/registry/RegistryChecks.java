@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import org.straumflyt.model.Building;
 import org.straumflyt.model.MeterSpec;
+import org.straumflyt.model.MeterTrees;
 
 /**
  * The checks across records, the same for CSV and JSON: a building appears once, a meter belongs to one building (the
  * stream processor assigns a meter's readings by its id), and ids are usable as keys. The later of two clashing
- * records is rejected.
+ * records is rejected. A building's meter trees must be valid ({@link MeterTrees#problems}): each problem is reported
+ * on its meter's line, and the building is not written (never part of a tree).
  */
 final class RegistryChecks {
     private RegistryChecks() {
@@ -67,7 +69,25 @@ final class RegistryChecks {
                         + "; a meter belongs to one building"));
             }
         }
+        for (MeterTrees.Problem problem : MeterTrees.problems(building)) {
+            if (problem.kind() == MeterTrees.Kind.DUPLICATE_METER) {
+                continue; // reported above, with its lines
+            }
+            int index = indexOf(building, problem.meterId());
+            long line = index < 0 ? entry.line() : entry.meterLines().get(index);
+            found.add(new Rejection(line, "meter tree of building " + buildingId + ": " + problem.message()
+                    + " [" + problem.kind() + "]"));
+        }
         return found;
+    }
+
+    private static int indexOf(Building building, String meterId) {
+        for (int i = 0; i < building.meters().size(); i++) {
+            if (building.meters().get(i).meterId().equals(meterId)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private record Owner(String buildingId, long line) {

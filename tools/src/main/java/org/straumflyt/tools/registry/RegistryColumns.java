@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.straumflyt.model.BuildingCategory;
 import org.straumflyt.model.Carrier;
+import org.straumflyt.model.EndUse;
 import org.straumflyt.model.IdRules;
+import org.straumflyt.model.MeterRole;
 import org.straumflyt.model.WireNamed;
 import org.straumflyt.tools.registry.RegistryColumn.CellReader;
 import org.straumflyt.tools.registry.RegistryColumn.Level;
@@ -78,7 +80,17 @@ public final class RegistryColumns {
             meter("smart_meter", "smartMeter", RegistryColumns::bool,
                     "yes for a smart meter read remotely, hourly or finer, such as an AMS meter (U4SSC "
                             + "EC:ICT:ES:1C); default no")
-                    .withAbsent(BooleanNode.FALSE));
+                    .withAbsent(BooleanNode.FALSE),
+            meter("role", "role", wire(MeterRole::fromWire),
+                    "one of " + names(MeterRole.values()) + ": its place in the building's meter tree of its "
+                            + "carrier; default main (building totals come from main meters)"),
+            meter("parent_meter_id", "parentMeterId", RegistryColumns::id,
+                    "the meter it is behind (same building and carrier), for a sub or virtual meter"),
+            meter("end_use", "endUse", wire(EndUse::fromWire),
+                    "what its energy is used for: one of " + names(EndUse.values())),
+            meter("shares", "shares", RegistryColumns::shares,
+                    "for a meter serving several buildings: building:fraction pairs separated by spaces, summing to "
+                            + "1, e.g. 'skole:0.7 hall:0.3'"));
 
     private RegistryColumns() {
     }
@@ -158,6 +170,21 @@ public final class RegistryColumns {
             names.add(register);
         }
         return names;
+    }
+
+    private static JsonNode shares(String text, boolean decimalComma) {
+        ArrayNode shares = JsonNodeFactory.instance.arrayNode();
+        for (String pair : text.split("\\s+")) {
+            int colon = pair.lastIndexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("is not building:fraction pairs such as 'skole:0.7 hall:0.3'");
+            }
+            String building = pair.substring(0, colon);
+            id(building, decimalComma);
+            shares.addObject().put("buildingId", building)
+                    .put("fraction", number(pair.substring(colon + 1), decimalComma));
+        }
+        return shares;
     }
 
     private static JsonNode nonNegative(String text, boolean decimalComma) {
