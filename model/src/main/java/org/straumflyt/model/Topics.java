@@ -25,6 +25,7 @@ public final class Topics {
     private final Topic<String, DeadLetter> kpiDlq;
     private final Topic<PortfolioKey, PortfolioKpi> portfolio;
     private final Topic<String, BuildingTwin> twinBuildings;
+    private final Topic<DayAheadPriceKey, DayAheadPrice> dayAheadPrices;
 
     private Topics(String prefix) {
         readings = stream(prefix + "readings", Serdes.String(), Reading.class, "reading");
@@ -45,6 +46,8 @@ public final class Topics {
         portfolio = compacted(prefix + "kpi.portfolio", new JsonSerde<>(PortfolioKey.class), PortfolioKpi.class,
                 "portfolio");
         twinBuildings = compacted(prefix + "twin.buildings", Serdes.String(), BuildingTwin.class, "building-twin");
+        dayAheadPrices = compacted(prefix + "prices.day-ahead", new JsonSerde<>(DayAheadPriceKey.class),
+                DayAheadPrice.class, "day-ahead-price");
     }
 
     /**
@@ -139,6 +142,16 @@ public final class Topics {
         return twinBuildings;
     }
 
+    /** Day-ahead prices per bidding zone and market time unit (compacted), key = zone and start. */
+    public Topic<DayAheadPriceKey, DayAheadPrice> dayAheadPrices() {
+        return dayAheadPrices;
+    }
+
+    /** The record of a price, as every writer of {@code prices.day-ahead} sends it: key = zone and start. */
+    public ProducerRecord<DayAheadPriceKey, DayAheadPrice> priceRecord(DayAheadPrice price) {
+        return new ProducerRecord<>(dayAheadPrices.name(), price.key(), price);
+    }
+
     /** The KPI topics, in the order of their granularity. */
     public List<Topic<?, ? extends Kpi>> kpiTopics() {
         return List.of(meterHourly, buildingHourly, buildingDaily, buildingMonthly, portfolio);
@@ -147,7 +160,7 @@ public final class Topics {
     /** Every topic, for creating them. */
     public List<Topic<?, ?>> all() {
         return List.of(readings, readingsDlq, registryBuildings, weatherDaily, meterHourly, buildingHourly,
-                buildingDaily, buildingMonthly, kpiDlq, portfolio, twinBuildings, weatherSamples);
+                buildingDaily, buildingMonthly, kpiDlq, portfolio, twinBuildings, weatherSamples, dayAheadPrices);
     }
 
     private static <K, V> Topic<K, V> stream(String name, Serde<K> keySerde, Class<V> type, String schema) {

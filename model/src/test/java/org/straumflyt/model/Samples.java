@@ -36,7 +36,7 @@ public final class Samples {
                 new GeoLocation(59.918, 10.589), "baerum", false,
                 List.of(new MeterSpec("7359992890000000", Carrier.ELECTRICITY, List.of("import", "export"), 1_000_000.0,
                                 400.0, true),
-                        MeterSpec.of("fv-1001", Carrier.DISTRICT_HEATING)), true);
+                        MeterSpec.of("fv-1001", Carrier.DISTRICT_HEATING)), true, BiddingZone.NO1, "elvia-naering-2026");
     }
 
     static WeatherDaily weather() {
@@ -45,6 +45,13 @@ public final class Samples {
 
     static WeatherDaily weatherFromSamples() {
         return new WeatherDaily("baerum", LocalDate.of(2026, 11, 23), -3.45, 23);
+    }
+
+    static DayAheadPrice dayAheadPrice() {
+        // 92.48 EUR/MWh at 11.7125 NOK/EUR = 1.08318... NOK/kWh
+        return new DayAheadPrice(BiddingZone.NO1, Instant.parse("2026-11-23T06:00:00Z"),
+                Instant.parse("2026-11-23T06:15:00Z"), 92.48 * 11.7125 / 1000, 92.48, "EUR", "MWh", 11.7125,
+                LocalDate.of(2026, 11, 23));
     }
 
     static WeatherSample weatherSample() {

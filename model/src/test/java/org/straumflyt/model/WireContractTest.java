@@ -38,7 +38,8 @@ class WireContractTest {
                 Arguments.of(TOPICS.buildingDaily(), Samples.buildingDaily()),
                 Arguments.of(TOPICS.buildingMonthly(), Samples.buildingMonthly()),
                 Arguments.of(TOPICS.portfolio(), Samples.portfolio()),
-                Arguments.of(TOPICS.twinBuildings(), Samples.twin()));
+                Arguments.of(TOPICS.twinBuildings(), Samples.twin()),
+                Arguments.of(TOPICS.dayAheadPrices(), Samples.dayAheadPrice()));
     }
 
     @ParameterizedTest(name = "{0}")
