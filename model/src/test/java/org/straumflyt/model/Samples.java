@@ -36,7 +36,7 @@ public final class Samples {
                 new GeoLocation(59.918, 10.589), "baerum", false,
                 List.of(new MeterSpec("7359992890000000", Carrier.ELECTRICITY, List.of("import", "export"), 1_000_000.0,
                                 400.0, true),
-                        MeterSpec.of("fv-1001", Carrier.DISTRICT_HEATING)), true, BiddingZone.NO1, "elvia-naering-2026");
+                        MeterSpec.of("fv-1001", Carrier.DISTRICT_HEATING)), true, BiddingZone.NO1, "naering-liten");
     }
 
     static WeatherDaily weather() {

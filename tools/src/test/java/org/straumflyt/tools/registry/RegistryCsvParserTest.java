@@ -47,7 +47,7 @@ class RegistryCsvParserTest {
                                 true),
                         new MeterSpec("fv-bekkestua-1", Carrier.DISTRICT_HEATING, List.of("import"), null, 350.0,
                                 false)),
-                true, BiddingZone.NO1, "elvia-naering-2026"));
+                true, BiddingZone.NO1, "naering-liten"));
         assertThat(school.line()).isEqualTo(5);
         assertThat(school.meterLines()).containsExactly(5L, 6L);
         assertThat(file.entries().get(2).building().personalData()).isTrue();
