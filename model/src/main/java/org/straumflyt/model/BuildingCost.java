@@ -18,6 +18,7 @@ import java.util.Set;
  * @param municipality    its municipality number
  * @param zone            the bidding zone its spot prices are from
  * @param tariffVersion   the tariff version the rates are from, {@code <id>@<validFrom>#<hash>}
+ * @param timeZone        the building's zone, whose local days and months the records follow
  * @param period          {@code hour}, {@code day} or {@code month}
  * @param start           UTC start of the period
  * @param end             UTC end of the period (exclusive)
@@ -46,6 +47,7 @@ public record BuildingCost(
         String municipality,
         BiddingZone zone,
         String tariffVersion,
+        String timeZone,
         String period,
         Instant start,
         Instant end,
@@ -78,6 +80,7 @@ public record BuildingCost(
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
+        timeZone = timeZone == null ? Building.DEFAULT_TIME_ZONE : timeZone;
         flags = QualityFlags.copy(flags);
     }
 
@@ -89,7 +92,7 @@ public record BuildingCost(
 
     /** The same record with another revision. */
     public BuildingCost withRevision(long next) {
-        return new BuildingCost(buildingId, municipality, zone, tariffVersion, period, start, end, date, month,
+        return new BuildingCost(buildingId, municipality, zone, tariffVersion, timeZone, period, start, end, date, month,
                 importKwh, exportKwh, spotNok, supplierNok, gridEnergyNok, capacityNok, fixedNok, taxesNok, totalNok,
                 vatNok, exportValueNok, capacityKw, pricesComplete, coverage, flags, next);
     }

@@ -26,6 +26,9 @@ public final class Topics {
     private final Topic<PortfolioKey, PortfolioKpi> portfolio;
     private final Topic<String, BuildingTwin> twinBuildings;
     private final Topic<DayAheadPriceKey, DayAheadPrice> dayAheadPrices;
+    private final Topic<BuildingHourKey, BuildingCost> buildingCostHourly;
+    private final Topic<BuildingDailyKey, BuildingCost> buildingCostDaily;
+    private final Topic<BuildingMonthlyKey, BuildingCost> buildingCostMonthly;
 
     private Topics(String prefix) {
         readings = stream(prefix + "readings", Serdes.String(), Reading.class, "reading");
@@ -48,6 +51,12 @@ public final class Topics {
         twinBuildings = compacted(prefix + "twin.buildings", Serdes.String(), BuildingTwin.class, "building-twin");
         dayAheadPrices = compacted(prefix + "prices.day-ahead", new JsonSerde<>(DayAheadPriceKey.class),
                 DayAheadPrice.class, "day-ahead-price");
+        buildingCostHourly = compacted(prefix + "kpi.building-cost-hourly", JsonSerde.buildingHourKey(),
+                BuildingCost.class, "building-cost");
+        buildingCostDaily = compacted(prefix + "kpi.building-cost-daily", new JsonSerde<>(BuildingDailyKey.class),
+                BuildingCost.class, "building-cost");
+        buildingCostMonthly = compacted(prefix + "kpi.building-cost-monthly",
+                new JsonSerde<>(BuildingMonthlyKey.class), BuildingCost.class, "building-cost");
     }
 
     /**
@@ -152,15 +161,32 @@ public final class Topics {
         return new ProducerRecord<>(dayAheadPrices.name(), price.key(), price);
     }
 
+    /** Electricity cost per building and UTC hour (compacted, upserts). */
+    public Topic<BuildingHourKey, BuildingCost> buildingCostHourly() {
+        return buildingCostHourly;
+    }
+
+    /** Electricity cost per building and local day (compacted, upserts). */
+    public Topic<BuildingDailyKey, BuildingCost> buildingCostDaily() {
+        return buildingCostDaily;
+    }
+
+    /** Electricity cost per building and local month (compacted, upserts), with capacity and fixed fees. */
+    public Topic<BuildingMonthlyKey, BuildingCost> buildingCostMonthly() {
+        return buildingCostMonthly;
+    }
+
     /** The KPI topics, in the order of their granularity. */
     public List<Topic<?, ? extends Kpi>> kpiTopics() {
-        return List.of(meterHourly, buildingHourly, buildingDaily, buildingMonthly, portfolio);
+        return List.of(meterHourly, buildingHourly, buildingDaily, buildingMonthly, portfolio, buildingCostHourly,
+                buildingCostDaily, buildingCostMonthly);
     }
 
     /** Every topic, for creating them. */
     public List<Topic<?, ?>> all() {
         return List.of(readings, readingsDlq, registryBuildings, weatherDaily, meterHourly, buildingHourly,
-                buildingDaily, buildingMonthly, kpiDlq, portfolio, twinBuildings, weatherSamples, dayAheadPrices);
+                buildingDaily, buildingMonthly, kpiDlq, portfolio, twinBuildings, weatherSamples, dayAheadPrices,
+                buildingCostHourly, buildingCostDaily, buildingCostMonthly);
     }
 
     private static <K, V> Topic<K, V> stream(String name, Serde<K> keySerde, Class<V> type, String schema) {

@@ -54,6 +54,21 @@ public final class Samples {
                 LocalDate.of(2026, 11, 23));
     }
 
+    static BuildingCost buildingCostHour() {
+        return new BuildingCost("baerum-skole-17", "3201", BiddingZone.NO1, "naering-liten@2026-01-01#3f9a1c2e",
+                "Europe/Oslo", BuildingCost.HOUR, HOUR, HOUR.plusSeconds(3600), null, null, 23.45, 1.5, 25.4, 0.469,
+                9.38, 0, 0, 3.172785, 38.421785, 9.60544625, 1.62, null, true, 1.0, EnumSet.noneOf(QualityFlag.class),
+                1);
+    }
+
+    static BuildingCost buildingCostMonth() {
+        return new BuildingCost("baerum-skole-17", "3201", BiddingZone.NO1, "naering-liten@2026-01-01#3f9a1c2e",
+                "Europe/Oslo", BuildingCost.MONTH, Instant.parse("2026-01-31T23:00:00Z"),
+                Instant.parse("2026-02-28T23:00:00Z"), null, YearMonth.of(2026, 2), 9968.0, 5.0, 11422.4, 199.36,
+                3635.2, 1000.0, 350.0, 1348.6704, 17955.6304, 4488.9076, 5.0, 46.0, true, 1.0,
+                EnumSet.noneOf(QualityFlag.class), 672);
+    }
+
     static WeatherSample weatherSample() {
         return new WeatherSample("baerum", Instant.parse("2026-11-23T06:00:10Z"), -3.5,
                 new Origin("tele/ute-baerum/SENSOR", "tasmota-temperature", Instant.parse("2026-11-23T06:00:10.120Z")));

@@ -22,6 +22,8 @@ import org.straumflyt.processor.calendar.BuildingDayStage;
 import org.straumflyt.processor.calendar.BuildingMonthStage;
 import org.straumflyt.processor.calendar.DailyView;
 import org.straumflyt.processor.calendar.DegreeDayRules;
+import org.straumflyt.processor.cost.CostStage;
+import org.straumflyt.processor.cost.Tariffs;
 import org.straumflyt.processor.engine.MeterStage;
 import org.straumflyt.processor.engine.MeteringRules;
 import org.straumflyt.processor.input.ReadingsInput;
@@ -41,6 +43,8 @@ import org.straumflyt.processor.weather.WeatherZones;
  * 5   ─▶ group by building+local date ─▶ join weather.daily ─▶ kpi.building-daily           calendar
  * 6   ─▶ group by building+local month ─▶ kpi.building-monthly                              calendar
  * 7 weather.samples ─▶ group by location+local date ─▶ mean of hourly means ─▶ weather.daily   weather
+ * 8 building-hours ─▶ join prices.day-ahead by zone+hour ─▶ tariff ─▶ kpi.building-cost-*    cost
+ *   (hourly, daily, monthly; only with a tariff file)
  * </pre>
  * Grouping KTables hands each aggregate the old value to retract and the new one to add, so revisions are followed
  * exactly. Internal names are explicit so that state and internal topics survive changes of the topology
@@ -53,15 +57,27 @@ public final class KpiTopology {
     private final WeatherZones weatherZones;
     private final ProcessorMetrics metrics;
     private final Clock clock;
+    private final Tariffs tariffs;
 
     public KpiTopology(Topics topics, MeteringRules rules, DegreeDayRules degreeDays, WeatherZones weatherZones,
             ProcessorMetrics metrics, Clock clock) {
+        this(topics, rules, degreeDays, weatherZones, metrics, clock, null);
+    }
+
+    private KpiTopology(Topics topics, MeteringRules rules, DegreeDayRules degreeDays, WeatherZones weatherZones,
+            ProcessorMetrics metrics, Clock clock, Tariffs tariffs) {
+        this.tariffs = tariffs;
         this.topics = topics;
         this.rules = rules;
         this.degreeDays = degreeDays;
         this.weatherZones = weatherZones;
         this.metrics = metrics;
         this.clock = clock;
+    }
+
+    /** The same topology with the cost stage priced by {@code tariffs}; {@code null} leaves the stage out. */
+    public KpiTopology withTariffs(Tariffs costTariffs) {
+        return new KpiTopology(topics, rules, degreeDays, weatherZones, metrics, clock, costTariffs);
     }
 
     /** With the default degree-day rules and weather zones. */
@@ -96,6 +112,10 @@ public final class KpiTopology {
         BuildingMonthStage.addTo(builder, stores, topics, degreeDays, days);
         // 7. weather-days
         WeatherDailyTopology.addTo(builder, topics, weatherZones);
+        // 8. building cost, when there are tariffs
+        if (tariffs != null) {
+            CostStage.addTo(builder, stores, topics, tariffs, hours);
+        }
         return builder.build(properties);
     }
 

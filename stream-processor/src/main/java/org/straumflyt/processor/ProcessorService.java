@@ -63,7 +63,7 @@ public final class ProcessorService implements Service {
         Properties properties = streamsProperties();
         ProcessorMetrics metrics = new ProcessorMetrics(context.registry());
         KpiTopology topology = new KpiTopology(topics, config.meteringRules(), config.degreeDayRules(),
-                config.weatherZones(), metrics, context.clock());
+                config.weatherZones(), metrics, context.clock()).withTariffs(config.costTariffs());
         streams = new KafkaStreams(topology.build(properties), properties);
         streamsHealth = StreamsHealth.watch("kafka-streams", streams, context.health());
         streams.setUncaughtExceptionHandler(e -> {
