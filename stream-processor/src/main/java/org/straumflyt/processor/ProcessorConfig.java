@@ -70,6 +70,7 @@ public final class ProcessorConfig extends ServiceConfig {
         degreeDayRules();
         portfolioRules();
         weatherZones();
+        costTariffs();
     }
 
     /** The {@code kafka.*} keys Kafka Streams reads beyond those of its clients. */
