@@ -120,7 +120,8 @@ class KpiLayoutsTest {
                 + "WAL DEDUP UPSERT KEYS(\"time\", \"meter\", \"register\", \"carrier\")");
         assertThat(QuestDbTables.tableNames()).containsExactly("meter_hourly", "building_hourly",
                 "building_hourly_carrier", "building_daily", "building_daily_carrier", "building_monthly",
-                "building_monthly_carrier", "portfolio", "portfolio_category");
+                "building_monthly_carrier", "portfolio", "portfolio_category", "building_cost_hourly",
+                "building_cost_daily", "building_cost_monthly");
     }
 
     @Test
