@@ -102,9 +102,9 @@ public final class CostRecords {
                 sum.coverage, sum.flags);
     }
 
-    /** The tariff id of a building-hour's cost record, from its version label. */
-    public static String tariffIdOf(BuildingCost cost) {
-        return cost.tariffVersion().substring(0, cost.tariffVersion().lastIndexOf('@'));
+    /** The tariff id of a version label {@code <id>@<validFrom>#<hash>}. */
+    public static String tariffIdOf(String tariffVersion) {
+        return tariffVersion.substring(0, tariffVersion.lastIndexOf('@'));
     }
 
     private static BuildingCost record(String buildingId, String municipality, BiddingZone zone, String version,

@@ -97,7 +97,7 @@ public final class CostStage {
                         Materialized.<BuildingDailyKey, CostPeriod, KeyValueStore<Bytes, byte[]>>as(COST_DAYS)
                                 .withKeySerde(dayKeySerde).withValueSerde(periodSerde))
                 .mapValues((key, period) -> period.hours().isEmpty() ? null
-                        : CostRecords.day(key.date(), period.hours().values()), Named.as("building-cost-day"));
+                        : CostRecords.day(key.date(), period.hourRecords()), Named.as("building-cost-day"));
         emit(builder, stores, days, topics.buildingCostDaily(), COST_DAYS_EMITTED, "building-cost-day");
 
         JsonSerde<BuildingMonthlyKey> monthKeySerde = new JsonSerde<>(BuildingMonthlyKey.class);
@@ -110,8 +110,8 @@ public final class CostStage {
                         Materialized.<BuildingMonthlyKey, CostPeriod, KeyValueStore<Bytes, byte[]>>as(COST_MONTHS)
                                 .withKeySerde(monthKeySerde).withValueSerde(periodSerde))
                 .mapValues((key, period) -> period.hours().isEmpty() ? null
-                        : records.month(key.month(), CostRecords.tariffIdOf(period.hours().lastEntry().getValue()),
-                                period.hours().values()), Named.as("building-cost-month"));
+                        : records.month(key.month(), CostRecords.tariffIdOf(period.tariffVersion()),
+                                period.hourRecords()), Named.as("building-cost-month"));
         emit(builder, stores, months, topics.buildingCostMonthly(), COST_MONTHS_EMITTED, "building-cost-month");
     }
 
