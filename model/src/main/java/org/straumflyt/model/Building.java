@@ -23,6 +23,10 @@ import java.util.Optional;
  * @param integratedBuildingManagement whether an integrated ICT system automates its building management (heating,
  *                          ventilation, lighting under one building management system); optional, absent means no.
  *                          Counts towards U4SSC EC:I:B:2A.
+ * @param biddingZone       the day-ahead bidding zone its electricity is priced in; optional, needed for cost
+ *                          (absent: the cost stage's default zone, if it has one)
+ * @param tariffId          the id of its tariff in the cost stage's tariff file (grid company and contract);
+ *                          optional, needed for cost (absent: the tariff file's default, if it has one)
  */
 public record Building(
         String buildingId,
@@ -35,7 +39,9 @@ public record Building(
         String weatherLocationId,
         boolean personalData,
         List<MeterSpec> meters,
-        Boolean integratedBuildingManagement) {
+        Boolean integratedBuildingManagement,
+        BiddingZone biddingZone,
+        String tariffId) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String DEFAULT_TIME_ZONE = "Europe/Oslo";
@@ -52,6 +58,15 @@ public record Building(
         meters = meters == null ? List.of() : List.copyOf(meters);
         // a Boolean so that records without it parse; never null once built
         integratedBuildingManagement = Boolean.TRUE.equals(integratedBuildingManagement);
+        tariffId = tariffId == null || tariffId.isBlank() ? null : tariffId;
+    }
+
+    /** A building without a bidding zone or tariff of its own (registry entries written before cost existed). */
+    public Building(String buildingId, String name, String municipality, BuildingCategory category,
+            double heatedAreaM2, String timeZone, GeoLocation location, String weatherLocationId, boolean personalData,
+            List<MeterSpec> meters, Boolean integratedBuildingManagement) {
+        this(buildingId, name, municipality, category, heatedAreaM2, timeZone, location, weatherLocationId,
+                personalData, meters, integratedBuildingManagement, null, null);
     }
 
     /** A building without integrated building management (registry entries written before the attribute existed). */
@@ -65,7 +80,13 @@ public record Building(
     /** The same building, with or without integrated building management. */
     public Building withIntegratedBuildingManagement(boolean integrated) {
         return new Building(buildingId, name, municipality, category, heatedAreaM2, timeZone, location,
-                weatherLocationId, personalData, meters, integrated);
+                weatherLocationId, personalData, meters, integrated, biddingZone, tariffId);
+    }
+
+    /** The same building, priced in the given bidding zone under the given tariff (either may be null). */
+    public Building withCost(BiddingZone zone, String tariff) {
+        return new Building(buildingId, name, municipality, category, heatedAreaM2, timeZone, location,
+                weatherLocationId, personalData, meters, integratedBuildingManagement, zone, tariff);
     }
 
     /** The building's time zone. */

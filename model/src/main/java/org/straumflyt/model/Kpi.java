@@ -6,7 +6,8 @@ import java.util.Set;
  * A KPI record: an upsert carrying the full current value for its key. A higher {@link #revision()} for the
  * same key replaces the earlier record; records are never to be added up.
  */
-public sealed interface Kpi permits MeterHour, BuildingHour, BuildingDaily, BuildingMonthly, PortfolioKpi {
+public sealed interface Kpi permits MeterHour, BuildingHour, BuildingDaily, BuildingMonthly, PortfolioKpi,
+        BuildingCost {
     /** Increases by at least one each time the value for this key is recomputed and changed. */
     long revision();
 

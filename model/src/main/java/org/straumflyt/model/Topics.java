@@ -28,6 +28,10 @@ public final class Topics {
     private final Topic<PortfolioKey, PortfolioKpi> portfolio;
     private final Topic<String, BuildingTwin> twinBuildings;
     private final Topic<AlertKey, Alert> alerts;
+    private final Topic<DayAheadPriceKey, DayAheadPrice> dayAheadPrices;
+    private final Topic<BuildingHourKey, BuildingCost> buildingCostHourly;
+    private final Topic<BuildingDailyKey, BuildingCost> buildingCostDaily;
+    private final Topic<BuildingMonthlyKey, BuildingCost> buildingCostMonthly;
 
     private Topics(String prefix) {
         readings = stream(prefix + "readings", Serdes.String(), Reading.class, "reading");
@@ -53,6 +57,14 @@ public final class Topics {
                 "portfolio");
         twinBuildings = compacted(prefix + "twin.buildings", Serdes.String(), BuildingTwin.class, "building-twin");
         alerts = compacted(prefix + "alerts", new JsonSerde<>(AlertKey.class), Alert.class, "alert");
+        dayAheadPrices = compacted(prefix + "prices.day-ahead", new JsonSerde<>(DayAheadPriceKey.class),
+                DayAheadPrice.class, "day-ahead-price");
+        buildingCostHourly = compacted(prefix + "kpi.building-cost-hourly", JsonSerde.buildingHourKey(),
+                BuildingCost.class, "building-cost");
+        buildingCostDaily = compacted(prefix + "kpi.building-cost-daily", new JsonSerde<>(BuildingDailyKey.class),
+                BuildingCost.class, "building-cost");
+        buildingCostMonthly = compacted(prefix + "kpi.building-cost-monthly",
+                new JsonSerde<>(BuildingMonthlyKey.class), BuildingCost.class, "building-cost");
     }
 
     /**
@@ -168,17 +180,43 @@ public final class Topics {
         return alerts;
     }
 
+    /** Day-ahead prices per bidding zone and market time unit (compacted), key = zone and start. */
+    public Topic<DayAheadPriceKey, DayAheadPrice> dayAheadPrices() {
+        return dayAheadPrices;
+    }
+
+    /** The record of a price, as every writer of {@code prices.day-ahead} sends it: key = zone and start. */
+    public ProducerRecord<DayAheadPriceKey, DayAheadPrice> priceRecord(DayAheadPrice price) {
+        return new ProducerRecord<>(dayAheadPrices.name(), price.key(), price);
+    }
+
+    /** Electricity cost per building and UTC hour (compacted, upserts). */
+    public Topic<BuildingHourKey, BuildingCost> buildingCostHourly() {
+        return buildingCostHourly;
+    }
+
+    /** Electricity cost per building and local day (compacted, upserts). */
+    public Topic<BuildingDailyKey, BuildingCost> buildingCostDaily() {
+        return buildingCostDaily;
+    }
+
+    /** Electricity cost per building and local month (compacted, upserts), with capacity and fixed fees. */
+    public Topic<BuildingMonthlyKey, BuildingCost> buildingCostMonthly() {
+        return buildingCostMonthly;
+    }
+
     /** The KPI topics, in the order of their granularity. */
     public List<Topic<?, ? extends Kpi>> kpiTopics() {
         return List.of(meterQuarterHourly, meterHourly, buildingQuarterHourly, buildingHourly, buildingDaily,
-                buildingMonthly, portfolio);
+                buildingMonthly, portfolio, buildingCostHourly, buildingCostDaily, buildingCostMonthly);
     }
 
     /** Every topic, for creating them. */
     public List<Topic<?, ?>> all() {
         return List.of(readings, readingsDlq, registryBuildings, weatherDaily, meterHourly, buildingHourly,
                 buildingDaily, buildingMonthly, kpiDlq, portfolio, twinBuildings, weatherSamples, meterQuarterHourly,
-                buildingQuarterHourly, alerts);
+                buildingQuarterHourly, alerts, dayAheadPrices, buildingCostHourly, buildingCostDaily,
+                buildingCostMonthly);
     }
 
     private static <K, V> Topic<K, V> stream(String name, Serde<K> keySerde, Class<V> type, String schema) {

@@ -36,7 +36,7 @@ public final class Samples {
                 new GeoLocation(59.918, 10.589), "baerum", false,
                 List.of(new MeterSpec("7359992890000000", Carrier.ELECTRICITY, List.of("import", "export"), 1_000_000.0,
                                 400.0, true),
-                        MeterSpec.of("fv-1001", Carrier.DISTRICT_HEATING)), true);
+                        MeterSpec.of("fv-1001", Carrier.DISTRICT_HEATING)), true, BiddingZone.NO1, "naering-liten");
     }
 
     static WeatherDaily weather() {
@@ -45,6 +45,28 @@ public final class Samples {
 
     static WeatherDaily weatherFromSamples() {
         return new WeatherDaily("baerum", LocalDate.of(2026, 11, 23), -3.45, 23);
+    }
+
+    static DayAheadPrice dayAheadPrice() {
+        // 92.48 EUR/MWh at 11.7125 NOK/EUR = 1.08318... NOK/kWh
+        return new DayAheadPrice(BiddingZone.NO1, Instant.parse("2026-11-23T06:00:00Z"),
+                Instant.parse("2026-11-23T06:15:00Z"), 92.48 * 11.7125 / 1000, 92.48, "EUR", "MWh", 11.7125,
+                LocalDate.of(2026, 11, 23));
+    }
+
+    static BuildingCost buildingCostHour() {
+        return new BuildingCost("baerum-skole-17", "3201", BiddingZone.NO1, "naering-liten@2026-01-01#3f9a1c2e",
+                "Europe/Oslo", BuildingCost.HOUR, HOUR, HOUR.plusSeconds(3600), null, null, 23.45, 1.5, 25.4, 0.469,
+                9.38, 0, 0, 3.172785, 38.421785, 9.60544625, 1.62, null, true, 1.0, EnumSet.noneOf(QualityFlag.class),
+                1);
+    }
+
+    static BuildingCost buildingCostMonth() {
+        return new BuildingCost("baerum-skole-17", "3201", BiddingZone.NO1, "naering-liten@2026-01-01#3f9a1c2e",
+                "Europe/Oslo", BuildingCost.MONTH, Instant.parse("2026-01-31T23:00:00Z"),
+                Instant.parse("2026-02-28T23:00:00Z"), null, YearMonth.of(2026, 2), 9968.0, 5.0, 11422.4, 199.36,
+                3635.2, 1000.0, 350.0, 1348.6704, 17955.6304, 4488.9076, 5.0, 46.0, true, 1.0,
+                EnumSet.noneOf(QualityFlag.class), 672);
     }
 
     static WeatherSample weatherSample() {

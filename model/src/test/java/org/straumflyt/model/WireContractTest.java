@@ -39,7 +39,10 @@ class WireContractTest {
                 Arguments.of(TOPICS.buildingMonthly(), Samples.buildingMonthly()),
                 Arguments.of(TOPICS.portfolio(), Samples.portfolio()),
                 Arguments.of(TOPICS.twinBuildings(), Samples.twin()),
-                Arguments.of(TOPICS.alerts(), Samples.alert()));
+                Arguments.of(TOPICS.alerts(), Samples.alert()),
+                Arguments.of(TOPICS.dayAheadPrices(), Samples.dayAheadPrice()),
+                Arguments.of(TOPICS.buildingCostHourly(), Samples.buildingCostHour()),
+                Arguments.of(TOPICS.buildingCostMonthly(), Samples.buildingCostMonth()));
     }
 
     @ParameterizedTest(name = "{0}")

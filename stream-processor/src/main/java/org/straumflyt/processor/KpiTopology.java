@@ -22,6 +22,8 @@ import org.straumflyt.processor.calendar.BuildingDayStage;
 import org.straumflyt.processor.calendar.BuildingMonthStage;
 import org.straumflyt.processor.calendar.DailyView;
 import org.straumflyt.processor.calendar.DegreeDayRules;
+import org.straumflyt.processor.cost.CostStage;
+import org.straumflyt.processor.cost.Tariffs;
 import org.straumflyt.processor.engine.MeterStage;
 import org.straumflyt.processor.engine.MeteringRules;
 import org.straumflyt.processor.input.ReadingsInput;
@@ -43,6 +45,8 @@ import org.straumflyt.processor.weather.WeatherZones;
  * 6   ─▶ group by building+local month ─▶ kpi.building-monthly                              calendar
  * 7 weather.samples ─▶ group by location+local date ─▶ mean of hourly means ─▶ weather.daily   weather
  * 8 kpi.meter-quarter-hourly (table) ─▶ as 4, by building+quarter ─▶ kpi.building-quarter-hourly  building
+ * 9 building-hours ─▶ join prices.day-ahead by zone+hour ─▶ tariff ─▶ kpi.building-cost-*    cost
+ *   (hourly, daily, monthly; only with a tariff file)
  * </pre>
  * Quarter-hours (steps 3 and 8) are on unless {@link #quarterHours(boolean)} turns them off; the hours are the same
  * either way.
@@ -58,15 +62,29 @@ public final class KpiTopology {
     private final ProcessorMetrics metrics;
     private final Clock clock;
     private boolean quarterHours = true;
+    private final Tariffs tariffs;
 
     public KpiTopology(Topics topics, MeteringRules rules, DegreeDayRules degreeDays, WeatherZones weatherZones,
             ProcessorMetrics metrics, Clock clock) {
+        this(topics, rules, degreeDays, weatherZones, metrics, clock, null);
+    }
+
+    private KpiTopology(Topics topics, MeteringRules rules, DegreeDayRules degreeDays, WeatherZones weatherZones,
+            ProcessorMetrics metrics, Clock clock, Tariffs tariffs) {
+        this.tariffs = tariffs;
         this.topics = topics;
         this.rules = rules;
         this.degreeDays = degreeDays;
         this.weatherZones = weatherZones;
         this.metrics = metrics;
         this.clock = clock;
+    }
+
+    /** The same topology with the cost stage priced by {@code tariffs}; {@code null} leaves the stage out. */
+    public KpiTopology withTariffs(Tariffs costTariffs) {
+        KpiTopology withCost = new KpiTopology(topics, rules, degreeDays, weatherZones, metrics, clock, costTariffs);
+        withCost.quarterHours = quarterHours;
+        return withCost;
     }
 
     /** With the default degree-day rules and weather zones. */
@@ -110,6 +128,10 @@ public final class KpiTopology {
         // 8. building quarter-hours
         if (quarterHours) {
             BuildingHourStage.addQuartersTo(builder, stores, topics, buildings);
+        }
+        // 9. building cost, when there are tariffs
+        if (tariffs != null) {
+            CostStage.addTo(builder, stores, topics, tariffs, hours);
         }
         return builder.build(properties);
     }

@@ -20,6 +20,7 @@ import org.straumflyt.model.BuildingCategory;
 import org.straumflyt.model.Carrier;
 import org.straumflyt.model.ReadingRules;
 import org.straumflyt.processor.calendar.DegreeDayRules;
+import org.straumflyt.processor.cost.Tariffs;
 import org.straumflyt.processor.engine.MeteringRules;
 import org.straumflyt.processor.followup.FollowUpRules;
 import org.straumflyt.processor.portfolio.PortfolioRules;
@@ -57,6 +58,7 @@ public final class ProcessorConfig extends ServiceConfig {
     public static final String PORTFOLIO_RENEWABLE_SHARES = "portfolio.renewable.shares";
     public static final String PORTFOLIO_RENEWABLE_SHARES_MUNICIPAL = "portfolio.renewable.shares.municipal";
     public static final String PORTFOLIO_YEARLY_MIN_COVERAGE = "portfolio.yearly.min.coverage";
+    public static final String COST_TARIFFS_FILE = "cost.tariffs.file";
 
     // Kafka Streams' own prefixes for settings of one of its clients or of the internal topics.
     private static final List<String> STREAMS_CLIENT_PREFIXES = List.of(StreamsConfig.CONSUMER_PREFIX,
@@ -71,6 +73,7 @@ public final class ProcessorConfig extends ServiceConfig {
         portfolioRules();
         weatherZones();
         followUpRules();
+        costTariffs();
     }
 
     /** The {@code kafka.*} keys Kafka Streams reads beyond those of its clients. */
@@ -165,7 +168,29 @@ public final class ProcessorConfig extends ServiceConfig {
                 .define(PORTFOLIO_YEARLY_MIN_COVERAGE, Type.DOUBLE, PortfolioRules.DEFAULT_YEARLY_MIN_COVERAGE,
                         Range.between(0, 1), Importance.LOW, "Completeness (complete building-days / expected "
                                 + "building-days) a whole year needs for its kWh/m2 (U4SSC EN:E:E:4A) to be marked "
-                                + "'yearly'; below it the record is marked 'provisional'.");
+                                + "'yearly'; below it the record is marked 'provisional'.")
+                .define(COST_TARIFFS_FILE, Type.STRING, "", Importance.MEDIUM,
+                        "Path of the tariff file (JSON, docs/COST.md) that turns on the cost stage: "
+                                + "kpi.building-cost-hourly, -daily and -monthly from building-hours, "
+                                + "prices.day-ahead and the tariffs. Empty: no cost stage. Checked at start; a "
+                                + "problem in the file stops the processor.");
+    }
+
+    /**
+     * The tariffs of {@value #COST_TARIFFS_FILE}, or {@code null} when none is configured (no cost stage).
+     *
+     * @throws ConfigException naming every problem of the file
+     */
+    public Tariffs costTariffs() {
+        String file = getString(COST_TARIFFS_FILE).trim();
+        if (file.isEmpty()) {
+            return null;
+        }
+        try {
+            return Tariffs.read(java.nio.file.Path.of(file));
+        } catch (Tariffs.TariffException e) {
+            throw new ConfigException(COST_TARIFFS_FILE, file, e.getMessage());
+        }
     }
 
     /** The portfolio rules these settings describe. */

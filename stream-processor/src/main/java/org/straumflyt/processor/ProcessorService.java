@@ -67,7 +67,8 @@ public final class ProcessorService implements Service {
         Properties properties = streamsProperties();
         ProcessorMetrics metrics = new ProcessorMetrics(context.registry());
         KpiTopology topology = new KpiTopology(topics, config.meteringRules(), config.degreeDayRules(),
-                config.weatherZones(), metrics, context.clock()).quarterHours(config.quarterHoursEnabled());
+                config.weatherZones(), metrics, context.clock()).quarterHours(config.quarterHoursEnabled())
+                .withTariffs(config.costTariffs());
         streams = new KafkaStreams(topology.build(properties), properties);
         streamsHealth = StreamsHealth.watch("kafka-streams", streams, context.health());
         streams.setUncaughtExceptionHandler(e -> {

@@ -50,6 +50,19 @@ class ProcessorConfigTest {
     }
 
     @Test
+    void shouldReadTheTariffFileAtStartAndNameItsProblems(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        assertThat(new ProcessorConfig(Map.of()).costTariffs()).as("no file: no cost stage").isNull();
+        assertThat(new ProcessorConfig(Map.of("cost.tariffs.file", "../docs/examples/tariffs.json")).costTariffs()
+                .tariffs()).containsKey("naering-liten");
+        java.nio.file.Path bad = dir.resolve("tariffs.json");
+        java.nio.file.Files.writeString(bad, "{\"tariffs\": {\"t\": []}}");
+        assertThatThrownBy(() -> new ProcessorConfig(Map.of("cost.tariffs.file", bad.toString())))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("cost.tariffs.file")
+                .hasMessageContaining("tariff t has no versions");
+    }
+
+    @Test
     void shouldTakeKafkaStreamsPropertiesAndTheirClientPrefixesButNotTypos() {
         ProcessorConfig config = new ProcessorConfig(Map.of("kafka.num.standby.replicas", "1",
                 "kafka.producer.linger.ms", "5", "kafka.main.consumer.max.poll.records", "500",

@@ -3,6 +3,7 @@ package org.straumflyt.tools;
 import org.straumflyt.runtime.cli.CommandLines;
 import org.straumflyt.tools.elhub.ElhubImportCommand;
 import org.straumflyt.tools.opendata.OpenDataExportCommand;
+import org.straumflyt.tools.prices.PriceImportCommand;
 import org.straumflyt.tools.registry.RegistryImportCommand;
 import org.straumflyt.tools.weather.WeatherImportCommand;
 import picocli.CommandLine;
@@ -31,12 +32,12 @@ public final class ToolsMain {
     /** The commands, in the order the usage lists them. */
     static CommandLine commandLine(ToolContext context) {
         return CommandLines.of(new Tools(), new WeatherImportCommand(context), new RegistryImportCommand(context),
-                new ElhubImportCommand(context), new OpenDataExportCommand(context));
+                new ElhubImportCommand(context), new OpenDataExportCommand(context), new PriceImportCommand(context));
     }
 
     /** The top of the command line: only subcommands. */
     @Command(name = PROGRAM, description = "The operator's commands: import weather, the building registry and "
-            + "Elhub metering values into Kafka, export building KPIs as open data.")
+            + "Elhub metering values and day-ahead prices into Kafka, export building KPIs as open data.")
     static final class Tools {
     }
 }

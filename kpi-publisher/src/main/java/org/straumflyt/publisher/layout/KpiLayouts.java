@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.straumflyt.model.BuildingCategory;
+import org.straumflyt.model.BuildingCost;
 import org.straumflyt.model.BuildingDaily;
 import org.straumflyt.model.BuildingHour;
 import org.straumflyt.model.BuildingMonthly;
@@ -215,6 +216,15 @@ public final class KpiLayouts {
                     .field("revision", INTEGER, "", "revision of the portfolio record", row -> row.kpi().revision())
                     .build();
 
+    public static final Measurement<BuildingCost> BUILDING_COST_HOURLY = costMeasurement("building_cost_hourly",
+            "Electricity cost of one building in one UTC hour (docs/COST.md); capacity and fixed fees are in the "
+                    + "month.");
+    public static final Measurement<BuildingCost> BUILDING_COST_DAILY = costMeasurement("building_cost_daily",
+            "Electricity cost of one building on one local date (local midnight of its zone), the sum of its hours.");
+    public static final Measurement<BuildingCost> BUILDING_COST_MONTHLY = costMeasurement("building_cost_monthly",
+            "Electricity cost of one building in one local month (local midnight of its first day), with capacity "
+                    + "and fixed fees.");
+
     public static final KpiLayout<MeterHour> METER_HOUR = new KpiLayout<>(MeterHour.class,
             List.of(Projection.single(METER_HOURLY)));
     public static final KpiLayout<BuildingHour> BUILDING_HOUR = new KpiLayout<>(BuildingHour.class,
@@ -235,8 +245,14 @@ public final class KpiLayouts {
     public static final KpiLayout<PortfolioKpi> PORTFOLIO_PERIOD = new KpiLayout<>(PortfolioKpi.class,
             List.of(Projection.single(PORTFOLIO), new Projection<>(PORTFOLIO_CATEGORY, PortfolioCategoryRow::of)));
 
+    /** The three cost topics share one record type; its period picks the measurement. */
+    public static final KpiLayout<BuildingCost> BUILDING_COST = new KpiLayout<>(BuildingCost.class,
+            List.of(costProjection(BUILDING_COST_HOURLY, BuildingCost.HOUR),
+                    costProjection(BUILDING_COST_DAILY, BuildingCost.DAY),
+                    costProjection(BUILDING_COST_MONTHLY, BuildingCost.MONTH)));
+
     private static final List<KpiLayout<?>> ALL = List.of(METER_HOUR, BUILDING_HOUR, BUILDING_DAY, BUILDING_MONTH,
-            PORTFOLIO_PERIOD, METER_QUARTER_HOUR, BUILDING_QUARTER_HOUR);
+            PORTFOLIO_PERIOD, METER_QUARTER_HOUR, BUILDING_QUARTER_HOUR, BUILDING_COST);
     /** The quarter-hour topics' names without the prefix: their records have the hours' types. */
     private static final Topics UNPREFIXED = Topics.withPrefix("");
 
@@ -335,6 +351,43 @@ public final class KpiLayouts {
                         row -> row.energy().exportKwh())
                 .field("peak_kw", FLOAT, "kW", "highest power seen, when known", row -> row.energy().peakKw())
                 .field("revision", INTEGER, "", "revision of the building record", revision)
+                .build();
+    }
+
+    private static Projection<BuildingCost, BuildingCost> costProjection(Measurement<BuildingCost> measurement,
+            String period) {
+        return new Projection<>(measurement, c -> period.equals(c.period()) ? List.of(c) : List.of());
+    }
+
+    private static Measurement<BuildingCost> costMeasurement(String name, String description) {
+        return Measurement.<BuildingCost>named(name, description, BuildingCost::start)
+                .tag("building", "building id", BuildingCost::buildingId)
+                .tag("municipality", "municipality number", BuildingCost::municipality)
+                .field("bidding_zone", STRING, "", "bidding zone of the spot prices, NO1..NO5",
+                        c -> c.zone() == null ? null : c.zone().name())
+                .field("tariff_version", STRING, "", "the tariff version, <tariff>@<valid from>#<hash>",
+                        BuildingCost::tariffVersion)
+                .field("import_kwh", FLOAT, "kWh", "electricity used", BuildingCost::importKwh)
+                .field("export_kwh", FLOAT, "kWh", "electricity delivered", BuildingCost::exportKwh)
+                .field("spot_nok", FLOAT, "NOK", "import at the day-ahead price", BuildingCost::spotNok)
+                .field("supplier_nok", FLOAT, "NOK", "supplier mark-up", BuildingCost::supplierNok)
+                .field("grid_energy_nok", FLOAT, "NOK", "grid tariff energy component", BuildingCost::gridEnergyNok)
+                .field("capacity_nok", FLOAT, "NOK", "grid tariff capacity component (months only, else 0)",
+                        BuildingCost::capacityNok)
+                .field("fixed_nok", FLOAT, "NOK", "supplier and grid fixed fees (months only, else 0)",
+                        BuildingCost::fixedNok)
+                .field("taxes_nok", FLOAT, "NOK", "consumption tax and other per-kWh fees", BuildingCost::taxesNok)
+                .field("total_nok", FLOAT, "NOK", "sum of the parts, excluding VAT", BuildingCost::totalNok)
+                .field("vat_nok", FLOAT, "NOK", "VAT on total_nok", BuildingCost::vatNok)
+                .field("export_value_nok", FLOAT, "NOK", "export at the day-ahead price (a credit, not in the total)",
+                        BuildingCost::exportValueNok)
+                .field("capacity_kw", FLOAT, "kW", "months: the kW the capacity component was set by",
+                        BuildingCost::capacityKw)
+                .field("prices_complete", BOOLEAN, "", "every market time unit of the period had its price",
+                        BuildingCost::pricesComplete)
+                .field("coverage", FLOAT, "1", "the energy's coverage, 0..1", BuildingCost::coverage)
+                .field("flags", STRING, "", "the energy's quality flags, comma-separated", c -> flags(c.flags()))
+                .field("revision", INTEGER, "", "revision of the record", BuildingCost::revision)
                 .build();
     }
 

@@ -28,6 +28,23 @@ import org.straumflyt.publisher.write.InfluxPointStoreProbe;
 class KpiLayoutsTest {
 
     @Test
+    void aCostRecordGoesToTheMeasurementOfItsPeriodAtItsStart() {
+        org.straumflyt.model.BuildingCost month = new org.straumflyt.model.BuildingCost("skole-1", "3201",
+                org.straumflyt.model.BiddingZone.NO1, "naering-liten@2026-01-01#0a1b2c3d", "Europe/Oslo",
+                org.straumflyt.model.BuildingCost.MONTH, Instant.parse("2026-01-31T23:00:00Z"),
+                Instant.parse("2026-02-28T23:00:00Z"), null, java.time.YearMonth.of(2026, 2), 9968, 5, 11422.4,
+                199.36, 3635.2, 1000, 350, 1348.67, 17955.63, 4488.91, 5, 46.0, true, 1.0, Set.of(), 3);
+
+        List<KpiPoint> points = KpiLayouts.points(month);
+
+        assertThat(points).extracting(KpiPoint::measurement).containsExactly("building_cost_monthly");
+        assertThat(points.get(0).time()).isEqualTo(Instant.parse("2026-01-31T23:00:00Z"));
+        assertThat(points.get(0).tags()).containsEntry("building", "skole-1").containsEntry("municipality", "3201");
+        assertThat(points.get(0).fields()).containsEntry("capacity_nok", 1000.0).containsEntry("bidding_zone", "NO1")
+                .containsEntry("prices_complete", true).containsEntry("revision", 3L);
+    }
+
+    @Test
     void meterHourBecomesOnePointAtTheStartOfItsHour() {
         // Given a meter-hour without a building and without a peak
         MeterHour hour = new MeterHour("7359992890000000", "import", Carrier.ELECTRICITY, null,
@@ -132,7 +149,8 @@ class KpiLayoutsTest {
         assertThat(QuestDbTables.tableNames()).containsExactly("meter_hourly", "building_hourly",
                 "building_hourly_carrier", "building_daily", "building_daily_carrier", "building_monthly",
                 "building_monthly_carrier", "portfolio", "portfolio_category", "meter_quarter_hourly",
-                "building_quarter_hourly", "building_quarter_hourly_carrier");
+                "building_quarter_hourly", "building_quarter_hourly_carrier", "building_cost_hourly",
+                "building_cost_daily", "building_cost_monthly");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.straumflyt.processor.building;
 
+import org.straumflyt.model.BiddingZone;
 import org.straumflyt.model.BuildingHour;
 
 /**
@@ -9,6 +10,14 @@ import org.straumflyt.model.BuildingHour;
  * @param timeZone          the building's zone, {@code Europe/Oslo} for unassigned meters
  * @param weatherLocationId its weather location, or {@code null}
  * @param heatedAreaM2      heated area, m², 0 when unknown
+ * @param biddingZone       its bidding zone from the registry, or {@code null} (the cost stage's default applies)
+ * @param tariffId          its tariff id from the registry, or {@code null} (the cost stage's default applies)
  */
-public record BuildingHourView(BuildingHour hour, String timeZone, String weatherLocationId, double heatedAreaM2) {
+public record BuildingHourView(BuildingHour hour, String timeZone, String weatherLocationId, double heatedAreaM2,
+        BiddingZone biddingZone, String tariffId) {
+
+    /** A view without cost attributes. */
+    public BuildingHourView(BuildingHour hour, String timeZone, String weatherLocationId, double heatedAreaM2) {
+        this(hour, timeZone, weatherLocationId, heatedAreaM2, null, null);
+    }
 }

@@ -23,7 +23,8 @@ public final class BuildingHours {
         return new BuildingHourView(of(agg, building),
                 building == null ? Building.DEFAULT_TIME_ZONE : building.timeZone(),
                 building == null ? null : building.weatherLocationId(),
-                building == null ? 0 : building.heatedAreaM2());
+                building == null ? 0 : building.heatedAreaM2(), building == null ? null : building.biddingZone(),
+                building == null ? null : building.tariffId());
     }
 
     public static BuildingHour of(BuildingHourAggregate agg, Building building) {

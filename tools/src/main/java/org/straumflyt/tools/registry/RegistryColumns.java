@@ -66,6 +66,10 @@ public final class RegistryColumns {
                     "yes when an integrated ICT system automates its building management (U4SSC EC:I:B:2A); "
                             + "default no")
                     .withAbsent(BooleanNode.FALSE),
+            building("bidding_zone", "biddingZone", RegistryColumns::biddingZone,
+                    "the day-ahead bidding zone, NO1..NO5, its electricity is priced in (cost, docs/COST.md)"),
+            building("tariff_id", "tariffId", RegistryColumns::id,
+                    "its grid tariff and supplier contract in the cost stage's tariff file (docs/COST.md)"),
             meter(METER_ID, "meterId", RegistryColumns::id,
                     "the meter's id, as the ingest route reads it from the MQTT topic or payload; empty for a "
                             + "building without meters"),
@@ -153,6 +157,11 @@ public final class RegistryColumns {
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("is not an IANA time zone such as Europe/Oslo");
         }
+    }
+
+    private static JsonNode biddingZone(String text, boolean decimalComma) {
+        return TextNode.valueOf(org.straumflyt.model.BiddingZone.parse(text).orElseThrow(
+                () -> new IllegalArgumentException("is not a Norwegian bidding zone NO1..NO5")).name());
     }
 
     private static JsonNode bool(String text, boolean decimalComma) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.straumflyt.model.BiddingZone;
 import org.straumflyt.model.Building;
 import org.straumflyt.model.BuildingCategory;
 import org.straumflyt.model.Carrier;
@@ -46,7 +47,7 @@ class RegistryCsvParserTest {
                                 true),
                         new MeterSpec("fv-bekkestua-1", Carrier.DISTRICT_HEATING, List.of("import"), null, 350.0,
                                 false)),
-                true));
+                true, BiddingZone.NO1, "naering-liten"));
         assertThat(school.line()).isEqualTo(5);
         assertThat(school.meterLines()).containsExactly(5L, 6L);
         assertThat(file.entries().get(2).building().personalData()).isTrue();
