@@ -26,10 +26,21 @@ import picocli.CommandLine.Option;
  * @param warmUpBuildings buildings of each warm-up round's municipality (0: no warm-up)
  * @param warmUpRounds   at most this many warm-up rounds before each phase; they stop once the JIT compilers have
  *                       settled ({@link JitWarmUp})
+ * @param processors     stream-processor instance counts, one pipeline phase per latency setting and count (one
+ *                       application id; with more than one, a standby replica of every store, as deployed)
  */
 record BenchOptions(int buildings, int hours, List<PayloadFormat> formats, List<LatencySettings> settings,
         int partitions, long seed, Duration probeInterval, Duration probePoll, Duration warmUp, double rate,
-        int warmUpBuildings, int warmUpRounds) {
+        int warmUpBuildings, int warmUpRounds, List<Integer> processors) {
+    BenchOptions {
+        processors = List.copyOf(processors);
+        for (int count : processors) {
+            if (count < 1 || count > partitions) {
+                throw new IllegalArgumentException("--processors: " + count + " instances; each count must be "
+                        + "between 1 and the partitions (" + partitions + "): more instances than partitions idle");
+            }
+        }
+    }
 
     /** Parses the benchmark's arguments; {@code --help} is left to {@link PipelineBenchmark#main}. */
     static BenchOptions parse(String[] args) {
@@ -99,10 +110,19 @@ record BenchOptions(int buildings, int hours, List<PayloadFormat> formats, List<
                 description = "at most this many warm-up rounds (default: ${DEFAULT-VALUE})")
         int warmUpRounds;
 
+        @Option(names = "--processors", paramLabel = "N", defaultValue = "1", split = ",",
+                description = "stream-processor instances, e.g. 1,2,3: one pipeline phase per latency setting and "
+                        + "count, reporting throughput and CPU per reading for each count. The instances share one "
+                        + "application id and, when more than one, keep a standby replica of every store (as "
+                        + "deployed); every instance runs on this machine, so with more instances than cores "
+                        + "the figures show the cost of coordination and standbys, not added capacity "
+                        + "(default: ${DEFAULT-VALUE})")
+        List<Integer> processors;
+
         BenchOptions options() {
             return new BenchOptions(buildings, hours, formats, settings, partitions, seed,
                     Duration.ofMillis(probeIntervalMs), Duration.ofMillis(probePollMs),
-                    Duration.ofSeconds(warmUpSeconds), rate, warmUpBuildings, warmUpRounds);
+                    Duration.ofSeconds(warmUpSeconds), rate, warmUpBuildings, warmUpRounds, processors);
         }
     }
 

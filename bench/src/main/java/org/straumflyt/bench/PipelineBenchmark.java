@@ -24,7 +24,8 @@ import org.straumflyt.servers.QuestDbServer;
  * subscriber → a plain KafkaProducer: the ceiling), then through the whole pipeline (ingest-mqtt, stream-processor,
  * kpi-publisher as child JVMs) once per latency setting. It prints readings/s into Kafka and into the store (until
  * the store equals the simulator's ground truth), their ratio to the ceiling, the publish-to-queryable latency of
- * probe readings, and the CPU seconds and peak memory of every process. See docs/BENCHMARKS.md for the command.
+ * probe readings, and the CPU seconds and peak memory of every process; with {@code --processors 1,2,3}, once per
+ * stream-processor instance count too, with the throughput and CPU per reading of each count. See docs/BENCHMARKS.md for the command.
  */
 public final class PipelineBenchmark {
     private static final String MUNICIPALITY = "3201";
@@ -32,7 +33,14 @@ public final class PipelineBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        BenchOptions options = CommandLines.parseOrExit(new BenchOptions.Line(), args).options();
+        BenchOptions options;
+        try {
+            options = CommandLines.parseOrExit(new BenchOptions.Line(), args).options();
+        } catch (IllegalArgumentException e) {
+            System.err.println("PipelineBenchmark: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         PrintStream out = System.out;
         Report report = new Report(options, Machine.describe(), Instant.now());
         report.loadAverage("start", Machine.loadAverage());
@@ -58,10 +66,15 @@ public final class PipelineBenchmark {
 
             List<PipelineRun.Result> runs = new ArrayList<>();
             for (LatencySettings settings : options.settings()) {
-                out.println("pipeline, " + settings + " ...");
-                runs.add(new PipelineRun(kafka, mqtt, store, logs, options).run(settings, load, warmUp, out));
-                report.pipeline(runs.get(runs.size() - 1));
-                report.loadAverage("after pipeline " + settings.name(), Machine.loadAverage());
+                for (int processors : options.processors()) {
+                    out.println("pipeline, " + settings + ", " + processors + " stream-processor instance"
+                            + (processors == 1 ? "" : "s") + " ...");
+                    runs.add(new PipelineRun(kafka, mqtt, store, logs, options).run(settings, processors, load,
+                            warmUp, out));
+                    report.pipeline(runs.get(runs.size() - 1));
+                    report.loadAverage("after pipeline " + Report.phase(runs.get(runs.size() - 1)),
+                            Machine.loadAverage());
+                }
             }
         }
         report.print(out);

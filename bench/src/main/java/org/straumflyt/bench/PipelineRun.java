@@ -32,8 +32,9 @@ import org.straumflyt.servers.QuestDbServer;
 
 /**
  * One pipeline phase: the three services as child JVMs with production configuration except the latency settings,
- * the load published as fast as the broker takes it, latency probes alongside, and the store compared with the
- * simulator's ground truth until it matches.
+ * the stream processor as one or more instances of one application (with more than one, a standby replica of every
+ * store, as deployed), the load published as fast as the broker takes it, latency probes alongside, and the store
+ * compared with the simulator's ground truth until it matches.
  */
 final class PipelineRun {
     private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(15);
@@ -58,6 +59,7 @@ final class PipelineRun {
 
     /**
      * @param settings        the latency settings of the run
+     * @param processors      stream-processor instances
      * @param publishSeconds  from the first publish until the broker acknowledged the last message, s
      * @param kafkaSeconds    from the first publish until ingest had every reading confirmed by Kafka, s
      * @param processorSeconds from the first publish until the processor had applied every reading, s
@@ -76,7 +78,7 @@ final class PipelineRun {
      * @param compiling       seconds each service's JIT compilers spent compiling during the phase
      * @param warmUp          the warm-up before the phase
      */
-    record Result(LatencySettings settings, double publishSeconds, double kafkaSeconds, double processorSeconds,
+    record Result(LatencySettings settings, int processors, double publishSeconds, double kafkaSeconds, double processorSeconds,
             double storeSeconds,
             double verifyPass, long readingsInKafka, long deadLetters, Histogram latencyMicros,
             Histogram steadyMicros, long unresolved,
@@ -89,14 +91,18 @@ final class PipelineRun {
      *               first, unmeasured, in rounds until their JIT compilers settle ({@link JitWarmUp}); empty for
      *               none
      */
-    Result run(LatencySettings settings, Load load, WarmUpLoads warmUp, PrintStream progress) throws Exception {
-        String run = settings.name() + "-" + UUID.randomUUID().toString().substring(0, 6);
+    Result run(LatencySettings settings, int processors, Load load, WarmUpLoads warmUp, PrintStream progress)
+            throws Exception {
+        String run = settings.name() + "-" + processors + "p-" + UUID.randomUUID().toString().substring(0, 6);
         Path dir = Files.createDirectories(logs.resolve(run));
         String prefix = "bench-" + run + ".";
         // Every phase sends the same fleet; an empty store lets the comparison see this phase's rows only.
         QuestDbTables.tableNames().forEach(t -> store.exec("TRUNCATE TABLE \"" + t + "\""));
 
-        List<ServiceProcess> services = startServices(run, prefix, settings, dir);
+        List<ServiceProcess> services = startServices(run, prefix, settings, processors, dir);
+        ServiceProcess publisher = services.get(0);
+        List<ServiceProcess> processorInstances = services.subList(1, 1 + processors);
+        ServiceProcess ingest = services.get(services.size() - 1);
         try {
             for (ServiceProcess service : services) {
                 service.awaitReady(Duration.ofSeconds(120));
@@ -109,17 +115,19 @@ final class PipelineRun {
                     simulated.start().atZone(ZoneOffset.UTC).toLocalDate().minusDays(1),
                     simulated.end().atZone(ZoneOffset.UTC).toLocalDate().plusDays(1));
             awaitRegistry(run, prefix);
-            ServiceProcess ingest = services.get(2);
             Map<String, Metrics> jvms = new LinkedHashMap<>();
             jvms.put("ingest-mqtt", new Metrics(ingest.url("/metrics")));
-            jvms.put("stream-processor", new Metrics(services.get(1).url("/metrics")));
-            jvms.put("kpi-publisher", new Metrics(services.get(0).url("/metrics")));
+            // the instances' counters summed: the readings every instance applied
+            jvms.put("stream-processor", new Metrics(processorInstances.stream().map(p -> p.url("/metrics"))
+                    .toList()));
+            jvms.put("kpi-publisher", new Metrics(publisher.url("/metrics")));
             JitWarmUp.Outcome warmed = warmUp(warmUp, run, jvms, progress);
             long warmUpReadings = warmed.readings();
-            Processes processes = new Processes()
-                    .add("ingest-mqtt", ingest::pid).add("stream-processor", services.get(1)::pid)
-                    .add("kpi-publisher", services.get(0)::pid)
-                    .andInfrastructure(kafka, mqtt, store);
+            Processes processes = new Processes().add("ingest-mqtt", ingest::pid);
+            for (int i = 0; i < processors; i++) {
+                processes.add(processorName(i, processors), processorInstances.get(i)::pid);
+            }
+            processes.add("kpi-publisher", publisher::pid).andInfrastructure(kafka, mqtt, store);
             Metrics ingestMetrics = jvms.get("ingest-mqtt");
             try (LatencyProbe probe = new LatencyProbe(mqtt.uri(), store.httpUrl(), run)) {
                 Map<String, ProcessUsage> before = processes.read();
@@ -155,7 +163,7 @@ final class PipelineRun {
                     progress.println("the store did not match the ground truth within " + PHASE_TIMEOUT + ":");
                 }
                 progress.println(report.summary());
-                return new Result(settings, publishSeconds, kafkaSeconds, processorSeconds, storeSeconds, verifyPass, inKafka,
+                return new Result(settings, processors, publishSeconds, kafkaSeconds, processorSeconds, storeSeconds, verifyPass, inKafka,
                         deadLetters, probe.latencyMicros(), probe.steadyMicros(), unresolved, probe.errors(), report.summary(), usage,
                         compiling, warmed);
             }
@@ -280,8 +288,17 @@ final class PipelineRun {
         return "bench-processor-" + run;
     }
 
-    /** Publisher, processor, ingest: downstream first, so nothing waits for a consumer that is not there yet. */
-    private List<ServiceProcess> startServices(String run, String prefix, LatencySettings settings, Path dir) {
+    /** The name of instance {@code index} (from 0) of {@code count} in the report: {@code stream-processor[-n]}. */
+    static String processorName(int index, int count) {
+        return count == 1 ? "stream-processor" : "stream-processor-" + (index + 1);
+    }
+
+    /**
+     * Publisher, the processor instances, ingest: downstream first, so nothing waits for a consumer that is not there
+     * yet.
+     */
+    private List<ServiceProcess> startServices(String run, String prefix, LatencySettings settings, int processors,
+            Path dir) {
         String classpath = System.getProperty("java.class.path");
         Map<String, String> common = new HashMap<>();
         common.put("STRAUMFLYT_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
@@ -298,15 +315,23 @@ final class PipelineRun {
         services.add(ServiceProcess.start("kpi-publisher", "org.straumflyt.publisher.PublisherMain", classpath,
                 Ports.free(), publisher, dir));
 
-        Map<String, String> processor = new HashMap<>(common);
-        processor.put("STRAUMFLYT_APPLICATION_ID", processorId(run));
-        processor.put("STRAUMFLYT_STATE_DIR", dir.resolve("kafka-streams").toString());
-        processor.putAll(settings.processorEnvironment());
-        // -Dbench.processor.<VARIABLE>=<value>: more of the processor's environment, e.g. STRAUMFLYT_STREAM_THREADS
-        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.processor."))
-                .forEach(k -> processor.put(k.substring("bench.processor.".length()), System.getProperty(k)));
-        services.add(ServiceProcess.start("stream-processor", "org.straumflyt.processor.ProcessorMain", classpath,
-                Ports.free(), processor, dir));
+        for (int i = 0; i < processors; i++) {
+            Map<String, String> processor = new HashMap<>(common);
+            processor.put("STRAUMFLYT_APPLICATION_ID", processorId(run));
+            String name = processorName(i, processors);
+            processor.put("STRAUMFLYT_STATE_DIR", dir.resolve("kafka-streams" + (processors == 1 ? "" : "-" + (i + 1)))
+                    .toString());
+            if (processors > 1) {
+                // as deployed (deploy/kubernetes): a standby of every store on another instance
+                processor.put("STRAUMFLYT_STANDBY_REPLICAS", "1");
+            }
+            processor.putAll(settings.processorEnvironment());
+            // -Dbench.processor.<VARIABLE>=<value>: more of the processor's environment, e.g. STRAUMFLYT_STREAM_THREADS
+            System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.processor."))
+                    .forEach(k -> processor.put(k.substring("bench.processor.".length()), System.getProperty(k)));
+            services.add(ServiceProcess.start(name, "org.straumflyt.processor.ProcessorMain", classpath,
+                    Ports.free(), processor, dir));
+        }
 
         Map<String, String> ingest = new HashMap<>(common);
         ingest.putAll(IngestRoutes.environment(mqtt.uri()));

@@ -66,7 +66,47 @@ final class Report {
         out.println();
         usage(out);
         out.println();
+        if (options.processors().size() > 1 || options.processors().get(0) > 1) {
+            instances(out);
+            out.println();
+        }
         verdict(out);
+    }
+
+    /** A phase's name: its latency settings, and its processor instances when more than one. */
+    static String phase(PipelineRun.Result r) {
+        return r.settings().name() + (r.processors() == 1 ? "" : " × " + r.processors() + " processors");
+    }
+
+    private static String instances(PipelineRun.Result r) {
+        return r.processors() == 1 ? "" : ", " + r.processors() + " stream-processor instances";
+    }
+
+    /**
+     * Throughput and CPU per reading by stream-processor instance count: what coordination and standby replicas
+     * cost when every instance shares this machine's cores.
+     */
+    private void instances(PrintStream out) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        out.println("| settings | processor instances | readings/s into the store | processors' CPU s (cores) | "
+                + "processors' CPU ms per 1,000 readings | all pipeline processes' CPU ms per 1,000 readings |");
+        out.println("|---|---:|---:|---:|---:|---:|");
+        for (PipelineRun.Result r : pipelines) {
+            double processorCpu = r.usage().entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("stream-processor"))
+                    .mapToDouble(e -> e.getValue().cpuSeconds()).sum();
+            double pipelineCpu = totalCpu(r.usage()) - r.usage().get("benchmark JVM").cpuSeconds();
+            out.printf("| %s | %d | %,.0f | %.1f (%.2f) | %.0f | %.0f |%n", r.settings().name(), r.processors(),
+                    load.readings() / r.storeSeconds(), processorCpu, processorCpu / r.storeSeconds(),
+                    1e6 * processorCpu / load.readings(), 1e6 * pipelineCpu / load.readings());
+        }
+        out.println();
+        out.printf("* every instance, the brokers, the store and this benchmark share this machine's %d core%s: more "
+                + "instances add no cores, so this measures what coordination (rebalances, one consumer group) and "
+                + "the standby replicas (every store kept a second time, from its changelog) cost per reading, "
+                + "not how far more machines would scale%n", cores, cores == 1 ? "" : "s");
+        out.println("* with more than one instance each keeps a standby replica of every store (standby.replicas=1, "
+                + "as deployed); all instances start and are ready before the load");
     }
 
     private void throughput(PrintStream out) {
@@ -81,7 +121,7 @@ final class Report {
             Histogram steady = r.steadyMicros();
             out.printf("| pipeline | %s | %,.0f | %,.0f | %,.0f | %.0f %% into Kafka, %.0f %% into the store | "
                             + "%.2f / %.2f / %.2f | %d%s | %.2f / %.2f / %.2f | %d |%n",
-                    r.settings(), load.messageCount() / r.publishSeconds(), load.readings() / r.kafkaSeconds(),
+                    r.settings() + instances(r), load.messageCount() / r.publishSeconds(), load.readings() / r.kafkaSeconds(),
                     load.readings() / r.storeSeconds(), 100 * (load.readings() / r.kafkaSeconds()) / ceilingRate(),
                     100 * (load.readings() / r.storeSeconds()) / ceilingRate(),
                     h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6, h.getMaxValue() / 1e6,
@@ -97,7 +137,7 @@ final class Report {
                             + "processor after %.1f s, store equal to the ground truth after %.1f s (one comparison "
                             + "takes %.2f s); %,d readings counted by ingest (probes excluded), %d dead letters, %d probe "
                             + "errors; %s%n",
-                    r.settings().name(), r.publishSeconds(), r.kafkaSeconds(), r.processorSeconds(), r.storeSeconds(),
+                    phase(r), r.publishSeconds(), r.kafkaSeconds(), r.processorSeconds(), r.storeSeconds(),
                     r.verifyPass(),
                     r.readingsInKafka(), r.deadLetters(), r.probeErrors(), r.verified().lines().findFirst().orElse(""));
         }
@@ -109,7 +149,7 @@ final class Report {
         StringBuilder header = new StringBuilder("| process | ceiling: CPU s (cores) | peak RSS MiB |");
         StringBuilder rule = new StringBuilder("|---|---:|---:|");
         for (PipelineRun.Result r : pipelines) {
-            header.append(" pipeline ").append(r.settings().name()).append(": CPU s (cores) | peak RSS MiB |");
+            header.append(" pipeline ").append(phase(r)).append(": CPU s (cores) | peak RSS MiB |");
             rule.append("---:|---:|");
         }
         out.println(header);
@@ -142,10 +182,10 @@ final class Report {
         out.println("* the benchmark JVM runs the simulator (generating and publishing the load), the probes and the "
                 + "comparisons with the ground truth.");
         out.printf("* warm-up before each phase (not measured): ceiling %s", warmUp(ceiling.warmUp()));
-        pipelines.forEach(r -> out.printf("; pipeline %s %s", r.settings().name(), warmUp(r.warmUp())));
+        pipelines.forEach(r -> out.printf("; pipeline %s %s", phase(r), warmUp(r.warmUp())));
         out.println();
         for (PipelineRun.Result r : pipelines) {
-            out.printf("* JIT compiling during the pipeline %s phase: %s%n", r.settings().name(),
+            out.printf("* JIT compiling during the pipeline %s phase: %s%n", phase(r),
                     String.join(", ", r.compiling().entrySet().stream()
                             .map(e -> String.format("%s %.1f s", e.getKey(), e.getValue())).toList()));
         }
@@ -174,7 +214,7 @@ final class Report {
                             + "%.2f s after the warm-up (target < %.0f s: %s), %.0f %% of the ceiling; busiest process %s; the pipeline's "
                             + "processes used %.2f CPU ms per reading, so %d cores to themselves would carry at most "
                             + "about %,.0f readings/s%n",
-                    r.settings().name(), rate, TARGET_READINGS_PER_SECOND,
+                    phase(r), rate, TARGET_READINGS_PER_SECOND,
                     rate >= TARGET_READINGS_PER_SECOND ? "met" : "NOT met", p99, steadyP99, TARGET_P99_SECONDS,
                     p99 < TARGET_P99_SECONDS && r.unresolved() == 0 ? "met" : "NOT met", 100 * rate / ceilingRate(),
                     busiest, 1e3 * pipelineCpu / load.readings(), Runtime.getRuntime().availableProcessors(),

@@ -17,6 +17,17 @@ class BenchOptionsTest {
         assertEquals(40, options.warmUpBuildings());
         assertEquals(20, options.warmUpRounds());
         assertEquals(List.of("default", "low-latency"), options.settings().stream().map(LatencySettings::name).toList());
+        assertEquals(List.of(1), options.processors());
+    }
+
+    @Test
+    void processorInstanceCountsAreAListWithinThePartitions() {
+        assertEquals(List.of(1, 2, 3), BenchOptions.parse(new String[] {"--processors", "1,2,3"}).processors());
+        IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
+                () -> BenchOptions.parse(new String[] {"--partitions", "2", "--processors", "1,3"}));
+        assertTrue(tooMany.getMessage().contains("between 1 and the partitions (2)"), tooMany.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> BenchOptions.parse(new String[] {"--processors", "0"}));
     }
 
     @Test

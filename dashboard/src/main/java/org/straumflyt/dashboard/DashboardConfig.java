@@ -115,6 +115,12 @@ public final class DashboardConfig extends ServiceConfig {
         return getBoolean(REGISTRY_ENABLED);
     }
 
+    /** Only the registry reads Kafka: without it the dashboard's readiness is the store's alone. */
+    @Override
+    public boolean usesKafka() {
+        return registryEnabled();
+    }
+
     public Duration liveInterval() {
         return Duration.ofMillis(getInt(LIVE_INTERVAL_MS));
     }

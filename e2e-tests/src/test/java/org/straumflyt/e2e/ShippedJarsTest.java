@@ -48,14 +48,22 @@ class ShippedJarsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"ingest-mqtt", "stream-processor", "kpi-publisher"})
+    @ValueSource(strings = {"ingest-mqtt", "stream-processor", "kpi-publisher", "dashboard"})
     void aServiceStartsFromItsJarBecomesReadyAndStopsCleanlyOnSigterm(String module) throws Exception {
+        Map<String, String> environment = environment(module);
         try (ServiceProcess service = ServiceProcess.startJar(module, jar(module), Ports.freePort(),
-                environment(module), runDirectory(module))) {
+                environment, runDirectory(module))) {
             service.awaitReady(READY_TIMEOUT);
             HttpResponse<String> health = get(service, "/health");
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"", "\"kafka-connection\":{\"status\":\"UP\"");
+            if (module.equals("dashboard")) {
+                // the page's store answers, and the page itself is served
+                assertThat(health.body()).contains("\"store\":{\"status\":\"UP\"");
+                assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + environment.get("STRAUMFLYT_WEB_PORT") + "/")).timeout(Duration.ofSeconds(10)).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            }
 
             service.terminate();
 
@@ -63,6 +71,21 @@ class ShippedJarsTest {
                     .contains(EXIT_ON_SIGTERM);
             assertThat(Files.readString(service.log())).contains(module + " stopping", module + " stopped")
                     .doesNotContain("did not stop cleanly");
+        }
+    }
+
+    @Test
+    void theDashboardWithoutItsRegistryIsReadyWithoutKafka() throws Exception {
+        Map<String, String> environment = environment("dashboard");
+        environment.put("STRAUMFLYT_REGISTRY_ENABLED", "false");
+        environment.put("STRAUMFLYT_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + Ports.freePort());
+        try (ServiceProcess service = ServiceProcess.startJar("dashboard", jar("dashboard"), Ports.freePort(),
+                environment, runDirectory("dashboard-no-registry"))) {
+            service.awaitReady(READY_TIMEOUT);
+            HttpResponse<String> health = get(service, "/health");
+
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"store\":{\"status\":\"UP\"").doesNotContain("kafka-connection");
         }
     }
 
@@ -117,6 +140,7 @@ class ShippedJarsTest {
         "ingest-mqtt, --help, STRAUMFLYT_MQTT_SERVER_URI",
         "stream-processor, --help, STRAUMFLYT_STATE_DIR",
         "kpi-publisher, --help, STRAUMFLYT_INFLUX_URL",
+        "dashboard, --help, STRAUMFLYT_STORE_URL",
         "tools, --help, weather-import",
         "tools, open-data-export --help, usage: straumflyt-tools open-data-export",
         "simulator, --help, usage: simulator publish",
@@ -153,6 +177,10 @@ class ShippedJarsTest {
             case "kpi-publisher" -> {
                 env.put("STRAUMFLYT_INFLUX_URL", TestServers.questDb().httpUrl());
                 env.put("STRAUMFLYT_GROUP_ID", "jar-" + run);
+            }
+            case "dashboard" -> {
+                env.put("STRAUMFLYT_STORE_URL", TestServers.questDb().httpUrl());
+                env.put("STRAUMFLYT_WEB_PORT", String.valueOf(Ports.freePort()));
             }
             default -> throw new IllegalArgumentException(module);
         }

@@ -178,6 +178,15 @@ public class ServiceConfig extends AbstractConfig {
         }
     }
 
+    /**
+     * Whether this service talks to Kafka as configured: only then is {@value KafkaConnectionWatch#CHECK} part of its
+     * readiness. Every service does but one whose Kafka use is optional and switched off (the dashboard without its
+     * registry).
+     */
+    public boolean usesKafka() {
+        return true;
+    }
+
     public String bootstrapServers() {
         return String.join(",", getList(KAFKA_BOOTSTRAP_SERVERS));
     }

@@ -71,8 +71,7 @@ public final class ServiceLauncher {
                     + ") to an address of this host");
             return;
         }
-        KafkaConnectionWatch kafka = KafkaConnectionWatch.start(config);
-        health.check(KafkaConnectionWatch.CHECK, kafka::status);
+        KafkaConnectionWatch kafka = watchKafka(config, health);
         Service service;
         try {
             service = factory.create(config, context);
@@ -98,7 +97,9 @@ public final class ServiceLauncher {
             } catch (RuntimeException e) {
                 LOG.warn("{} did not stop cleanly", name, e);
             } finally {
-                kafka.close();
+                if (kafka != null) {
+                    kafka.close();
+                }
                 ops.close();
                 stopped.countDown();
             }
@@ -110,6 +111,19 @@ public final class ServiceLauncher {
         }
     }
 
+    /**
+     * Starts watching Kafka and makes it part of readiness ({@value KafkaConnectionWatch#CHECK}) when the service
+     * uses Kafka ({@link ServiceConfig#usesKafka()}); {@code null} when it does not.
+     */
+    static KafkaConnectionWatch watchKafka(ServiceConfig config, Health health) {
+        if (!config.usesKafka()) {
+            return null;
+        }
+        KafkaConnectionWatch kafka = KafkaConnectionWatch.start(config);
+        health.check(KafkaConnectionWatch.CHECK, kafka::status);
+        return kafka;
+    }
+
     /** Prints a configuration error, without a stack trace, and exits with {@value #EXIT_BAD_CONFIG}. */
     private static void exitBadConfig(String name, String message, AutoCloseable... resources) {
         System.err.println(name + ": configuration error: " + message);
@@ -118,6 +132,9 @@ public final class ServiceLauncher {
 
     private static void exit(int status, AutoCloseable... resources) {
         for (AutoCloseable resource : resources) {
+            if (resource == null) {
+                continue;
+            }
             try {
                 resource.close();
             } catch (Exception e) {

@@ -59,6 +59,37 @@ class BuildingHourTopologyTest {
         assertThat(hour.flags()).contains(QualityFlag.MISSING_METERS);
     }
 
+    /**
+     * An AMS meter reports its export register (0 kWh) every hour beside import: the export register says nothing
+     * about how much of the consumption was measured. Found by the scale-out test: a building with an AMS meter had
+     * a building-day meter coverage (and so a portfolio energy coverage) above the truth whenever one of its meters
+     * missed part of an hour, because the export register's full hour was averaged in.
+     */
+    @Test
+    void shouldAverageTheCoverageOverTheMetersReportingNotTheirExportRegisters() {
+        fixture.register(new Building("hall", "Idrettshall", "3201", BuildingCategory.SPORTS_HALL, 1000, null, null,
+                null, false, List.of(new MeterSpec("ams", Carrier.ELECTRICITY, List.of("import", "export"), null, null),
+                        MeterSpec.of("dh", Carrier.DISTRICT_HEATING))));
+        // the AMS meter's import starts half-way through the hour; its export and the heat meter cover it whole
+        fixture.sendAll(List.of(reg("ams", "import", "06:30:00", 100, Carrier.ELECTRICITY),
+                reg("ams", "import", "07:00:00", 104, Carrier.ELECTRICITY),
+                reg("ams", "export", "06:00:00", 0, Carrier.ELECTRICITY),
+                reg("ams", "export", "07:00:00", 0, Carrier.ELECTRICITY),
+                reg("dh", "import", "06:00:00", 500, Carrier.DISTRICT_HEATING),
+                reg("dh", "import", "07:00:00", 530, Carrier.DISTRICT_HEATING)));
+
+        BuildingHour hour = fixture.buildingHour("hall", DAY + "06:00:00Z");
+        // the meters' coverage: ams import 30 min of 60, dh 60 of 60
+        double ams = 0.5;
+        double dh = 1.0;
+        assertThat(hour.metersReporting()).isEqualTo(2);
+        assertThat(hour.metersExpected()).isEqualTo(2);
+        assertThat(hour.importKwh()).isCloseTo(4 + 30, within(EPS));
+        assertThat(hour.coverage()).isCloseTo((ams + dh) / 2, within(EPS));
+        // the day's measured share of its expected meter-hours: Σ coverage ÷ (meters × 24 h)
+        assertThat(fixture.day("hall", "2026-11-23").meterCoverage()).isCloseTo((ams + dh) / (2 * 24.0), within(EPS));
+    }
+
     @Test
     void shouldFollowAMeterHourRevisionExactlyRetractingTheOldValue() {
         school();

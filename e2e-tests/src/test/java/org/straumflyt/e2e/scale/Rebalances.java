@@ -35,6 +35,18 @@ final class Rebalances {
         }
     }
 
+    /**
+     * One instance's time out of RUNNING: from leaving RUNNING (or, for a start, CREATED) for REBALANCING until it is
+     * RUNNING again; {@code endMillis} is -1 while it never came back (killed while rebalancing, or still at it).
+     *
+     * @param joined whether it is the instance's first assignment after its start, not a rebalance of a running one
+     */
+    record Interval(String instance, long startMillis, long endMillis, boolean joined) {
+        boolean open() {
+            return endMillis < 0;
+        }
+    }
+
     private Rebalances() {
     }
 
@@ -50,7 +62,9 @@ final class Rebalances {
             if (!Files.exists(log.getValue())) {
                 continue;
             }
-            for (String line : Files.readAllLines(log.getValue(), StandardCharsets.UTF_8)) {
+            // ISO-8859-1 decodes any byte: a log line with a payload that is not UTF-8 (the fleet's garbage fault)
+            // must not stop the reading, and the lines looked for are ASCII
+            for (String line : Files.readAllLines(log.getValue(), StandardCharsets.ISO_8859_1)) {
                 Transition t = parse(log.getKey(), line);
                 if (t != null && t.client().startsWith(applicationId + "-")
                         && !t.client().startsWith(applicationId + "-portfolio-")) {
@@ -75,26 +89,10 @@ final class Rebalances {
      * rebalancing, or still rebalances) is left out: it has no duration.
      */
     static List<Window> windows(List<Transition> transitions, long sinceMillis) {
-        Map<String, Long> open = new java.util.HashMap<>();
-        List<Window> intervals = new ArrayList<>();
-        for (Transition t : transitions.stream().sorted(Comparator.comparingLong(Transition::epochMillis)).toList()) {
-            if ("REBALANCING".equals(t.to())) {
-                open.putIfAbsent(t.instance(), t.epochMillis());
-            } else if ("REBALANCING".equals(t.from())) {
-                Long start = open.remove(t.instance());
-                if (start != null && "RUNNING".equals(t.to())) {
-                    intervals.add(new Window(start, t.epochMillis(), List.of(t.instance())));
-                }
-            } else if (!"RUNNING".equals(t.to())) {
-                open.remove(t.instance());
-            }
-        }
-        intervals.sort(Comparator.comparingLong(Window::startMillis));
+        List<Window> intervals = intervals(transitions, sinceMillis).stream().filter(i -> !i.open())
+                .map(i -> new Window(i.startMillis(), i.endMillis(), List.of(i.instance()))).toList();
         List<Window> merged = new ArrayList<>();
         for (Window w : intervals) {
-            if (w.startMillis() < sinceMillis) {
-                continue;
-            }
             Window last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
             if (last != null && w.startMillis() <= last.endMillis()) {
                 TreeSet<String> instances = new TreeSet<>(last.instances());
@@ -106,5 +104,31 @@ final class Rebalances {
             }
         }
         return merged;
+    }
+
+    /**
+     * Every instance's intervals out of RUNNING that began at or after {@code sinceMillis}, by start, the open ones
+     * too (an instance killed while rebalancing, or one that has not finished).
+     */
+    static List<Interval> intervals(List<Transition> transitions, long sinceMillis) {
+        Map<String, Transition> open = new java.util.HashMap<>();
+        List<Interval> intervals = new ArrayList<>();
+        for (Transition t : transitions.stream().sorted(Comparator.comparingLong(Transition::epochMillis)).toList()) {
+            if ("REBALANCING".equals(t.to())) {
+                open.putIfAbsent(t.instance(), t);
+            } else if ("REBALANCING".equals(t.from())) {
+                Transition start = open.remove(t.instance());
+                if (start != null && "RUNNING".equals(t.to())) {
+                    intervals.add(new Interval(t.instance(), start.epochMillis(), t.epochMillis(),
+                            "CREATED".equals(start.from())));
+                }
+            } else if (!"RUNNING".equals(t.to())) {
+                open.remove(t.instance());
+            }
+        }
+        open.values().forEach(t -> intervals.add(new Interval(t.instance(), t.epochMillis(), -1,
+                "CREATED".equals(t.from()))));
+        return intervals.stream().filter(i -> i.startMillis() >= sinceMillis)
+                .sorted(Comparator.comparingLong(Interval::startMillis)).toList();
     }
 }

@@ -2,8 +2,14 @@ package org.straumflyt.e2e.scale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RebalancesTest {
     private static final String APP = "e2e-scale-processor";
@@ -49,6 +55,36 @@ class RebalancesTest {
 
         assertThat(Rebalances.windows(transitions, 0)).containsExactly(
                 new Rebalances.Window(0, 800, List.of("p1")));
+    }
+
+    @Test
+    void eachInstancesIntervalsAreListedTheOpenOnesAndJoinsSaid() {
+        List<Rebalances.Transition> transitions = List.of(
+                t("p1", 0, "CREATED", "REBALANCING"),
+                t("p1", 800, "REBALANCING", "RUNNING"),
+                t("p1", 1_000, "RUNNING", "REBALANCING"),
+                t("p2", 1_200, "CREATED", "REBALANCING"),
+                t("p1", 3_000, "REBALANCING", "RUNNING"),
+                // killed while rebalancing
+                t("p3", 2_000, "RUNNING", "REBALANCING"));
+
+        assertThat(Rebalances.intervals(transitions, 500)).containsExactly(
+                new Rebalances.Interval("p1", 1_000, 3_000, false),
+                new Rebalances.Interval("p2", 1_200, -1, true),
+                new Rebalances.Interval("p3", 2_000, -1, false));
+    }
+
+    @Test
+    void aLogThatIsNotUtf8IsReadAll(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("p1.log");
+        byte[] garbage = {(byte) 0xC3, (byte) 0x28, '\n'};
+        Files.write(log, garbage);
+        Files.writeString(log, "1765141234567 INFO  [main] o.a.k.s.KafkaStreams - stream-client [" + APP
+                + "-0f1e] State transition from RUNNING to REBALANCING\n", StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+
+        assertThat(Rebalances.read(Map.of("p1", log), APP)).containsExactly(
+                new Rebalances.Transition("p1", APP + "-0f1e", 1765141234567L, "RUNNING", "REBALANCING"));
     }
 
     @Test

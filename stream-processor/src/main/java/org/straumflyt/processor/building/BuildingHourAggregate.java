@@ -24,7 +24,10 @@ import org.straumflyt.processor.rollup.EnergyRollup;
  * @param buildingId   building id, or {@code unassigned}
  * @param hourStart    UTC hour
  * @param carriers     import and export by carrier, µWh
- * @param coverage     sum of the meter-register coverages, 10⁻⁹ units
+ * @param coverage     sum of the import meter-registers' coverages, 10⁻⁹ units: the measured part of the meters'
+ *                     hour; an export register (e.g. an AMS meter's, which reports 0 kWh exported every hour) says
+ *                     nothing about how much of the consumption was measured, and counting it made the mean coverage of
+ *                     a building with such a meter too high whenever one of its meters missed part of the hour
  * @param registers    meter-registers contributing
  * @param importMeters import (non-export) meter-registers contributing: the meters reporting
  * @param flags        how many contributions carry each flag
@@ -100,7 +103,7 @@ public record BuildingHourAggregate(String buildingId, Instant hourStart, Map<Ca
         double energy = Math.round(hour.energyKwh() * SCALE);
         double imported = export ? 0 : energy;
         double exported = export ? energy : 0;
-        double covered = Math.round(hour.coverage() * SCALE);
+        double covered = export ? 0 : Math.round(hour.coverage() * SCALE);
         Map<Carrier, CarrierEnergy> part = Map.of(hour.carrier(), new CarrierEnergy(imported, exported, null));
         EnergyRollup next = sign > 0 ? rollup().plus(part, imported, exported, covered, hour.flags())
                 : rollup().minus(part, imported, exported, covered, hour.flags());

@@ -58,7 +58,10 @@ public final class BuildingHours {
                 flags.add(QualityFlag.SUB_METERS_EXCEED_MAIN);
             }
         }
-        double meanCoverage = sums.parts() == 0 ? 0 : sums.coverage() / BuildingHourAggregate.SCALE / sums.parts();
+        // the mean over the meters reporting (import registers): what the building-day's meter coverage weighs with
+        // the share of the expected meters that reported
+        double meanCoverage = agg.importMeters() <= 0 ? 0
+                : sums.coverage() / BuildingHourAggregate.SCALE / agg.importMeters();
         Double perM2 = building != null && building.heatedAreaM2() > 0 ? importKwh / building.heatedAreaM2() : null;
         return new BuildingHour(agg.buildingId(), building == null ? null : building.municipality(),
                 building == null ? null : building.category(), agg.hourStart(), carriers, importKwh,
