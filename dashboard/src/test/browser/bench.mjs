@@ -2,26 +2,13 @@
 // loads the portfolio page `rounds` times and measures until every building's row is on it, re-sorts it, opens a
 // building page; then keeps one page open, prints "@@idle" and waits for the benchmark's line (it measures the
 // dashboard's CPU meanwhile). Last line: the figures as JSON. Not a test: it asserts only that the page works.
-import { chromium } from 'playwright-core';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { readFileSync } from 'node:fs';
+import { launch, stdinLines } from './browser.mjs';
 
 const settings = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-const lines = createInterface({ input: process.stdin });
-const nextLine = () => new Promise((resolve) => lines.once('line', resolve));
-const profile = mkdtempSync(join(tmpdir(), 'straumflyt-chromium-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    '--no-first-run'],
-  viewport: { width: 1280, height: 800 },
-  locale: 'nb-NO',
-  timezoneId: 'Europe/Oslo',
-});
-const page = context.pages()[0] ?? await context.newPage();
+const lines = stdinLines();
+const browser = await launch();
+const page = browser.page;
 const rows = 'tbody tr[data-building]';
 const figures = { load: [], sort: [], building: [] };
 let exitCode = 0;
@@ -52,13 +39,13 @@ try {
   await page.goto(settings.url);
   await page.waitForSelector(rows);
   console.log('@@idle');
-  figures.idleShare = Number(await nextLine());
+  figures.idleShare = Number(await lines.next());
   console.log(JSON.stringify(figures));
 } catch (error) {
   exitCode = 1;
   console.error(`benchmark failed: ${error.message}`);
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await browser.close();
+  lines.close();
 }
 process.exit(exitCode);

@@ -1,19 +1,13 @@
 // Drives the dashboard in Debian's Chromium and checks what a facility manager sees against the rows the Java test
 // wrote to the store. Run by DashboardBrowserTest: node dashboard.mjs <expectations.json>.
 // Prints "@@write-live" when it wants the test to write a new running-hour row, then waits for a line on stdin.
-import { chromium } from 'playwright-core';
-import { mkdtempSync, readFileSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { launch, plain, stdinLines, text, textWithin } from './browser.mjs';
 
 const expect = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-const lines = createInterface({ input: process.stdin });
-const nextLine = () => new Promise((resolve) => lines.once('line', resolve));
+const lines = stdinLines();
 let checks = 0;
-
-// Intl puts no-break and narrow no-break spaces into numbers and percentages; compare with plain spaces.
-const plain = (text) => text.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
 
 function equal(actual, expected, what) {
   checks++;
@@ -22,22 +16,12 @@ function equal(actual, expected, what) {
   }
 }
 
-async function text(page, selector) {
-  return plain(await page.locator(selector).first().innerText());
-}
-
 async function waitForText(page, selector, expected, what) {
-  const deadline = Date.now() + 15_000;
-  let seen;
-  while (Date.now() < deadline) {
-    seen = plain(await page.locator(selector).first().innerText().catch(() => ''));
-    if (seen === expected) {
-      checks++;
-      return;
-    }
-    await page.waitForTimeout(200);
+  checks++;
+  const seen = await textWithin(page, selector, expected, 15_000);
+  if (seen !== null) {
+    throw new Error(`${what}: expected ${JSON.stringify(expected)} within 15 s, saw ${JSON.stringify(seen)}`);
   }
-  throw new Error(`${what}: expected ${JSON.stringify(expected)} within 15 s, saw ${JSON.stringify(seen)}`);
 }
 
 async function portfolioRows(page) {
@@ -54,18 +38,9 @@ async function checkPortfolio(page, language) {
   }
 }
 
-const profile = mkdtempSync(join(tmpdir(), 'straumflyt-chromium-'));
 mkdirSync(expect.screenshots, { recursive: true });
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    '--no-first-run'],
-  viewport: { width: 1280, height: 800 },
-  locale: 'nb-NO',
-  timezoneId: 'Europe/Oslo',
-});
-const page = context.pages()[0] ?? await context.newPage();
+const browser = await launch();
+const page = browser.page;
 const problems = [];
 page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
 page.on('console', (message) => {
@@ -136,7 +111,7 @@ try {
   // Live: a new running-hour row in the store reaches the open page without a reload.
   const live = expect.live;
   console.log('@@write-live');
-  equal(await nextLine(), 'written', 'the test wrote the live row');
+  equal(await lines.next(), 'written', 'the test wrote the live row');
   await waitForText(page, `tr[data-building="${live.id}"] [data-col="liveKw"]`, live.liveKw, 'live power updated');
   await waitForText(page, `tr[data-building="${live.id}"] [data-col="todayKwh"]`, live.todayKwh,
     "today's energy updated");
@@ -236,8 +211,7 @@ try {
   console.log(`FAIL ${error.message}`);
   await page.screenshot({ path: join(expect.screenshots, 'failure.png'), fullPage: true }).catch(() => {});
 } finally {
-  await context.close();
+  await browser.close();
   lines.close();
-  rmSync(profile, { recursive: true, force: true });
 }
 process.exit(exitCode);

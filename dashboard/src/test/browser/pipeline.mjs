@@ -4,14 +4,11 @@
 //                 hours: { "HH:mm": { <column>: <text> } } } — texts in bokmål, as the page shows them. Prints
 // "@@publish-live" once the building page is open and waits for a line on stdin: the test then sends live readings
 // of the building's meter and answers with what the page must show ({ <figure>: <text> }), without a reload.
-import { chromium } from 'playwright-core';
-import { mkdtempSync, readFileSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { launch, stdinLines, text, textWithin } from './browser.mjs';
 
 const expect = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-const plain = (text) => text.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
 const failures = [];
 let checks = 0;
 
@@ -22,36 +19,19 @@ function equal(actual, expected, what) {
   }
 }
 
-const text = async (page, selector) => plain(await page.locator(selector).first().innerText());
-const lines = createInterface({ input: process.stdin });
-const nextLine = () => new Promise((resolve) => lines.once('line', resolve));
+const lines = stdinLines();
 
 async function waitForText(page, selector, expected, what) {
-  const deadline = Date.now() + 60_000;
-  let seen;
-  while (Date.now() < deadline) {
-    seen = plain(await page.locator(selector).first().innerText().catch(() => ''));
-    if (seen === expected) {
-      checks++;
-      return;
-    }
-    await page.waitForTimeout(250);
+  checks++;
+  const seen = await textWithin(page, selector, expected, 60_000);
+  if (seen !== null) {
+    failures.push(`${what}: expected ${JSON.stringify(expected)} within 60 s, saw ${JSON.stringify(seen)}`);
   }
-  failures.push(`${what}: expected ${JSON.stringify(expected)} within 60 s, saw ${JSON.stringify(seen)}`);
 }
 
-const profile = mkdtempSync(join(tmpdir(), 'straumflyt-chromium-'));
 mkdirSync(expect.screenshots, { recursive: true });
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    '--no-first-run'],
-  viewport: { width: 1280, height: 800 },
-  locale: 'nb-NO',
-  timezoneId: 'Europe/Oslo',
-});
-const page = context.pages()[0] ?? await context.newPage();
+const browser = await launch();
+const page = browser.page;
 page.on('pageerror', (error) => failures.push(`page error: ${error.message}`));
 page.on('request', (request) => {
   if (!request.url().startsWith(expect.url)) failures.push(`request outside the dashboard: ${request.url()}`);
@@ -82,7 +62,7 @@ try {
   const navigations = [];
   page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) navigations.push(frame.url()); });
   console.log('@@publish-live');
-  const live = JSON.parse(await nextLine());
+  const live = JSON.parse(await lines.next());
   for (const [figure, expected] of Object.entries(live)) {
     await waitForText(page, `[data-figure="${figure}"]`, expected, `live ${figure}`);
   }
@@ -96,7 +76,7 @@ try {
   console.log(`FAIL ${error.message}`);
   await page.screenshot({ path: join(expect.screenshots, 'pipeline-failure.png'), fullPage: true }).catch(() => {});
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await browser.close();
+  lines.close();
 }
 process.exit(exitCode);
