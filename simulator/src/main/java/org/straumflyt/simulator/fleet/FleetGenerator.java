@@ -70,7 +70,8 @@ public final class FleetGenerator {
             }
             List<MeterSpec> specs = new ArrayList<>(meters.stream().map(SimMeter::spec).toList());
             if (i % TREE_EVERY == 0) {
-                addSubMeters(main, meters, specs);
+                // on the register meter's grid, whether or not it sends interval values instead: the same sub-meters
+                addSubMeters(electricity, meters, specs);
             }
             Building building = new Building(buildingId, category.wireName() + " " + (i + 1), municipality, category,
                     area, Building.DEFAULT_TIME_ZONE,
