@@ -53,6 +53,12 @@ public final class GroundTruth {
     private final Map<String, String[]> subMeters = new TreeMap<>();
     /** Main meter id with sub-meters → the end use of its rest (its virtual meter's, else other). */
     private final Map<String, String> restUse = new TreeMap<>();
+    /**
+     * Every main meter of a building with sub-meters, of every carrier: the unmetered rest of such a building is each
+     * main meter's energy less its direct sub-meters', and a main meter without sub-meters (district heating beside
+     * a sub-metered electricity meter) is unmetered as a whole, as the processor's breakdown has it.
+     */
+    private final java.util.Set<String> treeMains = new java.util.TreeSet<>();
 
     /**
      * Learns the fleet's meter trees: a building's total is its main meters' energy (as the registry's trees say,
@@ -61,6 +67,7 @@ public final class GroundTruth {
      */
     public synchronized void trees(List<SimBuilding> fleet) {
         for (SimBuilding sim : fleet) {
+            boolean tree = sim.building().meters().stream().anyMatch(m -> m.meterRole() == MeterRole.SUB);
             for (MeterSpec m : sim.building().meters()) {
                 if (m.meterRole() == MeterRole.SUB) {
                     subMeters.put(m.meterId(), new String[] {m.parentMeterId(),
@@ -68,6 +75,8 @@ public final class GroundTruth {
                     restUse.putIfAbsent(m.parentMeterId(), EndUse.OTHER.wireName());
                 } else if (m.meterRole() == MeterRole.VIRTUAL && m.endUse() != null) {
                     restUse.put(m.parentMeterId(), m.endUse().wireName());
+                } else if (tree && m.meterRole() != MeterRole.VIRTUAL) {
+                    treeMains.add(m.meterId());
                 }
             }
         }
@@ -172,10 +181,13 @@ public final class GroundTruth {
         return buildings;
     }
 
-    /** building id → hour → the main meters' rest (main − Σ its sub-meters), kWh, for the buildings with sub-meters. */
+    /**
+     * building id → hour → the main meters' rest (main − Σ its sub-meters), kWh, all carriers, for the buildings with
+     * sub-meters.
+     */
     public synchronized Map<String, Map<Instant, Double>> unmeteredHours() {
         Map<String, Map<Instant, Double>> out = new TreeMap<>();
-        restUse.keySet().forEach(main -> meterHours.getOrDefault(main, Map.of()).forEach((hour, kwh) -> out
+        treeMains.forEach(main -> meterHours.getOrDefault(main, Map.of()).forEach((hour, kwh) -> out
                 .computeIfAbsent(buildingOf.get(main), k -> new TreeMap<>()).merge(hour, kwh, Double::sum)));
         subMeters.forEach((sub, parentAndUse) -> meterHours.getOrDefault(sub, Map.of()).forEach((hour, kwh) -> out
                 .computeIfAbsent(buildingOf.get(sub), k -> new TreeMap<>()).merge(hour, -kwh, Double::sum)));
