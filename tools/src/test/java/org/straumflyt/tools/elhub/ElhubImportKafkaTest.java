@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,8 +30,7 @@ import org.straumflyt.model.Topic;
 import org.straumflyt.model.Topics;
 import org.straumflyt.servers.KafkaBroker;
 import org.straumflyt.servers.KafkaExtension;
-import org.straumflyt.tools.ToolContext;
-import org.straumflyt.tools.ToolsMain;
+import org.straumflyt.tools.KafkaToolRun;
 import org.straumflyt.tools.TypedRecords;
 
 @ExtendWith(KafkaExtension.class)
@@ -50,10 +47,7 @@ class ElhubImportKafkaTest {
     private final Topic<String, Reading> topic = Topics.withPrefix(prefix).readings();
 
     private int run(KafkaBroker kafka, String... args) {
-        ToolContext context = new ToolContext(Map.of("STRAUMFLYT_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "STRAUMFLYT_TOPIC_PREFIX", prefix), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC());
-        return ToolsMain.run(args, context);
+        return KafkaToolRun.run(kafka, prefix, out, err, args);
     }
 
     /**

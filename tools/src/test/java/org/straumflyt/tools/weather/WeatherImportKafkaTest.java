@@ -3,14 +3,11 @@ package org.straumflyt.tools.weather;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -22,8 +19,7 @@ import org.straumflyt.model.WeatherDaily;
 import org.straumflyt.model.WeatherKey;
 import org.straumflyt.servers.KafkaBroker;
 import org.straumflyt.servers.KafkaExtension;
-import org.straumflyt.tools.ToolContext;
-import org.straumflyt.tools.ToolsMain;
+import org.straumflyt.tools.KafkaToolRun;
 import org.straumflyt.tools.TypedRecords;
 
 @ExtendWith(KafkaExtension.class)
@@ -36,10 +32,7 @@ class WeatherImportKafkaTest {
     private final Topic<WeatherKey, WeatherDaily> topic = Topics.withPrefix(prefix).weatherDaily();
 
     private int run(KafkaBroker kafka, String... args) {
-        ToolContext context = new ToolContext(Map.of("STRAUMFLYT_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "STRAUMFLYT_TOPIC_PREFIX", prefix), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC());
-        return ToolsMain.run(args, context);
+        return KafkaToolRun.run(kafka, prefix, out, err, args);
     }
 
     @Test
